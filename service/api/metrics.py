@@ -1,0 +1,75 @@
+"""Prometheus metrics: one registry per app, served at ``GET /metrics``.
+
+Engines know nothing of the API, so the abstractive batcher reports its batch sizes through the module-level
+``observe_batch_size``, which reaches every live app's registry.
+"""
+
+import weakref
+from collections.abc import Callable
+
+from fastapi import APIRouter, Request, Response
+from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Gauge, Histogram, generate_latest
+
+_LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 20, 30, 60)
+_BATCH_BUCKETS = (1, 2, 4, 8, 16, 32, 64)
+
+_live: "weakref.WeakSet[Metrics]" = weakref.WeakSet()
+
+
+class Metrics:
+    """The service's metrics, registered in a private registry so that several apps can live in one process."""
+
+    def __init__(self) -> None:
+        self.registry = CollectorRegistry()
+        self.requests = Counter(
+            "kholase_requests", "HTTP requests answered, by route and status.", ["route", "status"],
+            registry=self.registry,
+        )
+        self.in_flight = Gauge("kholase_requests_in_flight", "Requests being served now.", registry=self.registry)
+        self.summarize_seconds = Histogram(
+            "kholase_request_seconds", "Time to summarize one text, by the engine that produced the result.",
+            ["engine"], buckets=_LATENCY_BUCKETS, registry=self.registry,
+        )
+        self.fallbacks = Counter(
+            "kholase_fallbacks", "Abstractive requests answered by the extractive engine, by reason.", ["reason"],
+            registry=self.registry,
+        )
+        self.model_loaded = Gauge(
+            "kholase_model_loaded", "1 when the abstractive model is loaded and ready, else 0.", registry=self.registry
+        )
+        self.batch_size = Histogram(
+            "kholase_batch_size", "Texts per generation batch of the abstractive engine.",
+            buckets=_BATCH_BUCKETS, registry=self.registry,
+        )
+        _live.add(self)
+
+    def track_model(self, is_loaded: Callable[[], bool]) -> None:
+        """Read the model's load state at every scrape rather than pushing it on each change."""
+        self.model_loaded.set_function(lambda: float(bool(is_loaded())))
+
+    def observe_result(self, engine: str, seconds: float, fallback_reason: str | None) -> None:
+        self.summarize_seconds.labels(engine=engine).observe(seconds)
+        if fallback_reason:
+            self.fallbacks.labels(reason=reason_label(fallback_reason)).inc()
+
+    def render(self) -> bytes:
+        return generate_latest(self.registry)
+
+
+def reason_label(reason: str) -> str:
+    """Keep label values few: the reason's leading words, without the free-text detail after a colon."""
+    return reason.split(":", 1)[0].strip()[:60] or "unknown"
+
+
+def observe_batch_size(size: int) -> None:
+    """Hook for the abstractive batcher: record one generation batch of ``size`` texts."""
+    for metrics in list(_live):
+        metrics.batch_size.observe(size)
+
+
+router = APIRouter()
+
+
+@router.get("/metrics", include_in_schema=False)
+def metrics_endpoint(request: Request) -> Response:
+    return Response(request.app.state.metrics.render(), media_type=CONTENT_TYPE_LATEST)

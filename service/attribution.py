@@ -1,0 +1,92 @@
+"""Who says what in a Persian news sentence: the attribution frame, the speaker and the statement.
+
+Newsrooms wrap statements in a few fixed frames («به گزارش …،», «X گفت:», «به گفته X،», «X از … خبر داد»,
+«وی با اشاره به …،»); both the headline and the key claims need the statement without its frame.
+"""
+
+import re
+from dataclasses import dataclass
+
+SPEECH_VERB = (
+    r"(?:گفت|افزود|اظهار\s?(?:کرد|داشت)|(?:تأکید|تاکید|تصریح|بیان|عنوان|خاطرنشان|اعلام|ابراز|اضافه)\s?(?:کرد|نمود)"
+    r"|یادآور\s?شد|ادامه\s?داد|توضیح\s?داد|نوشت|تشریح\s?کرد|یادآوری\s?کرد|پاسخ\s?داد)"
+)
+VERB_ENDING = r"(?:ه‌?\s?است|ه‌?\s?بود|ند|ه‌?اند)?"
+NEWS_FRAME = re.compile(
+    r"^(?:به\s+گزارش|به\s+نقل\s+از|بنا\s+بر\s+(?:این\s+)?گزارش|طبق\s+گزارش)[^،,:؛]{0,160}[،,:؛]\s*"
+    r"|^(?:خبرگزاری|پایگاه\s+خبری)\s+[^:،]{1,40}[:،]\s*"
+    r"|^[^\s،:]{2,20}\s*[-–—]\s*(?=\S)"  # a dateline such as «تهران -»
+)
+COLON_FRAME = re.compile(rf"^(?P<speaker>[^:]{{2,160}}?)\s+{SPEECH_VERB}{VERB_ENDING}\s*[:：]\s*")
+ACCORDING_TO = re.compile(r"^به\s+(?:گفته|اعتقاد|عقیده|نظر)\s+(?P<speaker>[^،,]{2,80})[،,]\s*")
+ANNOUNCED = re.compile(r"^(?P<speaker>.{2,120}?)\s+از\s+(?P<statement>.{8,}?)\s+خبر\s?داد(?:ه‌?\s?است|ند|ه‌?اند)?\s*[.!]?$")
+TRAILING_SPEECH = re.compile(
+    rf"(?:{SPEECH_VERB}|دانست|خواند|خواستار\s.+\sشد|اشاره\s?کرد|ارائه\s?(?:کرد|داد)){VERB_ENDING}\s*[.!]?$"
+)
+# Where a speaker phrase ends and the rest of the clause begins.
+SPEAKER_END = re.compile(
+    r"\s(?:نیز|هم|همچنین|امروز|روز|عصر|صبح|شب|ظهر|بامداد|دیروز|در|با|طی|ضمن|پس\s+از|بعد\s+از|درباره|"
+    r"در\s+خصوص|بر|از|به|را)(?:\s|$)|[،,(]"
+)
+PRONOUNS = ("وی", "او", "ایشان", "نامبرده")
+QUOTES = "«»\"' "
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Offsets index the sentence text: `body_start` is where the sentence starts after a news frame, the
+    statement is what the speaker said (an «X از … خبر داد» gives its topic); `speaker` is None when nobody is named."""
+
+    body_start: int
+    statement_start: int
+    statement_end: int
+    speaker: str | None
+    quoted: bool
+
+    @property
+    def is_pronoun(self) -> bool:
+        return self.speaker in PRONOUNS
+
+
+def clean_speaker(phrase: str) -> str | None:
+    phrase = NEWS_FRAME.sub("", phrase.strip())
+    cut = SPEAKER_END.search(" " + phrase)
+    phrase = (" " + phrase)[: cut.start()] if cut else phrase
+    phrase = phrase.strip(QUOTES + "،,.")
+    phrase = phrase.replace("«", "").replace("»", "").strip()
+    words = phrase.split()
+    if not words or len(words) > 10:
+        return None
+    return phrase
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in QUOTES + "،,:":
+        start += 1
+    while end > start and text[end - 1] in " .،,:؛!":
+        end -= 1
+    if text.count("«", start, end) < text.count("»", start, end) and text[end - 1] == "»":
+        end -= 1
+    return start, end
+
+
+def attribute(sentence: str) -> Attribution:
+    """Split a sentence into its attribution frame and statement; the statement keeps its own words verbatim."""
+    start, speaker = 0, None
+    frame = NEWS_FRAME.match(sentence)
+    if frame:
+        start = frame.end()
+    rest = sentence[start:]
+    for pattern in (COLON_FRAME, ACCORDING_TO):
+        match = pattern.match(rest)
+        if match:
+            speaker = clean_speaker(match.group("speaker"))
+            return Attribution(start, *_trim(sentence, start + match.end(), len(sentence)), speaker, quoted=True)
+    announced = ANNOUNCED.match(rest)
+    if announced:
+        speaker = clean_speaker(announced.group("speaker"))
+        statement = _trim(sentence, start + announced.start("statement"), start + announced.end("statement"))
+        return Attribution(start, *statement, speaker, quoted=False)
+    if TRAILING_SPEECH.search(rest):
+        speaker = clean_speaker(rest)
+    return Attribution(start, *_trim(sentence, start, len(sentence)), speaker, quoted=False)
