@@ -1,0 +1,8 @@
+"""ROUGE of the summarizer against the newsrooms' titles and leads: `python scripts/evaluate.py FILE.jsonl ...`."""
+
+import sys
+
+from service.evaluation import main
+
+if __name__ == "__main__":
+    sys.exit(main())
