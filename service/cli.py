@@ -65,6 +65,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
         host=settings.host,
         port=settings.port,
         log_level=settings.log_level.lower(),
+        log_config=None,
+        access_log=False,
         timeout_graceful_shutdown=int(settings.request_timeout_s) + 5,
     )
     return 0

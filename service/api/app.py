@@ -7,6 +7,7 @@ from fastapi import FastAPI
 
 from service import __version__
 from service.api.errors import install_error_handlers
+from service.api.middleware import install_production_layers
 from service.api.routes import router
 from service.config import Settings
 from service.summarizer import Summarizer
@@ -37,4 +38,5 @@ def create_app(settings: Settings | None = None, summarizer: Summarizer | None =
     app.state.summarizer = summarizer
     install_error_handlers(app)
     app.include_router(router)
+    install_production_layers(app, settings)
     return app

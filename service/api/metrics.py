@@ -1,7 +1,7 @@
 """Prometheus metrics: one registry per app, served at ``GET /metrics``.
 
-Engines know nothing of the API, so the abstractive batcher reports its batch sizes through the module-level
-``observe_batch_size``, which reaches every live app's registry.
+Engines know nothing of the API, so batch sizes come in through ``batching.batch_size_observers``: every Batcher
+calls ``observe_batch_size``, which reaches every live app's registry.
 """
 
 import weakref
@@ -9,6 +9,9 @@ from collections.abc import Callable
 
 from fastapi import APIRouter, Request, Response
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Gauge, Histogram, generate_latest
+
+from service.engines.batching import batch_size_observers
+from service.schemas import SummaryResult
 
 _LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 20, 30, 60)
 _BATCH_BUCKETS = (1, 2, 4, 8, 16, 32, 64)
@@ -47,10 +50,10 @@ class Metrics:
         """Read the model's load state at every scrape rather than pushing it on each change."""
         self.model_loaded.set_function(lambda: float(bool(is_loaded())))
 
-    def observe_result(self, engine: str, seconds: float, fallback_reason: str | None) -> None:
-        self.summarize_seconds.labels(engine=engine).observe(seconds)
-        if fallback_reason:
-            self.fallbacks.labels(reason=reason_label(fallback_reason)).inc()
+    def observe_result(self, result: SummaryResult) -> None:
+        self.summarize_seconds.labels(engine=result.engine).observe(result.timings_ms.get("total", 0.0) / 1000)
+        if result.fallback_reason:
+            self.fallbacks.labels(reason=reason_label(result.fallback_reason)).inc()
 
     def render(self) -> bytes:
         return generate_latest(self.registry)
@@ -62,9 +65,12 @@ def reason_label(reason: str) -> str:
 
 
 def observe_batch_size(size: int) -> None:
-    """Hook for the abstractive batcher: record one generation batch of ``size`` texts."""
+    """Record one generation batch of ``size`` texts in every live app's registry."""
     for metrics in list(_live):
         metrics.batch_size.observe(size)
+
+
+batch_size_observers.append(observe_batch_size)
 
 
 router = APIRouter()

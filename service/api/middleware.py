@@ -42,6 +42,7 @@ def install_production_layers(app: FastAPI, settings: Settings) -> None:
     """Wrap ``app`` in logging, metrics, CORS, API keys and limits, as ``settings`` say."""
     configure_logging(settings.log_level)
     app.state.metrics = Metrics()
+    app.state.metrics.track_model(lambda: app.state.summarizer.abstractive is not None)
     app.include_router(metrics_router)
     # add_middleware puts each new layer outside the previous ones: innermost first.
     app.add_middleware(

@@ -20,7 +20,9 @@ def ready_summarizer(request: Request) -> Summarizer:
 @router.post("/v1/summarize", response_model=SummaryResult, responses=ERROR_RESPONSES, tags=["summarize"])
 def summarize(body: SummarizeRequest, request: Request) -> SummaryResult:
     """Headline, short summary and attributed key claims of one Persian news article."""
-    return ready_summarizer(request).summarize(body.text, body.engine, body.max_sentences, body.max_claims)
+    result = ready_summarizer(request).summarize(body.text, body.engine, body.max_sentences, body.max_claims)
+    request.app.state.metrics.observe_result(result)
+    return result
 
 
 @router.post("/v1/summarize/batch", response_model=BatchResponse, responses=ERROR_RESPONSES, tags=["summarize"])
@@ -36,6 +38,7 @@ def summarize_batch(body: BatchRequest, request: Request) -> BatchResponse:
     for item in body.items:
         try:
             result = summarizer.summarize(item.text, body.engine, body.max_sentences, body.max_claims)
+            request.app.state.metrics.observe_result(result)
             results.append(BatchResultItem(id=item.id, result=result))
         except (InputError, EngineUnavailable) as error:
             results.append(BatchResultItem(id=item.id, error=str(error)))

@@ -19,6 +19,8 @@ Result = TypeVar("Result")
 
 logger = logging.getLogger(__name__)
 _STOP = object()
+# Called with every batch's size by every Batcher; the API's metrics register here (engines never import the API).
+batch_size_observers: list[Callable[[int], None]] = []
 
 
 @dataclass
@@ -89,8 +91,9 @@ class Batcher(Generic[Item, Result]):
         return batch, False
 
     def _run(self, live: list[_Pending]) -> None:
-        if self._on_batch:
-            self._on_batch(len(live))
+        for observe in [self._on_batch, *batch_size_observers]:
+            if observe:
+                observe(len(live))
         try:
             results = self._run_batch([pending.item for pending in live], max(p.deadline for p in live))
         except Exception as error:  # the callers decide what a failed model call means
