@@ -98,7 +98,7 @@ class Seq2SeqEngine:
             else:
                 backend = TransformersBackend(source, settings.device, local_only)
         except Exception as error:
-            raise ModelLoadError(_load_failure(name, source, local_only, error)) from error
+            raise ModelLoadError(_load_failure(name, source, error)) from error
         logger.info("loaded %s (%s) in %.1f s", name, settings.backend, time.perf_counter() - started)
         return cls(name, backend, settings)
 
@@ -228,11 +228,27 @@ def _resolve_source(name: str) -> tuple[str, bool]:
     local_copy = LOCAL_MODELS / name.split("/")[-1]
     if local_copy.is_dir():
         return str(local_copy), True
-    return name, _hub_offline()
+    if _hub_offline():
+        return _cached_snapshot(name), True
+    return name, False
 
 
 def _hub_offline() -> bool:
     return os.environ.get("HF_HUB_OFFLINE", "").strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _cached_snapshot(hub_id: str) -> str:
+    """The hub cache's folder for ``hub_id``, found without the network (huggingface_hub may otherwise call out
+    even with ``local_files_only`` when HF_HUB_OFFLINE was set after it was imported)."""
+    from huggingface_hub import try_to_load_from_cache
+
+    config = try_to_load_from_cache(hub_id, "config.json")
+    if not isinstance(config, str):
+        raise ModelLoadError(
+            f"{hub_id!r} is not a local folder nor in the Hugging Face cache, and HF_HUB_OFFLINE=1 forbids "
+            f"downloading it: fetch it with `python scripts/download_model.py {hub_id}` on a machine with internet"
+        )
+    return str(Path(config).parent)
 
 
 def _pick_device(requested: str, cuda_present: bool) -> str:
@@ -243,10 +259,10 @@ def _pick_device(requested: str, cuda_present: bool) -> str:
     return "cpu"
 
 
-def _load_failure(name: str, source: str, local_only: bool, error: Exception) -> str:
-    if not Path(source).is_dir() and local_only:
+def _load_failure(name: str, source: str, error: Exception) -> str:
+    if not Path(source).is_dir():
         return (
-            f"{name!r} is not a local folder and HF_HUB_OFFLINE=1 forbids downloading it: fetch it with "
-            f"`python scripts/download_model.py {name}` on a machine with internet"
+            f"could not download {name!r} from the Hugging Face hub ({type(error).__name__}: {error}); on a machine "
+            f"without internet, fetch it elsewhere with `python scripts/download_model.py {name}`"
         )
     return f"could not load {name!r} from {source}: {type(error).__name__}: {error}"
