@@ -14,7 +14,6 @@ from fastapi import FastAPI
 from starlette.exceptions import HTTPException
 from starlette.middleware.cors import CORSMiddleware
 from starlette.responses import JSONResponse
-from starlette.routing import Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from service.api.auth import ApiKeyMiddleware
@@ -66,14 +65,13 @@ def error_response(status: int, detail: str, retry: bool = False) -> JSONRespons
 
 
 def route_label(scope: Scope) -> str:
-    """The route's path template, never the raw path, so that metric labels stay few.
+    """The route's path template, never a raw unknown path, so that metric labels stay few.
 
-    Requests refused before routing (401, 413, 503) are matched here so that they count under their route too.
+    Requests refused before routing (401, 413, 503) count under their path when it is one the API documents.
     """
-    route = scope.get("route") or next(
-        (route for route in scope["app"].router.routes if route.matches(scope)[0] == Match.FULL), None
-    )
-    return getattr(route, "path", None) or "unmatched"
+    if route := scope.get("route"):
+        return route.path
+    return scope["path"] if scope["path"] in scope["app"].openapi()["paths"] else "unmatched"
 
 
 class RequestContextMiddleware:
@@ -117,7 +115,7 @@ class RequestContextMiddleware:
             self.metrics.requests.labels(route=route, status=str(status)).inc()
             access_log.info(
                 "request", extra={
-                    "method": scope["method"], "route": route, "path": scope["path"], "status": status,
+                    "request_id": request_id, "method": scope["method"], "route": route, "path": scope["path"], "status": status,
                     "duration_ms": round((time.perf_counter() - started) * 1000, 2), "body_bytes": body_bytes,
                 },
             )
