@@ -8,7 +8,7 @@ EngineChoice = Literal["auto", "extractive", "abstractive"]
 
 
 class SummarizeRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
 
     text: str = Field(description="The article as scraped; clutter is stripped by the service.")
     engine: EngineChoice = "auto"
@@ -35,14 +35,14 @@ class SummaryResult(BaseModel):
 
 
 class BatchItem(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
 
     id: str = Field(min_length=1, max_length=200)
     text: str
 
 
 class BatchRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
 
     items: list[BatchItem] = Field(min_length=1)
     engine: EngineChoice = "auto"

@@ -77,6 +77,10 @@ class Summarizer:
             raise InputError("text must be a string")
         if not text.strip():
             raise InputError("text is empty")
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:  # lone surrogates, e.g. from a JSON "\\udc80" escape: no reply could encode them
+            raise InputError("text is not valid Unicode: it contains lone surrogate code points") from None
         if len(text) > self.settings.max_chars:
             raise InputError(
                 f"text has {len(text)} characters; the limit is {self.settings.max_chars}", status_code=413

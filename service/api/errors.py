@@ -11,6 +11,7 @@ from service.summarizer import EngineUnavailable, InputError
 ERROR_RESPONSES = {
     status: {"model": ErrorResponse, "description": description}
     for status, description in {
+        400: "The request body cannot be decoded (not UTF-8)",
         401: "Missing or wrong API key",
         413: "Request body or text too large",
         422: "The request or its text is invalid",
