@@ -124,7 +124,8 @@ def run_batch(
     progress: bool = True,
 ) -> BatchStats:
     input_path, output_path = Path(input_path), Path(output_path)
-    done = completed_ids(output_path)
+    finished_before = completed_ids(output_path)
+    seen: set[str] = set()
     stats = BatchStats()
     output_path.parent.mkdir(parents=True, exist_ok=True)
     bar = tqdm(total=_count_lines(input_path), unit="article", disable=not progress, dynamic_ncols=True)
@@ -138,15 +139,19 @@ def run_batch(
                 identifier = record_id(json.loads(line), line_number, id_field)
             except json.JSONDecodeError:
                 identifier = f"line-{line_number}"
-            if identifier in done:
+            duplicate = identifier in seen  # a repeated id: keep the first, report the others
+            seen.add(identifier)
+            if duplicate:
+                identifier = f"{identifier}@line-{line_number}"
+            if identifier in finished_before:
                 stats.skipped += 1
                 continue
-            record = summarize_record(summarizer, line, line_number, text_field, id_field, engine)
-            if record["id"] in done:  # a duplicate id in the input: keep the first, report the second
-                record = {"id": f"{record['id']}@line-{line_number}", "error": f"duplicate id {record['id']!r}"}
+            if duplicate:
+                record = {"id": identifier, "error": f"duplicate id {identifier.split('@')[0]!r}"}
+            else:
+                record = summarize_record(summarizer, line, line_number, text_field, id_field, engine)
             output.write(json.dumps(record, ensure_ascii=False) + "\n")
             output.flush()
-            done.add(record["id"])
             if "error" in record:
                 stats.failed += 1
             else:

@@ -22,6 +22,8 @@ ERROR_RESPONSES = {
 
 def _describe(error: dict) -> str:
     location = ".".join(str(part) for part in error.get("loc", ()) if part != "body")
+    if error.get("type") == "missing" and not location:
+        return "request body is missing: send a JSON object such as {\"text\": \"...\"}"
     if error.get("type") == "json_invalid":
         return f"request body is not valid JSON: {error.get('ctx', {}).get('error', error.get('msg'))}"
     return f"{location or 'body'}: {error.get('msg')}"

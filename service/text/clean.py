@@ -56,7 +56,11 @@ class CleanText:
         """The raw span covering cleaned text[start:end]."""
         if end <= start:
             raise ValueError("empty span")
-        return self.raw_offsets[start], self.raw_offsets[end - 1] + 1
+        raw_end = self.raw_offsets[end - 1] + 1
+        if self.text[end - 1] in ".…":  # normalization folds runs of dots into «…»
+            while raw_end < len(self.raw) and self.raw[raw_end] == ".":
+                raw_end += 1
+        return self.raw_offsets[start], raw_end
 
 
 @lru_cache(maxsize=1)
@@ -111,6 +115,10 @@ def _skeleton_char(char: str) -> str:
     )
 
 
+def _invisible(char: str) -> bool:
+    return char.isspace() or unicodedata.category(char) in ("Cf", "Mn")
+
+
 def _skeleton(text: str) -> tuple[str, list[int]]:
     chars, positions = [], []
     for index, char in enumerate(text):
@@ -133,14 +141,23 @@ def align_offsets(raw: str, normalized: str) -> list[int]:
         for block in matcher.get_matching_blocks():
             for k in range(block.size):
                 anchors.setdefault(norm_positions[block.a + k], raw_positions[block.b + k])
+    # Characters normalization added or rewrote (spaces, quotes, «…» for «...») take the same character between
+    # their anchored neighbours in the raw text when it is there, else the position after the previous one.
+    next_anchor = [len(raw)] * (len(normalized) + 1)
+    for index in range(len(normalized) - 1, -1, -1):
+        next_anchor[index] = anchors.get(index, next_anchor[index + 1])
     offsets: list[int] = []
-    previous = 0
-    for index in range(len(normalized)):
+    cursor = -1
+    for index, char in enumerate(normalized):
         if index in anchors:
-            previous = anchors[index]
-            offsets.append(previous)
-        else:  # spaces, half-spaces, quotes: attach to the last anchored raw character's successor
-            offsets.append(min(previous + (1 if offsets else 0), max(len(raw) - 1, 0)))
+            cursor = anchors[index]
+        else:
+            limit = max(next_anchor[index], cursor + 1)
+            found = raw.find("." if char == "…" else char, cursor + 1, limit)
+            if found != -1 and not all(_invisible(gap) for gap in raw[cursor + 1 : found]):
+                found = -1  # only skip spaces and zero-width marks to reach it, never visible characters
+            cursor = found if found != -1 else min(cursor + 1, len(raw) - 1)
+        offsets.append(max(cursor, 0))
     return offsets
 
 

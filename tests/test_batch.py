@@ -1,0 +1,88 @@
+"""The JSONL batch job: one output line per input line, bad records reported, reruns continue where they stopped."""
+
+import json
+
+import pytest
+
+from service.batch import run_batch
+from service.summarizer import Summarizer
+
+
+@pytest.fixture(scope="module")
+def summarizer() -> Summarizer:
+    return Summarizer().load()
+
+
+@pytest.fixture
+def articles_file(tmp_path, fars_articles, varzesh3_articles):
+    path = tmp_path / "in.jsonl"
+    with open(path, "w", encoding="utf-8") as handle:
+        for article in fars_articles[:20] + varzesh3_articles[:20]:
+            handle.write(json.dumps({"id": article["id"], "text": article["body"]}, ensure_ascii=False) + "\n")
+        handle.write("{this is not json\n")
+        handle.write(json.dumps({"id": "no-text"}) + "\n")
+        handle.write(json.dumps({"id": "empty", "text": ""}) + "\n")
+        handle.write(json.dumps(["not", "an", "object"]) + "\n")
+        handle.write(json.dumps({"id": fars_articles[0]["id"], "text": "خبر تکراری"}) + "\n")
+    return path
+
+
+def read(path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_every_input_line_gets_one_output_line(summarizer, articles_file, tmp_path):
+    output = tmp_path / "out.jsonl"
+    stats = run_batch(summarizer, articles_file, output, progress=False)
+    records = read(output)
+    assert len(records) == 45 and stats.done == 40 and stats.failed == 5
+    assert len({record["id"] for record in records}) == 45
+    errors = {record["id"]: record["error"] for record in records if "error" in record}
+    assert "not valid JSON" in errors["line-41"]
+    assert "'text' is missing" in errors["no-text"]
+    assert errors["empty"] == "text is empty"
+    assert "not a JSON object" in errors["line-44"]
+    assert any("duplicate id" in message for message in errors.values())
+    good = [record for record in records if "error" not in record]
+    assert all(record["headline"] and record["summary"] and record["engine"] == "extractive" for record in good)
+
+
+def test_rerun_after_a_crash_continues_without_loss_or_duplicates(summarizer, articles_file, tmp_path, monkeypatch):
+    expected = tmp_path / "expected.jsonl"
+    run_batch(summarizer, articles_file, expected, progress=False)
+
+    output = tmp_path / "out.jsonl"
+    calls = {"n": 0}
+    original = summarizer.summarize
+
+    def crash_after_ten(*args, **kwargs):
+        calls["n"] += 1
+        if calls["n"] > 10:
+            raise KeyboardInterrupt  # the process dies mid-run
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(summarizer, "summarize", crash_after_ten)
+    with pytest.raises(KeyboardInterrupt):
+        run_batch(summarizer, articles_file, output, progress=False)
+    monkeypatch.setattr(summarizer, "summarize", original)
+    with open(output, "a", encoding="utf-8") as handle:
+        handle.write('{"id": "torn-li')  # a half-written last line
+
+    stats = run_batch(summarizer, articles_file, output, progress=False)
+    assert stats.skipped == 10
+    assert read(output) == read(expected)
+
+
+def test_rerun_of_a_finished_run_writes_nothing(summarizer, articles_file, tmp_path):
+    output = tmp_path / "out.jsonl"
+    run_batch(summarizer, articles_file, output, progress=False)
+    before = output.read_bytes()
+    stats = run_batch(summarizer, articles_file, output, progress=False)
+    assert stats.done == 0 and stats.skipped == 45 and output.read_bytes() == before
+
+
+def test_text_field_option(summarizer, tmp_path, fars_articles):
+    path = tmp_path / "in.jsonl"
+    path.write_text(json.dumps({"id": "a", "body": fars_articles[1]["body"]}, ensure_ascii=False) + "\n")
+    run_batch(summarizer, path, tmp_path / "out.jsonl", text_field="body", progress=False)
+    assert read(tmp_path / "out.jsonl")[0]["headline"]

@@ -1,0 +1,64 @@
+"""The `kholase` command line, run as a user would run it."""
+
+import json
+import subprocess
+import sys
+
+from service.cli import RLM, main
+
+
+def kholase(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "service.cli", *args], input=stdin, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_summarize_file_prints_headline_summary_and_claims(donations_text, tmp_path):
+    article = tmp_path / "article.txt"
+    article.write_text(donations_text, encoding="utf-8")
+    run = kholase("summarize", str(article))
+    assert run.returncode == 0, run.stderr
+    lines = run.stdout.splitlines()
+    assert lines[0].startswith(RLM) and "کمک‌های مردمی" in lines[0]
+    assert "ادعاهای کلیدی:" in run.stdout and "— بختیاری" in run.stdout
+    assert "[extractive]" in run.stdout
+
+
+def test_summarize_stdin_as_json(donations_text):
+    run = kholase("summarize", "-", "--json", "--max-claims", "2", stdin=donations_text)
+    assert run.returncode == 0, run.stderr
+    result = json.loads(run.stdout)
+    assert len(result["key_claims"]) <= 2
+    for claim in result["key_claims"]:
+        assert donations_text[claim["start"] : claim["end"]] == claim["text"]
+
+
+def test_bad_input_exits_2_with_the_reason():
+    run = kholase("summarize", "-", stdin="hello")
+    assert run.returncode == 2 and "no Persian letters" in run.stderr
+
+
+def test_batch_command_and_script(tmp_path, fars_articles):
+    source = tmp_path / "in.jsonl"
+    source.write_text(
+        "\n".join(json.dumps({"id": a["id"], "body": a["body"]}, ensure_ascii=False) for a in fars_articles[:5]) + "\n",
+        encoding="utf-8",
+    )
+    run = kholase("batch", str(source), str(tmp_path / "out.jsonl"), "--text-field", "body")
+    assert run.returncode == 0, run.stderr
+    assert len((tmp_path / "out.jsonl").read_text().splitlines()) == 5
+    assert '"done": 5' in run.stderr
+    script = subprocess.run(
+        [sys.executable, "scripts/batch_summarize.py", str(source), str(tmp_path / "out2.jsonl"), "--text-field", "body"],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert script.returncode == 0, script.stderr
+    assert (tmp_path / "out2.jsonl").read_text() == (tmp_path / "out.jsonl").read_text()
+
+
+def test_unknown_arguments_are_rejected(capsys):
+    try:
+        main(["summarize", "x.txt", "--bogus"])
+    except SystemExit as exit:
+        assert exit.code == 2
+    assert "unrecognized arguments: --bogus" in capsys.readouterr().err

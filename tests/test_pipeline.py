@@ -1,0 +1,93 @@
+"""End to end on real articles: headline, summary and claims from the extractive default."""
+
+import pytest
+
+from service.summarizer import InputError, Summarizer
+from service.text.clean import has_persian
+
+CLUTTER = ("کد خبر", "تاریخ انتشار", "انتهای پیام", "نظر شما", "پربیننده", "آخرین اخبار", "۷۹۷۲۸۵")
+
+
+@pytest.fixture(scope="module")
+def summarizer() -> Summarizer:
+    return Summarizer().load()
+
+
+def all_fields(result) -> list[str]:
+    return [result.headline, result.summary, *(claim.text for claim in result.key_claims)]
+
+
+def test_donations_headline_is_the_rise_in_public_donations(summarizer, donations_text):
+    result = summarizer.summarize(donations_text)
+    assert "افزایش" in result.headline and "کمک‌های مردمی" in result.headline
+    assert len(result.headline.split()) <= 14
+    assert result.engine == "extractive" and result.fallback_reason is None
+
+
+def test_donations_rise_claim_is_attributed_to_bakhtiari(summarizer, donations_text):
+    claims = summarizer.summarize(donations_text).key_claims
+    rise = [claim for claim in claims if "کمکهای مردمی" in claim.text and claim.text.startswith("افزایش")]
+    assert rise and "بختیاری" in rise[0].speaker
+    assert 3 <= len(claims) <= 5
+
+
+def test_pronoun_speakers_resolve_to_the_last_named_one(summarizer, donations_text):
+    claims = summarizer.summarize(donations_text, max_claims=10).key_claims
+    pronoun_claims = [claim for claim in claims if claim.text.startswith("وی ")]
+    assert pronoun_claims and all(claim.speaker for claim in pronoun_claims)
+
+
+def test_no_clutter_in_any_field(summarizer, donations_text):
+    result = summarizer.summarize(donations_text)
+    for field in all_fields(result):
+        for marker in CLUTTER:
+            assert marker not in field
+
+
+@pytest.mark.parametrize("source", ["fars_articles", "varzesh3_articles"])
+def test_real_articles(summarizer, source, request):
+    articles = [a for a in request.getfixturevalue(source)[:150] if has_persian(a["body"])]  # a few bodies are «.»
+    assert len(articles) > 140
+    for article in articles:
+        text = article["body"]
+        result = summarizer.summarize(text)
+        assert result.headline and 1 <= len(result.headline.split()) <= 14
+        assert result.summary
+        assert len(result.key_claims) <= 5
+        for claim in result.key_claims:
+            assert text[claim.start : claim.end] == claim.text
+            assert claim.text.strip() == claim.text and len(claim.text.split()) >= 5
+            assert 0 < claim.score <= 1
+        for field in all_fields(result):
+            assert "انتهای پیام" not in field
+
+
+def test_summary_length_follows_max_sentences(summarizer, fars_articles):
+    long_article = next(a["body"] for a in fars_articles if a["body"].count(".") > 12)
+    one = summarizer.summarize(long_article, max_sentences=1).summary
+    three = summarizer.summarize(long_article, max_sentences=3).summary
+    assert len(one) < len(three)
+
+
+def test_max_claims_zero_gives_no_claims(summarizer, donations_text):
+    assert summarizer.summarize(donations_text, max_claims=0).key_claims == []
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "empty"),
+        ("   \n\t ", "empty"),
+        ("Only English words here.", "no Persian"),
+        ("کد خبر: ۱۲۳۴\nتاریخ انتشار: ۱۲ آذر ۱۴۰۴\nانتهای پیام/", "clutter"),
+    ],
+)
+def test_unusable_text_is_a_clear_input_error(summarizer, text, message):
+    with pytest.raises(InputError, match=message):
+        summarizer.summarize(text)
+
+
+def test_text_over_the_limit_is_413(summarizer):
+    with pytest.raises(InputError) as caught:
+        summarizer.summarize("خبر " * 40_000)
+    assert caught.value.status_code == 413

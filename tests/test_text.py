@@ -1,0 +1,62 @@
+"""Normalization, clutter stripping and sentence splitting on real scraped articles."""
+
+import pytest
+
+from service.text.clean import clean, normalize
+from service.text.sentences import split_sentences, word_form
+
+CLUTTER = ("کد خبر", "تاریخ انتشار", "انتهای پیام", "نظر شما", "پربیننده", "آخرین اخبار")
+
+
+def test_arabic_letters_and_digits_become_persian():
+    assert normalize("شرايط اقتصادي كشور 160 نفر") == "شرایط اقتصادی کشور ۱۶۰ نفر"
+
+
+@pytest.mark.parametrize(("scraped", "spaced"), [("کمکهای", "کمک‌های"), ("برنامههای", "برنامه‌های"), ("همکاریهای", "همکاری‌های")])
+def test_missing_half_spaces_are_restored(scraped, spaced):
+    assert normalize(scraped) == spaced
+
+
+def test_word_forms_ignore_half_spaces():
+    assert word_form("کمکهای") == word_form("کمک‌های") == word_form("کمک")
+
+
+def test_invisible_marks_are_removed():
+    assert normalize("سلام\u200f\u200b دنیا\ufeff") == "سلام دنیا"
+
+
+def test_donations_article_loses_its_clutter_and_title(donations_text):
+    cleaned = clean(donations_text)
+    for marker in CLUTTER:
+        assert marker not in cleaned.text
+    assert cleaned.title.startswith("افزایش قابل‌توجه کمک‌های مردمی")
+    assert "۷۹۷۲۸۵" not in cleaned.text and "03December" not in cleaned.text
+    # the repeated title sub-head inside the body is gone, the lead sentence quoting it stays
+    assert cleaned.text.count("افزایش قابل‌توجه کمک‌های مردمی") == 2
+
+
+def test_trailing_site_chrome_is_stripped():
+    article = "وزیر نفت گفت: تولید نفت ایران ده درصد افزایش یافت.\nبرچسب ها: نفت، تولید\nاشتراک گذاری\nمطالب مرتبط\n"
+    assert clean(article).text == "وزیر نفت گفت: تولید نفت ایران ده درصد افزایش یافت."
+
+
+def test_cleaned_offsets_point_into_the_raw_text(fars_articles):
+    for article in fars_articles[:100]:
+        raw = article["body"]
+        document = split_sentences(clean(raw))
+        for sentence in document.sentences:
+            start, end = document.clean.raw_span(sentence.start, sentence.end)
+            assert 0 <= start < end <= len(raw)
+            # the raw span normalizes back to the sentence (Arabic yeh/kaf, digits, spacing aside)
+            assert normalize(raw[start:end]).replace("\u200c", "").replace(" ", "") == sentence.text.replace(
+                "\u200c", ""
+            ).replace(" ", "")
+
+
+def test_title_lines_without_full_stop_are_their_own_sentences():
+    document = split_sentences(clean("عنوان فرعی بدون نقطه پایانی\nمتن اصلی خبر در اینجا آمده است. جمله دوم خبر هم اینجاست."))
+    assert [s.text for s in document.sentences] == [
+        "عنوان فرعی بدون نقطه پایانی",
+        "متن اصلی خبر در اینجا آمده است.",
+        "جمله دوم خبر هم اینجاست.",
+    ]
