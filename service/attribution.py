@@ -8,8 +8,8 @@ import re
 from dataclasses import dataclass
 
 SPEECH_VERB = (
-    r"(?:گفت|افزود|اظهار\s?(?:کرد|داشت)|(?:تأکید|تاکید|تصریح|بیان|عنوان|خاطرنشان|اعلام|ابراز|اضافه)\s?(?:کرد|نمود)"
-    r"|یادآور\s?شد|ادامه\s?داد|توضیح\s?داد|نوشت|تشریح\s?کرد|یادآوری\s?کرد|پاسخ\s?داد)"
+    r"(?:گفت|افزود|(?:اظهار|تأکید|تاکید|تصریح|بیان|عنوان|خاطرنشان|اعلام|ابراز|اضافه|تشریح|یادآوری)\s?(?:کرد|نمود|داشت|ساخت)"
+    r"|یادآور\s?شد|ادامه\s?داد|توضیح\s?داد|پاسخ\s?داد|نوشت|معتقد\s?است|آمده\s?است)"
 )
 VERB_ENDING = r"(?:ه‌?\s?است|ه‌?\s?بود|ند|ه‌?اند)?"
 NEWS_FRAME = re.compile(
@@ -17,11 +17,16 @@ NEWS_FRAME = re.compile(
     r"|^(?:خبرگزاری|پایگاه\s+خبری)\s+[^:،]{1,40}[:،]\s*"
     r"|^[^\s،:]{2,20}\s*[-–—]\s*(?=\S)"  # a dateline such as «تهران -»
 )
-COLON_FRAME = re.compile(rf"^(?P<speaker>[^:]{{2,160}}?)\s+{SPEECH_VERB}{VERB_ENDING}\s*[:：]\s*")
+COLON_FRAME = re.compile(rf"^(?:در\s+)?(?P<speaker>[^:]{{2,160}}?)\s+{SPEECH_VERB}{VERB_ENDING}\s*[:：]\s*")
 ACCORDING_TO = re.compile(r"^به\s+(?:گفته|اعتقاد|عقیده|نظر)\s+(?P<speaker>[^،,]{2,80})[،,]\s*")
 ANNOUNCED = re.compile(r"^(?P<speaker>.{2,120}?)\s+از\s+(?P<statement>.{8,}?)\s+خبر\s?داد(?:ه‌?\s?است|ند|ه‌?اند)?\s*[.!]?$")
 TRAILING_SPEECH = re.compile(
     rf"(?:{SPEECH_VERB}|دانست|خواند|خواستار\s.+\sشد|اشاره\s?کرد|ارائه\s?(?:کرد|داد)){VERB_ENDING}\s*[.!]?$"
+)
+# Discourse openers and time phrases that stand before a speaker's name.
+SPEAKER_START = re.compile(
+    r"^(?:(?:شایان\s+ذکر\s+است|گفتنی\s+است|لازم\s+به\s+ذکر\s+است|همچنین|در\s+ادامه|سپس|اما|ولی|البته"
+    r"|(?:هفته|روز|ماه|سال)\s+(?:گذشته|قبل|جاری)|امروز|دیروز|صبح|عصر|شب)(?:\s*،\s*|\s+))+"
 )
 # Where a speaker phrase ends and the rest of the clause begins.
 SPEAKER_END = re.compile(
@@ -49,7 +54,7 @@ class Attribution:
 
 
 def clean_speaker(phrase: str) -> str | None:
-    phrase = NEWS_FRAME.sub("", phrase.strip())
+    phrase = SPEAKER_START.sub("", NEWS_FRAME.sub("", phrase.strip()))
     cut = SPEAKER_END.search(" " + phrase)
     phrase = (" " + phrase)[: cut.start()] if cut else phrase
     phrase = phrase.strip(QUOTES + "،,.")

@@ -29,23 +29,41 @@ class ClaimSpan:
     score: float
 
 
-def _titles(document: Document) -> dict[str, str]:
-    """Office words (first three) -> the name they belong to."""
-    titles: dict[str, str] = {}
-    for match in NAMED_TITLE.finditer(document.text):
-        key = " ".join(match.group("title").split()[:3])
-        titles.setdefault(key, match.group("name").strip())
-    return titles
+class SpeakerBook:
+    """Names and offices met so far in the article, to resolve pronouns, offices and bare surnames to one name."""
+
+    def __init__(self, text: str) -> None:
+        self.offices: dict[str, str] = {}  # the first three words of an office -> the name that holds it
+        self.names: list[str] = []
+        for match in NAMED_TITLE.finditer(text):
+            self.offices.setdefault(" ".join(match.group("title").split()[:3]), match.group("name").strip())
+        self.last: str | None = None
+
+    def resolve(self, speaker: str | None, is_pronoun: bool) -> str | None:
+        if is_pronoun:
+            return self.last
+        if speaker is None:
+            return None
+        self.last = self._canonical(speaker)
+        if self.last not in self.names:
+            self.names.append(self.last)
+        return self.last
+
+    def _canonical(self, phrase: str) -> str:
+        office = " ".join(phrase.split()[:3])
+        for known, name in self.offices.items():
+            if office == known or (len(office.split()) >= 2 and (known.startswith(office) or office.startswith(known))):
+                return name
+        compact = _compact(phrase)
+        for name in [*self.names, *self.offices.values()]:
+            surname = _compact(name.split()[-1])
+            if len(surname) >= 3 and compact.startswith(surname) and len(phrase) > len(name):
+                return name
+        return phrase
 
 
-def _resolve(speaker: str | None, titles: dict[str, str]) -> str | None:
-    if speaker is None:
-        return None
-    key = " ".join(speaker.split()[:3])
-    for title, name in titles.items():
-        if title.startswith(key) or key.startswith(title):
-            return name
-    return speaker
+def _compact(text: str) -> str:
+    return text.replace("\u200c", "").replace(" ", "")
 
 
 def _claim_weight(sentence: Sentence, speaker: str | None) -> float:
@@ -67,17 +85,11 @@ def _jaccard(first: Sentence, second: Sentence) -> float:
 
 def extract_claims(document: Document, scores: np.ndarray, max_claims: int) -> list[ClaimSpan]:
     """The `max_claims` best non-redundant claims, in document order."""
-    titles = _titles(document)
-    last_named: str | None = None
+    speakers = SpeakerBook(document.text)
     candidates: list[tuple[float, Sentence, ClaimSpan]] = []
     for sentence, score in zip(document.sentences, scores):
         attribution = attribute(sentence.text)
-        speaker = attribution.speaker
-        if attribution.is_pronoun:
-            speaker = last_named
-        elif speaker:
-            speaker = _resolve(speaker, titles)
-            last_named = speaker
+        speaker = speakers.resolve(attribution.speaker, attribution.is_pronoun)
         start = attribution.statement_start if attribution.quoted else attribution.body_start
         end = attribution.statement_end
         if len(words(sentence.text[start:end])) < MIN_CLAIM_WORDS:
