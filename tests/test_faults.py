@@ -1,0 +1,175 @@
+"""Faults: a broken model at start-up, a model failing mid-request, clients vanishing, SIGTERM mid-work."""
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+from fastapi.testclient import TestClient
+
+from service.api.app import create_app
+from service.config import Settings
+from tests.conftest import load_articles
+
+ROOT = Path(__file__).resolve().parents[1]
+HOST = "127.0.0.1"
+
+
+def wait_until_ready(client, timeout_s: float = 60) -> httpx.Response:
+    deadline = time.monotonic() + timeout_s
+    while (answer := client.get("/readyz")).status_code != 200:
+        assert time.monotonic() < deadline, answer.text
+        time.sleep(0.1)
+    return answer
+
+
+# --- the model at start-up -------------------------------------------------------------------------------------------
+
+def corrupt_model(folder: Path) -> Path:
+    folder.mkdir()
+    (folder / "config.json").write_text('{"model_type": "mt5", "d_model": ')
+    (folder / "model.safetensors").write_bytes(os.urandom(256))
+    return folder
+
+
+@pytest.mark.parametrize("broken", [lambda tmp: tmp / "no-such-model", lambda tmp: corrupt_model(tmp / "corrupt")],
+                         ids=["missing", "corrupt"])
+def test_broken_model_at_start_up_leaves_the_service_up_and_says_why(broken, tmp_path, fars_articles):
+    folder = broken(tmp_path)
+    with TestClient(create_app(Settings(model=str(folder)))) as client:
+        assert client.get("/healthz").status_code == 200
+        abstractive = wait_until_ready(client).json()["engines"]["abstractive"]
+        assert abstractive["ready"] is False
+        assert folder.name in abstractive["reason"]
+        answer = client.post("/v1/summarize", json={"text": fars_articles[0]["body"]})
+        assert answer.status_code == 200
+        assert answer.json()["engine"] == "extractive"
+        assert answer.json()["fallback_reason"].startswith("abstractive engine unavailable")
+        assert "kholase_model_loaded 0.0" in client.get("/metrics").text
+
+
+@pytest.mark.slow
+def test_model_raising_mid_request_falls_back(tiny_mt5_dir, fars_articles, monkeypatch):
+    settings = Settings(model=str(tiny_mt5_dir))
+    with TestClient(create_app(settings)) as client:
+        wait_until_ready(client)
+        backend = client.app.state.summarizer.abstractive.backend
+
+        def fail(*args, **kwargs):
+            raise RuntimeError("CUDA error: device-side assert triggered")
+
+        monkeypatch.setattr(backend, "generate_ids", fail)
+        answer = client.post("/v1/summarize", json={"text": fars_articles[1]["body"], "engine": "abstractive"})
+        assert answer.status_code == 200
+        assert answer.json()["engine"] == "extractive"
+        assert answer.json()["fallback_reason"].startswith("model error")
+        metrics = client.get("/metrics").text
+        assert 'kholase_fallbacks_total{reason="model error"} 1.0' in metrics
+        assert "kholase_model_loaded 1.0" in metrics, "a failed call does not unload the model"
+
+
+# --- a real server in a subprocess -----------------------------------------------------------------------------------
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind((HOST, 0))
+        return sock.getsockname()[1]
+
+
+def kholase(*args: str, **popen) -> subprocess.Popen:
+    command = [sys.executable, "-c", "import sys; from service.cli import main; sys.exit(main())", *args]
+    return subprocess.Popen(command, cwd=ROOT, **popen)
+
+
+@pytest.fixture
+def server(tmp_path):
+    port = free_port()
+    log = open(tmp_path / "server.log", "w+")
+    process = kholase("serve", "--host", HOST, "--port", str(port), stdout=log, stderr=subprocess.STDOUT)
+    client = httpx.Client(base_url=f"http://{HOST}:{port}", timeout=60)
+    deadline = time.monotonic() + 90
+    while True:
+        assert process.poll() is None, (tmp_path / "server.log").read_text()
+        try:
+            if client.get("/readyz").status_code == 200:
+                break
+        except httpx.TransportError:
+            pass
+        assert time.monotonic() < deadline, "server did not become ready"
+        time.sleep(0.2)
+    yield process, client, port
+    client.close()
+    if process.poll() is None:
+        process.kill()
+        process.wait()
+    log.close()
+
+
+def test_clients_vanishing_mid_request_do_not_hurt_the_server(server, fars_articles):
+    process, client, port = server
+    article = json.dumps({"text": fars_articles[2]["body"]}).encode()
+    head = (f"POST /v1/summarize HTTP/1.1\r\nHost: {HOST}\r\nContent-Type: application/json\r\n"
+            f"Content-Length: {len(article)}\r\n\r\n").encode()
+    for payload in (head, head + article[: len(article) // 2], head + article):
+        for _ in range(5):
+            with socket.create_connection((HOST, port)) as sock:
+                sock.sendall(payload)
+            # closed at once: before the body ends, or before the answer comes
+    answer = client.post("/v1/summarize", content=article, headers={"content-type": "application/json"})
+    assert answer.status_code == 200
+    assert process.poll() is None
+    assert client.get("/healthz").status_code == 200
+
+
+def test_sigterm_lets_the_request_in_flight_finish(server, varzesh3_articles):
+    process, client, port = server
+    items = [{"id": str(n), "text": row["body"]} for n, row in enumerate(varzesh3_articles[:64])]
+    answers = []
+    request = threading.Thread(target=lambda: answers.append(client.post("/v1/summarize/batch", json={"items": items})))
+    request.start()
+    deadline = time.monotonic() + 10
+    while "kholase_requests_in_flight 2.0" not in httpx.get(f"http://{HOST}:{port}/metrics").text:
+        assert time.monotonic() < deadline, "the batch request never got in flight"
+        time.sleep(0.01)
+    process.send_signal(signal.SIGTERM)
+    request.join(timeout=60)
+    assert answers and answers[0].status_code == 200
+    assert len(answers[0].json()["items"]) == 64
+    # uvicorn shuts down gracefully, then re-raises the signal so that the exit status still says SIGTERM
+    assert process.wait(timeout=60) in (0, -signal.SIGTERM)
+
+
+# --- batch runs ------------------------------------------------------------------------------------------------------
+
+def test_sigterm_during_a_batch_run_then_rerun_loses_and_repeats_nothing(tmp_path):
+    rows = load_articles("varzesh3_dev", 150)
+    source = tmp_path / "in.jsonl"
+    source.write_text("".join(json.dumps({"id": row["id"], "body": row["body"]}, ensure_ascii=False) + "\n"
+                              for row in rows), encoding="utf-8")
+    output = tmp_path / "out.jsonl"
+    command = ("batch", str(source), str(output), "--text-field", "body", "--engine", "extractive")
+
+    log = open(tmp_path / "batch.log", "w")
+    first = kholase(*command, stderr=log)
+    deadline = time.monotonic() + 90
+    while not output.exists() or output.read_text(encoding="utf-8").count("\n") < 10:
+        assert first.poll() is None and time.monotonic() < deadline, "the first run ended before it was stopped"
+        time.sleep(0.05)
+    first.send_signal(signal.SIGTERM)
+    assert first.wait(timeout=60) == 130, "the run says it was interrupted"
+    written_first = output.read_text(encoding="utf-8").count("\n")
+    assert 10 <= written_first < len(rows)
+
+    second = kholase(*command, stderr=log)
+    assert second.wait(timeout=180) == 0
+    log.close()
+    records = [json.loads(line) for line in output.read_text(encoding="utf-8").splitlines()]
+    assert sorted(record["id"] for record in records) == sorted(row["id"] for row in rows)
+    assert all("summary" in record or "error" in record for record in records)
