@@ -9,6 +9,7 @@ from service.claims import extract_claims
 from service.config import Settings
 from service.engines.textrank import TextRankEngine
 from service.headline import headline_from
+from service.headline_model import learned_headline
 from service.schemas import Claim, EngineChoice, SummaryResult
 from service.text.clean import clean, has_persian
 from service.text.sentences import Document, Sentence, split_sentences
@@ -111,8 +112,7 @@ class Summarizer:
         max_claims = self.settings.max_claims if max_claims is None else max_claims
 
         picked, ranking = _timed(timings, "rank", lambda: self.extractive.summarize(document, max_sentences))
-        lead = document.sentences[int(ranking.scores[:HEADLINE_WINDOW].argmax())]
-        headline = _timed(timings, "headline", lambda: headline_from(lead, self.settings.headline_max_words))
+        headline = _timed(timings, "headline", lambda: self._headline(document, ranking.scores))
         summary = " ".join(sentence.text for sentence in picked)
         spans = _timed(timings, "claims", lambda: extract_claims(document, ranking.scores, max_claims))
         claims = []
@@ -136,6 +136,18 @@ class Summarizer:
             fallback_reason=fallback_reason,
             timings_ms={name: round(value, 2) for name, value in timings.items()},
         )
+
+    def _headline(self, document: Document, scores) -> str:
+        """The article's own title line when it carried one, else the learned window over the opening sentences, else
+        the compressed central sentence."""
+        title = document.clean.title
+        if title and len(title.split()) <= self.settings.headline_max_words:
+            return title
+        learned = learned_headline(document, self.settings.headline_max_words)
+        if learned:
+            return learned
+        lead = document.sentences[int(scores[:HEADLINE_WINDOW].argmax())]
+        return headline_from(lead, self.settings.headline_max_words)
 
     def _abstract(self, document: Document, scores, timings: dict[str, float]) -> tuple[tuple[str, str] | None, str | None]:
         """Headline and summary from the seq2seq model, or None and the reason to fall back to the extractive ones."""
