@@ -59,6 +59,7 @@ def request_mix(bodies: list[str], max_body_bytes: int, max_chars: int, hostile_
         "empty_text": b'{"text": ""}',
         "no_persian": b'{"text": "lorem ipsum dolor sit amet"}',
         "binary": bytes(range(256)) * 8,
+        "lone_surrogate": '{"text": "\\udc80 خبر مهم است."}'.encode(),
     }
     rng = random.Random(7)
     while True:
