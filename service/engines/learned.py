@@ -23,7 +23,9 @@ class LinearModel:
     weights: np.ndarray
 
     def score(self, matrix: np.ndarray) -> np.ndarray:
-        return ((matrix - self.mean) / self.scale) @ self.weights
+        """Equal to standardizing then weighting, folded into one matrix-vector product."""
+        folded = self.weights / self.scale
+        return matrix @ folded - self.mean @ folded
 
     def to_json(self) -> dict:
         return {

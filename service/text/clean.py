@@ -119,10 +119,16 @@ def _invisible(char: str) -> bool:
     return char.isspace() or unicodedata.category(char) in ("Cf", "Mn")
 
 
+_SKELETON_CHARS: dict[str, str] = {}
+
+
 def _skeleton(text: str) -> tuple[str, list[int]]:
     chars, positions = [], []
+    memo = _SKELETON_CHARS  # a character's skeleton never changes: look it up once per distinct character
     for index, char in enumerate(text):
-        mapped = _skeleton_char(char)
+        mapped = memo.get(char)
+        if mapped is None:
+            mapped = memo.setdefault(char, _skeleton_char(char))
         for piece in mapped:
             chars.append(piece)
             positions.append(index)
