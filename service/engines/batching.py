@@ -38,13 +38,11 @@ class Batcher(Generic[Item, Result]):
         run_batch: Callable[[list[Item], float], list[Result]],
         max_size: int,
         max_wait_s: float,
-        on_batch: Callable[[int], None] | None = None,
         name: str = "kholase-batcher",
     ):
         self._run_batch = run_batch
         self._max_size = max(1, max_size)
         self._max_wait_s = max(0.0, max_wait_s)
-        self._on_batch = on_batch
         self._queue: queue.SimpleQueue = queue.SimpleQueue()
         self._thread = threading.Thread(target=self._work, name=name, daemon=True)
         self._thread.start()
@@ -91,9 +89,8 @@ class Batcher(Generic[Item, Result]):
         return batch, False
 
     def _run(self, live: list[_Pending]) -> None:
-        for observe in [self._on_batch, *batch_size_observers]:
-            if observe:
-                observe(len(live))
+        for observe in batch_size_observers:
+            observe(len(live))
         try:
             results = self._run_batch([pending.item for pending in live], max(p.deadline for p in live))
         except Exception as error:  # the callers decide what a failed model call means

@@ -12,13 +12,14 @@ import logging
 import os
 import time
 from collections.abc import Callable
-from itertools import groupby
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, Protocol
 
 from service.engines.batching import Batcher
 
 if TYPE_CHECKING:
+    from transformers import PreTrainedTokenizerBase
+
     from service.config import Settings
 
 Task = Literal["headline", "summary"]
@@ -60,11 +61,11 @@ def _join(sentences: list[tuple[int, str]]) -> str:
 class Backend(Protocol):
     """A loaded model: text in, token ids out (special tokens removed)."""
 
-    tokenizer: object
+    tokenizer: PreTrainedTokenizerBase
 
     def generate_ids(
         self, texts: list[str], *, max_input_tokens: int, max_new_tokens: int, num_beams: int,
-        min_new_tokens: int = 0, deadline: float | None = None,
+        deadline: float | None = None,
     ) -> list[list[int]]: ...
 
 
@@ -117,24 +118,29 @@ class Seq2SeqEngine:
         self._batcher.close()
 
     def _generate_batch(self, items: list[tuple[Task, str]], deadline: float) -> list[str]:
-        """One model call per task present in the batch, results in the order of ``items``."""
-        outputs: dict[int, str] = {}
-        indexed = sorted(enumerate(items), key=lambda pair: pair[1][0])
-        for task, group in groupby(indexed, key=lambda pair: pair[1][0]):
-            group = list(group)
-            try:
-                ids = self.backend.generate_ids(
-                    [text for _, (_, text) in group],
-                    max_input_tokens=self._settings.input_max_tokens,
-                    max_new_tokens=self._max_new_tokens[task],
-                    num_beams=self._settings.num_beams,
-                    deadline=deadline,
-                )
-            except Exception as error:
-                raise RuntimeError(f"{task} generation failed: {error}") from error
-            texts = self.backend.tokenizer.batch_decode(ids, skip_special_tokens=True)
-            outputs.update((index, text.strip()) for (index, _), text in zip(group, texts, strict=True))
-        return [outputs[index] for index in range(len(items))]
+        """One model call per task present in the batch; results in the order of ``items``."""
+        indexes_by_task: dict[Task, list[int]] = {}
+        for index, (task, _) in enumerate(items):
+            indexes_by_task.setdefault(task, []).append(index)
+        outputs = [""] * len(items)
+        for task, indexes in indexes_by_task.items():
+            texts = self._generate_texts([items[index][1] for index in indexes], task, deadline)
+            for index, text in zip(indexes, texts, strict=True):
+                outputs[index] = text
+        return outputs
+
+    def _generate_texts(self, texts: list[str], task: Task, deadline: float) -> list[str]:
+        try:
+            ids = self.backend.generate_ids(
+                texts,
+                max_input_tokens=self._settings.input_max_tokens,
+                max_new_tokens=self._max_new_tokens[task],
+                num_beams=self._settings.num_beams,
+                deadline=deadline,
+            )
+        except Exception as error:
+            raise RuntimeError(f"{task} generation failed: {error}") from error
+        return [text.strip() for text in self.backend.tokenizer.batch_decode(ids, skip_special_tokens=True)]
 
 
 class TransformersBackend:
@@ -154,7 +160,7 @@ class TransformersBackend:
 
     def generate_ids(
         self, texts: list[str], *, max_input_tokens: int, max_new_tokens: int, num_beams: int,
-        min_new_tokens: int = 0, deadline: float | None = None,
+        deadline: float | None = None,
     ) -> list[list[int]]:
         import torch
 
@@ -165,7 +171,7 @@ class TransformersBackend:
         max_time = None if deadline is None else max(0.01, deadline - time.monotonic())
         with torch.inference_mode():
             output = self.model.generate(
-                **inputs, max_new_tokens=max_new_tokens, min_new_tokens=min_new_tokens, num_beams=num_beams,
+                **inputs, max_new_tokens=max_new_tokens, num_beams=num_beams,
                 do_sample=False, max_time=max_time,
             )
         return [_content_ids(row, self._end_ids, self._special_ids) for row in output.tolist()]
@@ -187,7 +193,7 @@ class CTranslate2Backend:
 
     def generate_ids(
         self, texts: list[str], *, max_input_tokens: int, max_new_tokens: int, num_beams: int,
-        min_new_tokens: int = 0, deadline: float | None = None,
+        deadline: float | None = None,
     ) -> list[list[int]]:
         sources = [
             self.tokenizer.convert_ids_to_tokens(ids)
@@ -196,7 +202,7 @@ class CTranslate2Backend:
         # The step callback (greedy search only) stops decoding once every caller has given up.
         past_deadline = None if deadline is None or num_beams > 1 else (lambda _step: time.monotonic() > deadline)
         results = self.translator.translate_batch(
-            sources, beam_size=num_beams, max_decoding_length=max_new_tokens, min_decoding_length=min_new_tokens,
+            sources, beam_size=num_beams, max_decoding_length=max_new_tokens, min_decoding_length=0,
             max_input_length=max_input_tokens, callback=past_deadline,
         )
         return [

@@ -1,0 +1,139 @@
+"""Abstractive speed: plain transformers ``generate`` against CTranslate2 float32 and int8 on CPU.
+
+The model has mt5-small's shape (vocab 250112, d_model 512, 8+8 layers, 6 heads, gated-gelu) with random weights,
+so no download is needed; every article is 512 input tokens and exactly 32 output tokens come out (random
+weights practically never pick the end token; CTranslate2 also suppresses it, and the length is checked), so
+every backend does the same work. For each backend, beam count and batch size it prints
+the median time of one ``generate`` call (the latency every article in that batch sees) and articles per second.
+Greedy float32 CTranslate2 output is checked token for token against transformers.
+
+    python scripts/benchmark_abstractive.py --repeats 2
+    python scripts/benchmark.py abstractive --repeats 2      # the same, through the shared benchmark script
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+INPUT_TOKENS = 512
+OUTPUT_TOKENS = 32
+MT5_SMALL_SHAPE = dict(
+    vocab_size=250112, d_model=512, d_kv=64, d_ff=1024, num_layers=8, num_decoder_layers=8, num_heads=6,
+    feed_forward_proj="gated-gelu", tie_word_embeddings=False, decoder_start_token_id=0, pad_token_id=0,
+    eos_token_id=1,
+)
+
+
+def build_model(folder: Path) -> None:
+    """Save a random mt5-small-shaped checkpoint with a placeholder unigram vocabulary (CTranslate2 needs one)."""
+    import torch
+    from transformers import MT5Config, MT5ForConditionalGeneration, T5Tokenizer
+
+    torch.manual_seed(0)
+    MT5ForConditionalGeneration(MT5Config(**MT5_SMALL_SHAPE)).save_pretrained(folder)
+    pieces = [("<pad>", 0.0), ("</s>", 0.0), ("<unk>", 0.0)]
+    pieces += [(f"▁w{i}", -1.0 - i / 1000) for i in range(len(pieces), MT5_SMALL_SHAPE["vocab_size"])]
+    T5Tokenizer(vocab=pieces, extra_ids=0).save_pretrained(folder)
+
+
+def article_ids(count: int, seed: int = 0) -> list[list[int]]:
+    import numpy
+
+    generator = numpy.random.default_rng(seed)
+    return [[*generator.integers(3, MT5_SMALL_SHAPE["vocab_size"], INPUT_TOKENS - 1).tolist(), 1] for _ in range(count)]
+
+
+class TransformersRunner:
+    name, compute_type = "transformers", "float32"
+
+    def __init__(self, folder: Path):
+        import torch
+        from transformers import AutoModelForSeq2SeqLM
+
+        self.torch = torch
+        self.model = AutoModelForSeq2SeqLM.from_pretrained(folder, dtype=torch.float32).eval()
+
+    def __call__(self, batch: list[list[int]], beams: int) -> list[list[int]]:
+        with self.torch.inference_mode():
+            output = self.model.generate(
+                input_ids=self.torch.tensor(batch), attention_mask=self.torch.ones(len(batch), INPUT_TOKENS, dtype=int),
+                num_beams=beams, do_sample=False, max_new_tokens=OUTPUT_TOKENS,
+            )  # min_new_tokens would force the length too, but costs transformers 5.24 seconds per call here
+        return [row[1:] for row in output.tolist()]
+
+
+class CTranslate2Runner:
+    name = "ctranslate2"
+
+    def __init__(self, folder: Path, compute_type: str):
+        import ctranslate2
+        from transformers import AutoTokenizer
+
+        self.compute_type = compute_type
+        self.tokenizer = AutoTokenizer.from_pretrained(folder)
+        self.translator = ctranslate2.Translator(
+            str(folder), device="cpu", compute_type=compute_type, intra_threads=len(os.sched_getaffinity(0))
+        )
+
+    def __call__(self, batch: list[list[int]], beams: int) -> list[list[int]]:
+        results = self.translator.translate_batch(
+            [self.tokenizer.convert_ids_to_tokens(ids) for ids in batch], beam_size=beams,
+            max_decoding_length=OUTPUT_TOKENS, min_decoding_length=OUTPUT_TOKENS, max_input_length=INPUT_TOKENS,
+        )
+        return [self.tokenizer.convert_tokens_to_ids(result.hypotheses[0]) for result in results]
+
+
+def measure(runner, beams: int, batch_size: int, repeats: int) -> tuple[float, list[list[int]]]:
+    """Median seconds per ``generate`` call on ``batch_size`` articles, and the tokens of the last call."""
+    batch = article_ids(batch_size)
+    times = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        output = runner(batch, beams)
+        times.append(time.perf_counter() - started)
+    assert all(len(ids) == OUTPUT_TOKENS for ids in output), "every backend must emit exactly the forced tokens"
+    return statistics.median(times), output
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--repeats", type=int, default=2, help="timed calls per setting (after one warm-up)")
+    parser.add_argument("--batch-sizes", type=int, nargs="+", default=[1, 4, 16])
+    parser.add_argument("--beams", type=int, nargs="+", default=[1, 4])
+    parser.add_argument("--compute-types", nargs="+", default=["float32", "int8"], help="CTranslate2 compute types")
+    args = parser.parse_args(argv)
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from convert_ct2 import convert
+
+    with tempfile.TemporaryDirectory(prefix="kholase-bench-") as scratch:
+        started = time.perf_counter()
+        model_dir, ct2_dir = Path(scratch) / "mt5-small-random", Path(scratch) / "mt5-small-random-ct2"
+        build_model(model_dir)
+        convert(str(model_dir), ct2_dir)
+        print(f"built and converted the model in {time.perf_counter() - started:.0f} s; "
+              f"{len(os.sched_getaffinity(0))} CPU cores; {INPUT_TOKENS} input tokens, {OUTPUT_TOKENS} output tokens")
+        runners = [TransformersRunner(model_dir), *(CTranslate2Runner(ct2_dir, kind) for kind in args.compute_types)]
+        for runner in runners:
+            runner(article_ids(1), 1)  # warm-up
+        print("| backend | compute | beams | batch | p50 latency (s) | articles/s | speed-up | same tokens |")
+        print("|---|---|---|---|---|---|---|---|")
+        # Backends take turns on each setting, so that load from other processes hits them alike.
+        for beams in args.beams:
+            for batch_size in args.batch_sizes:
+                results = [measure(runner, beams, batch_size, args.repeats) for runner in runners]
+                reference_seconds, reference = results[0]
+                for runner, (seconds, output) in zip(runners, results):
+                    same = sum(a == b for a, b in zip(output, reference, strict=True))
+                    print(f"| {runner.name} | {runner.compute_type} | {beams} | {batch_size} | {seconds:.2f} | "
+                          f"{batch_size / seconds:.2f} | {reference_seconds / seconds:.1f}x | {same}/{batch_size} |",
+                          flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
