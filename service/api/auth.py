@@ -28,11 +28,7 @@ class ApiKeyMiddleware:
         self.keys = [key.encode() for key in api_keys]
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["path"] in OPEN_PATHS:
-            await self.app(scope, receive, send)
-            return
-        candidate = presented_key(dict(scope["headers"]))
-        if candidate is None or not key_is_valid(candidate, self.keys):
+        if scope["type"] == "http" and scope["path"] not in OPEN_PATHS and not self.authorized(scope):
             refusal = JSONResponse(
                 {"detail": "A valid API key is required (Authorization: Bearer KEY or X-API-Key)."},
                 status_code=401, headers={"WWW-Authenticate": "Bearer"},
@@ -40,3 +36,7 @@ class ApiKeyMiddleware:
             await refusal(scope, receive, send)
             return
         await self.app(scope, receive, send)
+
+    def authorized(self, scope: Scope) -> bool:
+        candidate = presented_key(dict(scope["headers"]))
+        return candidate is not None and key_is_valid(candidate, self.keys)
