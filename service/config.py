@@ -15,7 +15,7 @@ class Settings(BaseSettings):
     max_batch_items: int = 64
 
     # Output defaults
-    max_sentences: int = 3
+    max_sentences: int = 1  # newsroom leads are one sentence; clients ask for more with max_sentences
     max_claims: int = 5
     headline_max_words: int = 14
 

@@ -1,0 +1,259 @@
+"""Speed of the summarizer, measured here and printed as Markdown tables for docs/benchmarks.md.
+
+    python scripts/benchmark.py extractive [--limit N]   # ours vs sumy TextRank/LexRank, raw text in, summary out
+    python scripts/benchmark.py http [--clients 16 --seconds 20]   # POST /v1/summarize on a local server
+    python scripts/benchmark.py memory                    # peak RSS of the server with the extractive engine
+    python scripts/benchmark.py abstractive ...           # scripts/benchmark_abstractive.py
+    python scripts/benchmark.py all                       # extractive, http and memory
+"""
+
+import argparse
+import asyncio
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+FARS = ROOT.parent / "shared" / "data" / "fars_news_dev.jsonl"
+SUMMARY_SENTENCES = 3
+
+
+def articles(limit: int | None = None) -> list[str]:
+    from service.text.clean import has_persian
+
+    with open(FARS, encoding="utf-8") as handle:
+        bodies = [json.loads(line)["body"] for line in handle]
+    bodies = [body for body in bodies if has_persian(body)]
+    return bodies[:limit] if limit else bodies
+
+
+def sumy_pipeline(summarizer_class) -> Callable[[str], str]:
+    """sumy with the same front end as ours: hazm normalization, line then sentence splitting, hazm word tokens."""
+    import hazm
+    from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
+
+    normalizer = hazm.Normalizer()
+
+    class HazmTokenizer:
+        language = "persian"
+
+        @staticmethod
+        def to_words(text: str) -> list[str]:
+            return hazm.word_tokenize(text)
+
+    tokenizer = HazmTokenizer()
+    summarizer = summarizer_class()
+    summarizer.stop_words = hazm.stopwords_list()
+
+    def summarize(text: str) -> str:
+        paragraphs = [
+            Paragraph([Sentence(sentence, tokenizer) for sentence in hazm.sent_tokenize(line)])
+            for line in normalizer.normalize(text).split("\n")
+            if line.strip()
+        ]
+        picked = summarizer(ObjectDocumentModel(paragraphs), SUMMARY_SENTENCES)
+        return " ".join(str(sentence) for sentence in picked)
+
+    return summarize
+
+
+def time_each(function: Callable[[str], object], texts: list[str]) -> tuple[float, list[float]]:
+    """Wall seconds for the whole run and milliseconds per text."""
+    function(texts[0])  # warm caches once, as a running service would be
+    latencies = []
+    started = time.perf_counter()
+    for text in texts:
+        begin = time.perf_counter()
+        function(text)
+        latencies.append((time.perf_counter() - begin) * 1000)
+    return time.perf_counter() - started, latencies
+
+
+def extractive(args: argparse.Namespace) -> str:
+    from sumy.summarizers.lex_rank import LexRankSummarizer
+    from sumy.summarizers.text_rank import TextRankSummarizer
+
+    from service.summarizer import Summarizer
+
+    texts = articles(args.limit)
+    summarizer = Summarizer().load()
+    systems = {
+        "kholase extractive (headline + summary + claims)": lambda text: summarizer.summarize(text, "extractive"),
+        "sumy TextRank (3 sentences)": sumy_pipeline(TextRankSummarizer),
+        "sumy LexRank (3 sentences)": sumy_pipeline(LexRankSummarizer),
+    }
+    results = {name: time_each(function, texts) for name, function in systems.items()}
+    ours = len(texts) / results[next(iter(systems))][0]
+    lines = [
+        f"{len(texts)} articles of fars_news_dev, raw text in, summary out, one process, sequential.",
+        "",
+        "| system | articles/s | p50 ms | p95 ms | our throughput ÷ theirs |",
+        "|---|---|---|---|---|",
+    ]
+    for name, (seconds, latencies) in results.items():
+        rate = len(texts) / seconds
+        p50, p95 = np.percentile(latencies, [50, 95])
+        lines.append(f"| {name} | {rate:.1f} | {p50:.1f} | {p95:.1f} | {ours / rate:.2f}× |")
+    return "\n".join(lines)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class Server:
+    """`kholase serve` on 127.0.0.1 as a child process, ready once GET /readyz answers 200."""
+
+    def __init__(self) -> None:
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        env = {**os.environ, "KHOLASE_MODEL": "", "KHOLASE_LOG_LEVEL": "WARNING"}
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "service.cli", "serve", "--host", "127.0.0.1", "--port", str(self.port)],
+            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+
+    def __enter__(self) -> "Server":
+        import httpx
+
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"server exited with {self.process.returncode}")
+            try:
+                if httpx.get(f"{self.url}/readyz", timeout=1).status_code == 200:
+                    return self
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.2)
+        raise TimeoutError("server not ready within 120 s")
+
+    def peak_rss_mib(self) -> float:
+        """Peak resident memory (VmHWM) of the server process and its children."""
+        import psutil
+
+        process = psutil.Process(self.process.pid)
+        total = 0
+        for member in [process, *process.children(recursive=True)]:
+            with open(f"/proc/{member.pid}/status") as status:
+                total += next(int(line.split()[1]) for line in status if line.startswith("VmHWM"))
+        return total / 1024
+
+    def __exit__(self, *exc) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+LOAD_SCRIPT = """
+import asyncio, json, sys, time, httpx
+url, clients, seconds, texts = sys.argv[1], int(sys.argv[2]), float(sys.argv[3]), json.load(sys.stdin)
+
+async def client(number, http, deadline, latencies, errors):
+    index = number
+    while time.perf_counter() < deadline:
+        begin = time.perf_counter()
+        response = await http.post(url + "/v1/summarize", json={"text": texts[index % len(texts)]})
+        (latencies if response.status_code == 200 else errors).append((time.perf_counter() - begin) * 1000)
+        index += clients
+
+async def main():
+    latencies, errors = [], []
+    limits = httpx.Limits(max_connections=clients)
+    async with httpx.AsyncClient(timeout=60, limits=limits) as http:
+        started = time.perf_counter()
+        deadline = started + seconds
+        await asyncio.gather(*(client(n, http, deadline, latencies, errors) for n in range(clients)))
+        elapsed = time.perf_counter() - started
+    print(json.dumps({"latencies": latencies, "errors": len(errors), "elapsed": elapsed}))
+
+asyncio.run(main())
+"""
+
+
+def load_from_second_process(url: str, texts: list[str], clients: int, seconds: float) -> dict:
+    result = subprocess.run(
+        [sys.executable, "-c", LOAD_SCRIPT, url, str(clients), str(seconds)],
+        input=json.dumps(texts), capture_output=True, text=True, check=True,
+    )
+    return json.loads(result.stdout)
+
+
+def http(args: argparse.Namespace) -> str:
+    texts = articles(args.limit)
+    with Server() as server:
+        load_from_second_process(server.url, texts[:32], args.clients, 2)  # warm-up
+        outcome = load_from_second_process(server.url, texts, args.clients, args.seconds)
+        peak = server.peak_rss_mib()
+    latencies = outcome["latencies"]
+    p50, p99 = np.percentile(latencies, [50, 99])
+    return "\n".join([
+        f"`kholase serve` on 127.0.0.1, extractive engine; load from a second process: {args.clients} concurrent "
+        f"httpx clients for {args.seconds:g} s, cycling through {len(texts)} fars_news_dev articles.",
+        "",
+        "| requests | errors | requests/s | p50 ms | p99 ms | server peak RSS MiB |",
+        "|---|---|---|---|---|---|",
+        f"| {len(latencies)} | {outcome['errors']} | {len(latencies) / outcome['elapsed']:.1f} | {p50:.1f} | "
+        f"{p99:.1f} | {peak:.0f} |",
+    ])
+
+
+def memory(args: argparse.Namespace) -> str:
+    import httpx
+
+    texts = articles(args.limit)
+    with Server() as server:
+        idle = server.peak_rss_mib()
+        for text in texts:
+            httpx.post(f"{server.url}/v1/summarize", json={"text": text}, timeout=60)
+        peak = server.peak_rss_mib()
+    return "\n".join([
+        f"Peak resident memory (VmHWM) of `kholase serve` with the extractive engine, after start-up and after "
+        f"summarizing {len(texts)} fars_news_dev articles one by one.",
+        "",
+        "| after start-up MiB | after the articles MiB |",
+        "|---|---|",
+        f"| {idle:.0f} | {peak:.0f} |",
+    ])
+
+
+def abstractive(argv: list[str]) -> int:
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from benchmark_abstractive import main as abstractive_main
+
+    return abstractive_main(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["abstractive"]:
+        return abstractive(argv[1:])
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("benchmark", choices=("extractive", "http", "memory", "all"))
+    parser.add_argument("--limit", type=int, default=None, help="use the first N articles")
+    parser.add_argument("--clients", type=int, default=16)
+    parser.add_argument("--seconds", type=float, default=20.0)
+    args = parser.parse_args(argv)
+    runs = {"extractive": extractive, "http": http, "memory": memory}
+    chosen = runs if args.benchmark == "all" else {args.benchmark: runs[args.benchmark]}
+    command = "python scripts/benchmark.py " + " ".join(argv)
+    print(f"Measured with `{command}` on {os.cpu_count()} CPU cores, {time.strftime('%Y-%m-%d')}.\n")
+    for name, run in chosen.items():
+        print(f"### {name}\n\n{run(args)}\n", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

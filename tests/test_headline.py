@@ -1,0 +1,37 @@
+"""Headlines: short, made of the article's own words, about what the article says first."""
+
+import json
+
+from service.engines.learned import RESOURCES
+from service.headline_model import FEATURES, DANGLING, learned_headline
+from service.summarizer import Summarizer
+from service.text.sentences import words
+
+
+def test_donations_headline_is_about_rising_donations(donations_text):
+    headline = Summarizer().summarize(donations_text).headline
+    assert "افزایش" in headline and "کمک‌های مردمی" in headline
+    assert len(headline.split()) <= 14
+
+
+def test_learned_headline_without_the_title_line_stays_short_and_extractive(fars_articles):
+    summarizer = Summarizer()
+    for article in fars_articles[:40]:
+        if not any("\u0600" <= char <= "\u06ff" for char in article["body"]):
+            continue
+        document = summarizer.prepare(article["body"])
+        headline = learned_headline(document, 14)
+        assert headline and 4 <= len(headline.split()) <= 14
+        assert set(words(headline)) <= set(words(document.text))
+        assert words(headline)[-1] not in DANGLING
+
+
+def test_headline_respects_a_smaller_word_budget(fars_articles):
+    document = Summarizer().prepare(fars_articles[0]["body"])
+    assert len(learned_headline(document, 6).split()) <= 6
+
+
+def test_shipped_model_is_small_json_matching_the_features():
+    path = RESOURCES / "headline_model.json"
+    assert path.stat().st_size < 300_000
+    assert tuple(json.loads(path.read_text(encoding="utf-8"))["model"]["features"]) == FEATURES
