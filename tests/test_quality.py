@@ -1,0 +1,38 @@
+"""The quality bars of the extractive engine on the newsrooms' own titles and leads (ROUGE-1 F1 × 100).
+
+The bars are on the full dev files (slow tests); the fast test scores the first 200 articles of each file with a
+point of slack (the first 300 scored fars 24.4 / varzesh3 19.7 against 24.9 / 19.5 on the full files).
+"""
+
+import pytest
+
+from conftest import DATA
+from service.evaluation import evaluate_file
+
+HEADLINE_BARS = {"fars_news_dev": 24.0, "varzesh3_dev": 18.0}
+SUMMARY_BARS = {"fars_news_dev": 34.0, "varzesh3_dev": 28.0}
+
+
+def scores(name: str, limit: int | None) -> dict[tuple[str, str], float]:
+    rows, _ = evaluate_file(DATA / f"{name}.jsonl", limit=limit)
+    return {(row.system, row.reference): row.mean("rouge1") for row in rows}
+
+
+@pytest.mark.parametrize("name", sorted(HEADLINE_BARS))
+def test_headline_beats_lead_on_a_fixed_subset(name):
+    result = scores(name, 200)
+    assert result[("extractive headline", "title")] >= HEADLINE_BARS[name] - 1.0
+    assert result[("extractive headline", "title")] > result[("Lead-1", "title")] + 4
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(HEADLINE_BARS))
+def test_headline_bar_on_the_full_file(name):
+    assert scores(name, None)[("extractive headline", "title")] >= HEADLINE_BARS[name]
+
+
+@pytest.mark.slow
+@pytest.mark.xfail(strict=True, reason="one extractive sentence stays about 0.7 R1 below Lead-1 vs the lead; bar unmet")
+@pytest.mark.parametrize("name", sorted(SUMMARY_BARS))
+def test_summary_bar_on_the_full_file(name):
+    assert scores(name, None)[("extractive summary", "lead")] >= SUMMARY_BARS[name]
