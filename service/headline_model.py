@@ -213,8 +213,10 @@ def learned_headline(document: Document, max_words: int = MAX_WORDS,
     candidates = windows(document, min(max_words, MAX_WORDS), rates)
     if not len(candidates.first):
         return None
-    best = int(np.argmax(weights.score(candidates.matrix)))
-    headline = candidates.text(best).strip(" .،,:؛")
-    if headline.count("«") != headline.count("»"):
-        headline = headline.replace("«", "").replace("»", "")
-    return headline
+    for index in np.argsort(-weights.score(candidates.matrix)):
+        headline = candidates.text(int(index)).strip(" .،,:؛")
+        if headline.count("«") != headline.count("»"):
+            headline = headline.replace("«", "").replace("»", "")
+        if len(headline.split()) <= max_words:  # a window counts words; a dash or a lone sign splits off too
+            return headline
+    return None
