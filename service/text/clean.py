@@ -1,16 +1,19 @@
 """Normalization and news-page clutter stripping, with a map from cleaned offsets back to the raw text.
 
 Everything downstream works on the cleaned text; key claims must still point into the text exactly as the client
-sent it, so every cleaned character remembers the raw offset it came from.
+sent it. Normalization rewrites letters, digits and spacing but keeps every letter and digit in order, so the two
+texts are aligned on those ("anchors"), in numpy, once per article; spans are mapped back through the anchors.
 """
 
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 import hazm
+import numpy as np
 
 ZWNJ = "\u200c"
 # Bidi controls and zero-width marks that hazm leaves in place; ZWNJ (the half-space) is kept.
@@ -44,23 +47,86 @@ MAX_TITLE_WORDS = 25
 
 
 @dataclass(frozen=True)
+class Alignment:
+    """Positions of the same letters and digits in the normalized and the raw text, both increasing."""
+
+    raw: str
+    normalized_anchors: np.ndarray
+    raw_anchors: np.ndarray
+
+    @classmethod
+    def between(cls, raw: str, normalized: str) -> "Alignment":
+        raw_identity, normalized_identity = _identities(raw), _identities(normalized)
+        raw_positions, normalized_positions = np.flatnonzero(raw_identity), np.flatnonzero(normalized_identity)
+        raw_letters, normalized_letters = raw_identity[raw_positions], normalized_identity[normalized_positions]
+        if np.array_equal(raw_letters, normalized_letters):
+            return cls(raw, normalized_positions, raw_positions)
+        # Rare: normalization dropped or rewrote a letter (a ligature, an emoji); align on the longest matches.
+        matcher = SequenceMatcher(None, normalized_letters.tolist(), raw_letters.tolist(), autojunk=False)
+        pairs = [(block.a + k, block.b + k) for block in matcher.get_matching_blocks() for k in range(block.size)]
+        normalized_index, raw_index = (np.array(side, dtype=np.int64) for side in zip(*pairs)) if pairs else ([], [])
+        return cls(raw, normalized_positions[normalized_index], raw_positions[raw_index])
+
+    def raw_span(self, normalized: str, start: int, end: int) -> tuple[int, int]:
+        """The raw span of normalized[start:end], with the punctuation at its edges (quotes, «...» for «…»)."""
+        first = int(np.searchsorted(self.normalized_anchors, start))
+        last = int(np.searchsorted(self.normalized_anchors, end)) - 1
+        if first > last:  # nothing but punctuation and spaces: the raw text around the previous letter
+            position = int(self.raw_anchors[first - 1]) + 1 if first > 0 else 0
+            return position, min(position + 1, len(self.raw))
+        raw_start, raw_end = int(self.raw_anchors[first]), int(self.raw_anchors[last]) + 1
+        leading = normalized[start : int(self.normalized_anchors[first])]
+        trailing = normalized[int(self.normalized_anchors[last]) + 1 : end]
+        return _take_marks(self.raw, raw_start, leading, -1), _take_marks(self.raw, raw_end, trailing, +1)
+
+
+def _take_marks(raw: str, position: int, marks: str, step: int) -> int:
+    """Move a span edge over the raw punctuation that stands for `marks` (the span's own edge punctuation),
+    skipping spaces between them, never over a letter; a run of dots counts as one mark (normalized «…»)."""
+    wanted = sum(1 for mark in marks if not mark.isspace() and mark != ZWNJ)
+    index = position if step > 0 else position - 1
+    while wanted and 0 <= index < len(raw):
+        char = raw[index]
+        if char.isspace() or unicodedata.category(char) in ("Cf", "Mn"):
+            index += step
+            continue
+        if not _is_edge_mark(char):
+            break
+        while char == "." and 0 <= index + step < len(raw) and raw[index + step] == ".":
+            index += step
+        wanted -= 1
+        index += step
+        position = index if step > 0 else index + 1
+    return position
+
+
+@dataclass(frozen=True)
 class CleanText:
-    """Normalized article text without clutter; `raw_offsets[i]` is the raw index of cleaned character i."""
+    """Normalized article text without clutter, and the way back from its offsets to the raw text.
+
+    `text` is made of lines of the normalized article; `line_starts` holds, per kept line, its offset in `text`
+    and in the normalized article, so an offset goes text -> normalized -> raw.
+    """
 
     raw: str
     text: str
-    raw_offsets: tuple[int, ...]
     title: str | None
+    normalized: str
+    line_starts: tuple[tuple[int, int], ...]
+    alignment: Alignment
+
+    def _normalized_offset(self, offset: int) -> int:
+        line = bisect_right(self.line_starts, (offset, len(self.normalized))) - 1
+        text_start, normalized_start = self.line_starts[line]
+        return normalized_start + offset - text_start
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
-        """The raw span covering cleaned text[start:end]."""
+        """The raw span covering cleaned text[start:end] (a span within one line)."""
         if end <= start:
             raise ValueError("empty span")
-        raw_end = self.raw_offsets[end - 1] + 1
-        if self.text[end - 1] in ".…":  # normalization folds runs of dots into «…»
-            while raw_end < len(self.raw) and self.raw[raw_end] == ".":
-                raw_end += 1
-        return self.raw_offsets[start], raw_end
+        normalized_start = self._normalized_offset(start)
+        normalized_end = self._normalized_offset(end - 1) + 1
+        return self.alignment.raw_span(self.normalized, normalized_start, normalized_end)
 
 
 @lru_cache(maxsize=1)
@@ -69,8 +135,14 @@ def _normalizer() -> hazm.Normalizer:
 
 
 @lru_cache(maxsize=1)
-def _vocabulary() -> frozenset[str]:
-    return frozenset(entry[0] for entry in hazm.words_list())
+def _vocabulary() -> dict[str, int]:
+    """hazm's lexicon with corpus frequencies (0 for listed but unseen words, many of them fragments)."""
+    return {word: frequency for word, frequency, _ in hazm.words_list()}
+
+
+def _is_stem(word: str) -> bool:
+    frequency = _vocabulary().get(word)
+    return frequency is not None and len(word) >= 2 and (frequency > 0 or (len(word) >= 4 and word.endswith("ی")))
 
 
 # Suffixes written after a half-space in standard Persian; scraped text often drops the half-space.
@@ -86,7 +158,7 @@ def restore_half_space(word: str) -> str:
         return word
     for suffix in HALF_SPACE_SUFFIXES:
         stem = word[: -len(suffix)]
-        if word.endswith(suffix) and len(stem) >= 2 and stem in vocabulary:
+        if word.endswith(suffix) and _is_stem(stem):
             if suffix in ("ای", "اید") and not stem.endswith("ه"):
                 continue  # «ای» after other letters joins without a half-space (e.g. «صدای»)
             return stem + ZWNJ + suffix
@@ -104,121 +176,92 @@ def has_persian(text: str) -> bool:
     return PERSIAN_LETTER.search(text) is not None
 
 
-def _skeleton_char(char: str) -> str:
-    """The identity of a character across normalization; "" for characters normalization may add or drop."""
-    if char.isspace() or char == ZWNJ or unicodedata.category(char) in ("Mn", "Cf", "Pd") or char in "ـ.…«»\"'":
-        return ""
+# Letters that normalization maps onto each other compare equal; spaces, half-spaces, marks, dots, quotes and
+# dashes (which normalization adds, drops or rewrites) have no identity (0).
+FOLDED_LETTERS = {"ي": "ی", "ى": "ی", "ئ": "ی", "ك": "ک", "ة": "ه", "ۀ": "ه", "أ": "ا", "إ": "ا", "ٱ": "ا", "ؤ": "و", "%": "٪"}
+WITHOUT_IDENTITY = "ـ.…«»\"'“”٫٬﴾﴿"
+
+
+def _identity(char: str) -> int:
+    if char.isspace() or unicodedata.category(char) in ("Mn", "Cf", "Pd") or char in WITHOUT_IDENTITY:
+        return 0
     if char.isdigit():
-        return str(unicodedata.digit(char, 0))
-    return {"ي": "ی", "ى": "ی", "ئ": "ی", "ك": "ک", "ة": "ه", "ۀ": "ه", "أ": "ا", "إ": "ا", "ٱ": "ا", "ؤ": "و"}.get(
-        char, char.lower()
-    )
+        return ord(str(unicodedata.digit(char, 0)))
+    if "\ufb50" <= char <= "\ufeff":  # Arabic presentation forms: their plain letter
+        char = unicodedata.normalize("NFKC", char)[:1] or char
+    folded = FOLDED_LETTERS.get(char, char.lower())
+    return ord(folded[0]) if folded and folded[0] not in WITHOUT_IDENTITY else 0
 
 
-def _invisible(char: str) -> bool:
-    return char.isspace() or unicodedata.category(char) in ("Cf", "Mn")
+@lru_cache(maxsize=1)
+def _identity_table() -> np.ndarray:
+    return np.array([_identity(chr(code)) for code in range(0x10000)], dtype=np.uint32)
 
 
-_SKELETON_CHARS: dict[str, str] = {}
+def _identities(text: str) -> np.ndarray:
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    table = _identity_table()
+    return np.where(codes < 0x10000, table[np.minimum(codes, 0xFFFF)], codes)
 
 
-def _skeleton(text: str) -> tuple[str, list[int]]:
-    chars, positions = [], []
-    memo = _SKELETON_CHARS  # a character's skeleton never changes: look it up once per distinct character
-    for index, char in enumerate(text):
-        mapped = memo.get(char)
-        if mapped is None:
-            mapped = memo.setdefault(char, _skeleton_char(char))
-        for piece in mapped:
-            chars.append(piece)
-            positions.append(index)
-    return "".join(chars), positions
-
-
-def align_offsets(raw: str, normalized: str) -> list[int]:
-    """For each character of `normalized`, the index in `raw` it stems from (nearest neighbour for inserted ones)."""
-    raw_skeleton, raw_positions = _skeleton(raw)
-    norm_skeleton, norm_positions = _skeleton(normalized)
-    anchors: dict[int, int] = {}
-    if raw_skeleton == norm_skeleton:
-        anchors = dict(zip(norm_positions, raw_positions))
-    else:
-        matcher = SequenceMatcher(None, norm_skeleton, raw_skeleton, autojunk=False)
-        for block in matcher.get_matching_blocks():
-            for k in range(block.size):
-                anchors.setdefault(norm_positions[block.a + k], raw_positions[block.b + k])
-    # Characters normalization added or rewrote (spaces, quotes, «…» for «...») take the same character between
-    # their anchored neighbours in the raw text when it is there, else the position after the previous one.
-    next_anchor = [len(raw)] * (len(normalized) + 1)
-    for index in range(len(normalized) - 1, -1, -1):
-        next_anchor[index] = anchors.get(index, next_anchor[index + 1])
-    offsets: list[int] = []
-    cursor = -1
-    for index, char in enumerate(normalized):
-        if index in anchors:
-            cursor = anchors[index]
-        else:
-            limit = max(next_anchor[index], cursor + 1)
-            found = raw.find("." if char == "…" else char, cursor + 1, limit)
-            if found != -1 and not all(_invisible(gap) for gap in raw[cursor + 1 : found]):
-                found = -1  # only skip spaces and zero-width marks to reach it, never visible characters
-            cursor = found if found != -1 else min(cursor + 1, len(raw) - 1)
-        offsets.append(max(cursor, 0))
-    return offsets
-
-
-def _lines_with_offsets(raw: str) -> list[tuple[int, str]]:
-    lines, position = [], 0
-    for line in raw.splitlines(keepends=True):
-        lines.append((position, line.rstrip("\r\n")))
-        position += len(line)
-    return lines
+def _is_edge_mark(char: str) -> bool:
+    """Punctuation without identity that may close or open a span: dots, quotes, and marks stuck to them."""
+    return char in WITHOUT_IDENTITY or unicodedata.category(char) in ("Cf", "Mn")
 
 
 def _is_clutter(line: str) -> bool:
-    stripped = line.strip()
-    return bool(CLUTTER_LINE.match(stripped) or DATE_LINE.match(stripped) or URL_LINE.match(stripped)) or (
-        not PERSIAN_WORD_LETTERS.search(stripped)
+    return bool(CLUTTER_LINE.match(line) or DATE_LINE.match(line) or URL_LINE.match(line)) or (
+        not PERSIAN_WORD_LETTERS.search(line)
     )
 
 
 def _looks_like_title(line: str) -> bool:
-    stripped = line.strip()
-    return 0 < len(stripped.split()) <= MAX_TITLE_WORDS and not stripped.endswith((".", "!", "؟", "?", ":"))
+    return 0 < len(line.split()) <= MAX_TITLE_WORDS and not line.endswith((".", "!", "؟", "?", ":"))
 
 
-def _content_key(text: str) -> str:
-    return _skeleton(normalize(text))[0]
+def _content_key(line: str) -> bytes:
+    identities = _identities(line)
+    return identities[identities > 0].tobytes()
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    """Non-blank lines with their offsets, stripped of surrounding spaces."""
+    lines, position = [], 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            lines.append((position + len(line) - len(line.lstrip()), stripped))
+        position += len(line) + 1
+    return lines
 
 
 def clean(raw: str) -> CleanText:
-    """Drop clutter lines, the repeated title and everything after an end-of-article mark; normalize the rest."""
-    lines = [(start, line) for start, line in _lines_with_offsets(raw) if line.strip()]
+    """Normalize, then drop clutter lines, the repeated title and everything after an end-of-article mark."""
+    normalized = normalize(raw)
     kept: list[tuple[int, str]] = []
-    for start, line in lines:
-        if END_OF_ARTICLE.match(line):
+    for start, line in _lines(normalized):
+        bare = line.replace(ZWNJ, "")  # clutter patterns match with or without half-spaces
+        if END_OF_ARTICLE.match(bare):
             break
-        if not _is_clutter(line):
+        if not _is_clutter(bare):
             kept.append((start, line))
     title = None
     if len(kept) > 1 and _looks_like_title(kept[0][1]):
         title_key = _content_key(kept[0][1])
-        rest_key = "".join(_content_key(line) for _, line in kept[1:])
-        if title_key and title_key in rest_key:
-            title = normalize(kept[0][1].strip())
-            kept = [(start, line) for start, line in kept[1:] if _content_key(line) != title_key]
+        rest_keys = [_content_key(line) for _, line in kept[1:]]
+        if title_key and title_key in b"".join(rest_keys):
+            title = kept[0][1]
+            kept = [line for line, key in zip(kept[1:], rest_keys) if key != title_key]
 
-    pieces: list[str] = []
-    offsets: list[int] = []
+    line_starts, position = [], 0
     for start, line in kept:
-        lead = len(line) - len(line.lstrip())
-        body = line.strip()
-        normalized = normalize(body)
-        if not normalized:
-            continue
-        if pieces:
-            pieces.append("\n")
-            offsets.append(offsets[-1])
-        pieces.append(normalized)
-        offsets.extend(start + lead + offset for offset in align_offsets(body, normalized))
-    return CleanText(raw=raw, text="".join(pieces), raw_offsets=tuple(offsets), title=title)
+        line_starts.append((position, start))
+        position += len(line) + 1
+    return CleanText(
+        raw=raw,
+        text="\n".join(line for _, line in kept),
+        title=title,
+        normalized=normalized,
+        line_starts=tuple(line_starts),
+        alignment=Alignment.between(raw, normalized),
+    )
