@@ -153,9 +153,8 @@ def _sentence_windows(sentence: Sentence, position: int, frequency: dict[str, in
         last.append(starts + length)
     first, last = np.concatenate(first), np.concatenate(last)
     # A headline never opens on a conjunction or object marker nor ends on a preposition: it would read cut off.
-    allowed = ~np.isin(first, [k for k, token in enumerate(tokens) if token in BAD_START]) & ~np.isin(
-        last - 1, [k for k, token in enumerate(tokens) if token in DANGLING]
-    )
+    bad_start = np.array([token in BAD_START for token in tokens])
+    allowed = ~bad_start[first] & ~end_rows[last - 1, 2].astype(bool)  # column 2: the last word dangles
     first, last = first[allowed], last[allowed]
     lengths = last - first
     length_onehot = np.zeros((len(first), 15 - MIN_WORDS))
