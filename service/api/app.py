@@ -6,6 +6,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from service import __version__
+from service.api import web
 from service.api.errors import install_error_handlers
 from service.api.middleware import install_production_layers
 from service.api.routes import router
@@ -38,5 +39,6 @@ def create_app(settings: Settings | None = None, summarizer: Summarizer | None =
     app.state.summarizer = summarizer
     install_error_handlers(app)
     app.include_router(router)
+    app.include_router(web.router)
     install_production_layers(app, settings)
     return app
