@@ -23,7 +23,7 @@ from service.config import Settings
 from service.schemas import EngineChoice
 from service.summarizer import Summarizer
 
-ROWS_PER_BLOCK = 1000
+ROWS_PER_BLOCK = 200  # small blocks spread a single file over the whole actor pool
 ARTICLES_PER_BATCH = 16
 CLAIM = pa.struct([("text", pa.string()), ("speaker", pa.string()), ("start", pa.int64()), ("end", pa.int64()),
                    ("score", pa.float64())])
