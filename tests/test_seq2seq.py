@@ -1,5 +1,6 @@
 """The abstractive engine on tiny real checkpoints: loading, failures, batching, time limits, CTranslate2, guard."""
 
+import json
 import shutil
 import socket
 import sys
@@ -8,6 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
+from transformers import AutoTokenizer
 
 from service.config import Settings
 from service.engines.seq2seq import GenerationTimeout, ModelLoadError, Seq2SeqEngine, fit_to_budget
@@ -17,7 +19,7 @@ from service.text.clean import clean
 from service.text.sentences import split_sentences
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
-from convert_ct2 import convert  # noqa: E402
+from convert_ct2 import convert, write_vocabulary_map  # noqa: E402
 
 
 def load(model, **overrides) -> Seq2SeqEngine:
@@ -211,6 +213,51 @@ def test_ctranslate2_greedy_float32_emits_the_same_tokens_as_transformers(mt5, c
         assert [ct2.generate(a, "headline", 30) for a in articles] == [mt5.generate(a, "headline", 30) for a in articles]
     finally:
         ct2.close()
+
+
+def test_the_checkpoints_decoding_settings_reach_both_backends(tiny_mt5_dir, tmp_path, fars_articles):
+    folder = shutil.copytree(tiny_mt5_dir, tmp_path / "no-repeat")
+    config = json.loads((folder / "generation_config.json").read_text())
+    (folder / "generation_config.json").write_text(json.dumps({**config, "no_repeat_ngram_size": 2}))
+    hf, ct2 = load(folder), load(convert(str(folder), tmp_path / "no-repeat-ct2"), backend="ctranslate2")
+    try:
+        articles = [row["body"] for row in fars_articles[:6]]
+        options = dict(max_input_tokens=128, max_new_tokens=24, num_beams=1)
+        expected = hf.backend.generate_ids(articles, **options)
+        assert all(len(set(zip(ids, ids[1:]))) == len(ids) - 1 for ids in expected)
+        assert ct2.backend.generate_ids(articles, **options) == expected
+    finally:
+        hf.close()
+        ct2.close()
+
+
+def test_a_vocabulary_map_keeps_the_output_when_it_covers_the_models_picks(mt5, tiny_mt5_dir, tmp_path, fars_articles):
+    folder = convert(str(tiny_mt5_dir), tmp_path / "vmap-ct2")
+    articles = [row["body"] for row in fars_articles[6:10]]
+    options = dict(max_input_tokens=128, max_new_tokens=24, num_beams=1)
+    expected = mt5.backend.generate_ids(articles, **options)
+    picked = {token for ids in expected for token in mt5.backend.tokenizer.convert_ids_to_tokens(ids)}
+    write_vocabulary_map(folder, picked)
+    engine = load(folder, backend="ctranslate2")
+    try:
+        assert engine.backend.generate_ids(articles, **options) == expected
+    finally:
+        engine.close()
+
+
+def test_a_vocabulary_map_restricts_output_to_its_tokens_and_the_articles(tiny_mt5_dir, tmp_path, fars_articles):
+    folder = convert(str(tiny_mt5_dir), tmp_path / "narrow-ct2")
+    tokenizer = AutoTokenizer.from_pretrained(folder)
+    always = set(tokenizer.tokenize("خبرگزاری فارس گزارش داد")) | set(tokenizer.all_special_tokens)
+    write_vocabulary_map(folder, always)
+    engine = load(folder, backend="ctranslate2")
+    try:
+        for row in fars_articles[:4]:
+            ids = engine.backend.generate_ids([row["lead"]], max_input_tokens=128, max_new_tokens=16, num_beams=1)[0]
+            allowed = always | set(tokenizer.tokenize(row["lead"]))
+            assert ids and set(tokenizer.convert_ids_to_tokens(ids)) <= allowed
+    finally:
+        engine.close()
 
 
 def test_ctranslate2_int8_is_offered(ct2_dir, fars_articles):
