@@ -8,9 +8,9 @@ the median time of one ``generate`` call (the latency every article in that batc
 Greedy float32 CTranslate2 output is checked token for token against transformers.
 
 The "vmap" rows restrict the output layer with a vocabulary map (``convert_ct2.py --vocabulary-from``): a fixed set
-of ``--vmap-tokens`` tokens plus each article's own. The set here is random, so their tokens differ from the
-unrestricted model's (random weights pick from the whole vocabulary); 20,000 is an assumed size for Persian news
-(vocabulary-pruned mT5s keep 20-30k tokens per language): the real count is printed by the conversion.
+of ``--vmap-tokens`` tokens plus each article's own. The set here is random, so their tokens may differ from the
+unrestricted model's; its size, 20,000, is an assumption for Persian news, not a measurement (the conversion
+prints the real count for a corpus).
 
     python scripts/benchmark_abstractive.py --repeats 2
     python scripts/benchmark.py abstractive --repeats 2      # the same, through the shared benchmark script
