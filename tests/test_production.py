@@ -54,7 +54,7 @@ def post(client: TestClient, text: str, **headers) -> httpx.Response:
 
 # --- API keys -------------------------------------------------------------------------------------------------------
 
-def test_keys_guard_every_route_but_the_probes(summarizer, article):
+def test_keys_guard_every_route_but_the_probes_and_the_page(summarizer, article):
     client = client_for(summarizer, api_keys="alpha, beta")
     refused = post(client, article)
     assert refused.status_code == 401
@@ -66,6 +66,8 @@ def test_keys_guard_every_route_but_the_probes(summarizer, article):
     assert client.get("/openapi.json").status_code == 401
     assert client.get("/healthz").status_code == 200
     assert client.get("/readyz").status_code == 200
+    assert client.get("/").status_code == 200, "the editors' page asks for the key itself"
+    assert client.get("/web/app.js").status_code == 200
     assert post(client, article, Authorization="Bearer alpha").status_code == 200
     assert post(client, article, **{"X-API-Key": "beta"}).status_code == 200
 

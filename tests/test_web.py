@@ -6,6 +6,7 @@ Screenshots go to test-output/web/ (git-ignored) at the repository root.
 import socket
 import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ import uvicorn  # noqa: E402
 from playwright.sync_api import Page, expect, sync_playwright  # noqa: E402
 
 from service.api.app import create_app  # noqa: E402
+from service.config import Settings  # noqa: E402
 from service.summarizer import Summarizer  # noqa: E402
 
 pytestmark = pytest.mark.slow
@@ -31,13 +33,13 @@ def summarizer() -> Summarizer:
     return Summarizer().load()
 
 
-@pytest.fixture(scope="module")
-def base_url(summarizer):
+@contextmanager
+def serving(app):
+    """The app on 127.0.0.1 and a free port, in a thread, for as long as the block runs."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(summarizer=summarizer), host="127.0.0.1", port=port,
-                                           log_config=None, access_log=False))
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_config=None, access_log=False))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 30
@@ -46,6 +48,12 @@ def base_url(summarizer):
     yield f"http://127.0.0.1:{port}"
     server.should_exit = True
     thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def base_url(summarizer):
+    with serving(create_app(summarizer=summarizer)) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -111,3 +119,15 @@ def test_bad_input_shows_a_plain_persian_error_with_the_detail_beneath(page):
     expect(page.locator("#result")).to_be_hidden()
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=SCREENSHOTS / "error.png", full_page=True)
+
+
+def test_a_service_with_api_keys_serves_the_page_and_takes_the_key_from_it(browser, summarizer, donations_text):
+    with serving(create_app(Settings(api_keys="newsroom-key"), summarizer=summarizer)) as url:
+        page = browser.new_page()
+        page.goto(url + "/")
+        submit(page, donations_text)
+        expect(page.locator("#error-message")).to_contain_text("کلید")  # 401 in Persian: a key is needed
+        page.fill("#api-key", "newsroom-key")
+        page.click("#submit")
+        expect(page.locator("#headline")).to_have_text(summarizer.summarize(donations_text).headline)
+        page.close()

@@ -1,11 +1,14 @@
-"""Optional API keys: when any are configured, every route but the health probes needs one."""
+"""Optional API keys: when any are configured, every route but the health probes and the editors' page needs one.
+
+The page itself (`/` and its script and style) holds no data; it asks the editor for the key and sends it."""
 
 import hmac
 
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-OPEN_PATHS = frozenset({"/healthz", "/readyz"})
+OPEN_PATHS = frozenset({"/healthz", "/readyz", "/"})
+OPEN_PREFIXES = ("/web/",)
 
 
 def presented_key(headers: dict[bytes, bytes]) -> bytes | None:
@@ -22,13 +25,17 @@ def key_is_valid(candidate: bytes, keys: list[bytes]) -> bool:
     return any(matches)
 
 
+def _is_open(path: str) -> bool:
+    return path in OPEN_PATHS or path.startswith(OPEN_PREFIXES)
+
+
 class ApiKeyMiddleware:
     def __init__(self, app: ASGIApp, api_keys: list[str]) -> None:
         self.app = app
         self.keys = [key.encode() for key in api_keys]
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http" and scope["path"] not in OPEN_PATHS and not self.authorized(scope):
+        if scope["type"] == "http" and not _is_open(scope["path"]) and not self.authorized(scope):
             refusal = JSONResponse(
                 {"detail": "A valid API key is required (Authorization: Bearer KEY or X-API-Key)."},
                 status_code=401, headers={"WWW-Authenticate": "Bearer"},

@@ -33,7 +33,7 @@ async function summarize(event) {
   try {
     const response = await fetch("/v1/summarize", {
       method: "POST",
-      headers: { "Content-Type": "application/json" },
+      headers: requestHeaders(),
       body: JSON.stringify(body),
     });
     const payload = await response.json().catch(() => ({}));
@@ -47,6 +47,13 @@ async function summarize(event) {
   } finally {
     setBusy(false);
   }
+}
+
+// The service may require an API key (KHOLASE_API_KEYS); the page keeps it for this browser tab only.
+function requestHeaders() {
+  const key = $("api-key").value.trim();
+  if (key) sessionStorage.setItem("kholase-api-key", key);
+  return key ? { "Content-Type": "application/json", "X-API-Key": key } : { "Content-Type": "application/json" };
 }
 
 function setBusy(busy) {
@@ -145,3 +152,5 @@ async function copy(event) {
 
 $("form").addEventListener("submit", summarize);
 document.querySelectorAll("button.copy").forEach((button) => button.addEventListener("click", copy));
+
+$("api-key").value = sessionStorage.getItem("kholase-api-key") || "";
