@@ -1,0 +1,228 @@
+"""Learned one-sentence summary: the opening sentence or clause a newsroom would put in its lead.
+
+A newsroom lead restates the article's point in one sentence, usually without the agency frame («به گزارش خبرنگار
+فارس از …،»), often without the speaker's introduction, and shorter than the article's long opening sentences. So
+the candidates are the opening sentences, each also without its news frame or from the start of the quoted statement,
+and each also cut at a clause that ends on a verb; a linear model over cheap features (position, centrality, length,
+frame, speech, numbers) ranks them. Every candidate starts at a sentence or clause start and ends at a sentence or
+clause end, so the summary is the article's own prose.
+"""
+
+import math
+import re
+from bisect import bisect_left
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import accumulate, chain
+
+import numpy as np
+
+from service.attribution import ACCORDING_TO, COLON_FRAME, NEWS_FRAME, PRONOUNS
+from service.engines.learned import LinearModel, load_resource
+from service.text.clean import ZWNJ
+from service.text.sentences import WORD, Document, Sentence, word_form
+
+SUMMARY_SENTENCES = 5
+# A clause ends at «،» or «؛» after a word that ends like a finite verb; shorter pieces read as fragments.
+CLAUSE_END = re.compile(r"\s*[،؛;]\s")
+VERB_ENDINGS = ("شد", "شود", "شوند", "شدند", "کرد", "کند", "کنند", "کردند", "است", "اند", "دارد", "دارند", "داد",
+                "دهد", "دهند", "رسید", "رسد", "گرفت", "گیرد", "یابد", "یافت", "ماند", "خواهد", "نیست", "بود", "بودند",
+                "باشد", "گفت", "گوید", "آمد", "آید", "شده‌است", "می‌شود")
+MIN_CLAUSE_WORDS = 8
+QUOTE_MARKS = "«»\"“”"
+LENGTH_BINS = (8, 12, 16, 20, 25, 30, 40, 55)
+
+# A lead runs about 20-27 words; a candidate's expected ROUGE-1 F1 is about 2 x expected hits / (its words + this).
+LEAD_WORDS = 24
+LEXICAL_FEATURES = ("mean_lead_rate", "sum_lead_rate", "expected_f1")
+START_KINDS = ("start_sentence", "start_after_frame", "start_statement")
+SENTENCE_FEATURES = ("textrank", "textrank_best", "sentence_has_frame", "sentence_has_statement", "first_in_paragraph",
+                     "frame_names_agency", "log_frame_words")
+SPAN_FEATURES = ("cut_at_clause", "log_words", *(f"words_over_{n}" for n in LENGTH_BINS), "kept_share",
+                 "starts_with_pronoun", "mean_central", "sum_central", "has_quote",
+                 "has_colon", "keeps_agency_frame")
+FEATURES = (
+    *(f"sentence_{i}" for i in range(SUMMARY_SENTENCES)),
+    *START_KINDS,
+    *SENTENCE_FEATURES,
+    *SPAN_FEATURES,
+    *LEXICAL_FEATURES,
+)
+
+
+@dataclass(frozen=True)
+class LeadRates:
+    """How often a word seen in an article's opening sentences made it into the lead (smoothed)."""
+
+    rates: dict[str, float]
+    default: float
+
+    def of(self, tokens: list[str]) -> np.ndarray:
+        return np.array([self.rates.get(token, self.default) for token in tokens])
+
+
+@dataclass(frozen=True)
+class Candidates:
+    """Every candidate summary: its sentence, character span and word range, and its feature row (lexical columns
+    filled by `with_rates`)."""
+
+    texts: list[str]
+    tokens: list[list[str]]
+    sentence_of: np.ndarray
+    spans: np.ndarray
+    words: np.ndarray
+    matrix: np.ndarray
+
+    def text(self, index: int) -> str:
+        start, end = self.spans[index]
+        return _tidy(self.texts[self.sentence_of[index]][start:end])
+
+    def with_rates(self, rates: LeadRates) -> "Candidates":
+        """The same candidates with their lexical columns computed from `rates`."""
+        prefix = [list(accumulate((rates.rates.get(token, rates.default) for token in tokens), initial=0.0))
+                  for tokens in self.tokens]
+        columns = []
+        for position, (first, last) in zip(self.sentence_of.tolist(), self.words.tolist()):
+            hits, count = prefix[position][last] - prefix[position][first], max(last - first, 1)
+            columns.append((hits / count, hits, 2 * hits / (count + LEAD_WORDS)))
+        matrix = self.matrix.copy()
+        if columns:
+            matrix[:, -len(LEXICAL_FEATURES) :] = columns
+        return Candidates(self.texts, self.tokens, self.sentence_of, self.spans, self.words, matrix)
+
+
+def _tidy(text: str) -> str:
+    """Drop a clause's trailing comma for a full stop and unpaired quotation marks that the cut left behind."""
+    text = text.strip()
+    if text.count("«") != text.count("»") or text.count('"') % 2:
+        text = "".join(char for char in text if char not in QUOTE_MARKS).strip()
+    text = text.rstrip("،,؛;: ")
+    return text if text[-1:] in ".!?؟…»\")" else text + "."
+
+
+def _starts(text: str) -> dict[int, int]:
+    """Where a candidate may start, with its kind (an index into START_KINDS): the sentence, after its news frame,
+    and the statement after «X گفت:» or «به گفته X،». The frames of `attribute`, without its costlier patterns."""
+    starts = {0: 0}
+    frame = NEWS_FRAME.match(text)
+    body = frame.end() if frame else 0
+    if body:
+        starts[body] = 1
+    rest = text[body:]
+    speech = COLON_FRAME.match(rest) or ACCORDING_TO.match(rest)
+    if speech:
+        starts.setdefault(body + speech.end(), 2)
+    return starts
+
+
+def _clause_ends(text: str, spans: list[tuple[int, int]]) -> list[int]:
+    """Offsets of clause ends (before «،»/«؛») whose last word reads like a finite verb."""
+    ends = []
+    for match in CLAUSE_END.finditer(text):
+        word = bisect_left(spans, (match.start() + 1,)) - 1
+        if word >= 0 and text[spans[word][0] : spans[word][1]].endswith(VERB_ENDINGS):
+            ends.append(match.start())
+    return ends
+
+
+def candidates(document: Document, scores: np.ndarray, rates: LeadRates | None = None) -> Candidates:
+    """Candidates from the first SUMMARY_SENTENCES sentences with their features; `scores` are TextRank's.
+    Plain Python lists and prefix sums: a handful of short rows is cheaper that way than with numpy."""
+    sentences = document.sentences[:SUMMARY_SENTENCES]
+    frequency = Counter(chain.from_iterable(set(sentence.terms) for sentence in document.sentences))
+    spread = max(len(document.sentences) - 1, 1)
+    best = int(np.argmax(scores[: len(sentences)])) if sentences else -1
+    texts, all_tokens, sentence_of, spans_out, words_out, rows = [], [], [], [], [], []
+    for position, sentence in enumerate(sentences):
+        text = sentence.text
+        matches = list(WORD.finditer(text))
+        spans = [match.span() for match in matches]
+        tokens = [match.group() for match in matches]
+        texts.append(text)
+        all_tokens.append([token.replace(ZWNJ, "") for token in tokens])
+        # Stop words and numbers are not terms, so their frequency is zero and they add nothing.
+        central_sum = list(accumulate((max(frequency[word_form(token)] - 1, 0) / spread for token in tokens),
+                                      initial=0.0))
+        starts = _starts(text)
+        frame = text[: next((start for start, kind in starts.items() if kind == 1), 0)]
+        names_agency = "خبرگزاری" in frame
+        sentence_row = [0.0] * (SUMMARY_SENTENCES + len(START_KINDS))
+        sentence_row[position] = 1.0
+        shared = [
+            float(scores[position]),
+            position == best,
+            bool(frame),
+            2 in starts.values(),
+            position == 0 or document.sentences[position - 1].paragraph != sentence.paragraph,
+            names_agency,
+            math.log1p(len(frame.split())),
+        ]
+        n = max(len(tokens), 1)
+        ends = [len(text), *_clause_ends(text, spans)]
+        for start, kind in starts.items():
+            first = bisect_left(spans, (start,))
+            for end in ends:
+                last = bisect_left(spans, (end,))
+                if end <= start or end < len(text) and last - first < MIN_CLAUSE_WORDS:
+                    continue
+                count = max(last - first, 1)
+                segment = text[start:end]
+                row = sentence_row.copy()
+                row[SUMMARY_SENTENCES + kind] = 1.0
+                row += shared
+                row += [
+                    end < len(text),
+                    math.log(count),
+                    *(count > bound for bound in LENGTH_BINS),
+                    count / n,
+                    first < len(tokens) and tokens[first] in PRONOUNS,
+                    (central_sum[last] - central_sum[first]) / count,
+                    central_sum[last] - central_sum[first],
+                    any(mark in segment for mark in QUOTE_MARKS),
+                    ":" in segment,
+                    names_agency and start == 0,
+                    0.0, 0.0, 0.0,  # lexical columns, filled by with_rates
+                ]
+                sentence_of.append(position)
+                spans_out.append((start, end))
+                words_out.append((first, last))
+                rows.append(row)
+    found = Candidates(
+        texts,
+        all_tokens,
+        np.array(sentence_of, int),
+        np.array(spans_out, int).reshape(-1, 2),
+        np.array(words_out, int).reshape(-1, 2),
+        np.array(rows, float).reshape(-1, len(FEATURES)),
+    )
+    return found.with_rates(rates) if rates is not None else found
+
+
+@lru_cache(maxsize=1)
+def shipped_model() -> tuple[LinearModel, LeadRates]:
+    data = load_resource("summary_model")
+    return LinearModel.from_json(data["model"]), LeadRates(data["lead_rates"], data["default_rate"])
+
+
+def learned_summary(document: Document, scores: np.ndarray,
+                    model: tuple[LinearModel, LeadRates] | None = None) -> tuple[int, str] | None:
+    """The best candidate as (sentence index, text), or None for a document without sentences."""
+    weights, rates = model or shipped_model()
+    found = candidates(document, scores, rates)
+    if not len(found.sentence_of):
+        return None
+    best = int(np.argmax(weights.score(found.matrix)))
+    return int(found.sentence_of[best]), found.text(best)
+
+
+def compose_summary(document: Document, scores: np.ndarray, picked: list[Sentence]) -> str:
+    """The learned candidate in place of the ranker's choice; with more sentences asked for, the ranker's other picks
+    (best first, up to the same count) join it in document order."""
+    learned = learned_summary(document, scores)
+    if learned is None:
+        return " ".join(sentence.text for sentence in picked)
+    index, text = learned
+    others = sorted((sentence for sentence in picked if sentence.index != index), key=lambda s: -scores[s.index])
+    parts = sorted([(index, text), *((sentence.index, sentence.text) for sentence in others[: len(picked) - 1])])
+    return " ".join(part for _, part in parts)
