@@ -11,6 +11,7 @@ from service.engines.textrank import TextRankEngine
 from service.headline import headline_from
 from service.headline_model import learned_headline
 from service.schemas import Claim, EngineChoice, SummaryResult
+from service.summary_model import compose_summary
 from service.text.clean import clean, has_persian
 from service.text.sentences import Document, Sentence, split_sentences
 
@@ -113,7 +114,7 @@ class Summarizer:
 
         picked, ranking = _timed(timings, "rank", lambda: self.extractive.summarize(document, max_sentences))
         headline = _timed(timings, "headline", lambda: self._headline(document, ranking.scores))
-        summary = " ".join(sentence.text for sentence in picked)
+        summary = _timed(timings, "summary", lambda: compose_summary(document, ranking.scores, picked))
         spans = _timed(timings, "claims", lambda: extract_claims(document, ranking.scores, max_claims))
         claims = []
         for span in spans:
