@@ -294,6 +294,18 @@ def test_guard_flags_names_absent_from_the_source(source):
     assert unsupported_facts("FIFA به خانواده‌ها کمک کرد", source) == ["FIFA"]
 
 
+def test_guard_reads_number_words_and_run_together_words_as_the_source_wrote_them():
+    source = "سه بازیکن بر حفظ تیم تاکید کردند و به دلیل مصدومیت غایب بودند."
+    assert unsupported_facts("تاکید ۳ بازیکن برحفظ تیم", source) == []
+    assert unsupported_facts("گواردیولا و آنچلوتی: ۳ بازیکن غایب", source) == ["گواردیولا", "آنچلوتی"]
+
+
+def test_guard_rarely_rejects_the_human_headlines_of_real_articles(fars_articles, varzesh3_articles):
+    rows = fars_articles[:100] + varzesh3_articles[:100]
+    rejected = [row["title"] for row in rows if unsupported_facts(row["title"], row["lead"] + " " + row["body"])]
+    assert len(rejected) <= 0.05 * len(rows), rejected
+
+
 def test_guard_on_a_real_article(fars_articles):
     row = fars_articles[0]
     assert unsupported_facts(row["title"], row["title"] + " " + row["body"]) == []
