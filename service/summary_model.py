@@ -25,7 +25,7 @@ from service.text.sentences import WORD, Document, Sentence, word_form
 
 SUMMARY_SENTENCES = 5
 # A clause ends at «،» or «؛» after a word that ends like a finite verb; shorter pieces read as fragments.
-CLAUSE_END = re.compile(r"\s*[،؛;]\s")
+CLAUSE_END = re.compile(r"\s*[،؛;]\s|\s+(?=و\s)")
 VERB_ENDINGS = ("شد", "شود", "شوند", "شدند", "کرد", "کند", "کنند", "کردند", "است", "اند", "دارد", "دارند", "داد",
                 "دهد", "دهند", "رسید", "رسد", "گرفت", "گیرد", "یابد", "یافت", "ماند", "خواهد", "نیست", "بود", "بودند",
                 "باشد", "گفت", "گوید", "آمد", "آید", "شده‌است", "می‌شود")
