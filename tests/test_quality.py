@@ -1,8 +1,10 @@
 """The quality bars of the extractive engine on the newsrooms' own titles and leads (ROUGE-1 F1 × 100).
 
-The bars are on the full dev files (slow tests); the fast test scores the first 200 articles of each file with a
+The bars are on the full dev files (slow tests); the fast tests score the first 200 articles of each file with a
 point of slack (the first 300 scored fars 24.4 / varzesh3 19.7 against 24.9 / 19.5 on the full files).
 """
+
+from functools import lru_cache
 
 import pytest
 
@@ -13,6 +15,7 @@ HEADLINE_BARS = {"fars_news_dev": 24.0, "varzesh3_dev": 18.0}
 SUMMARY_BARS = {"fars_news_dev": 34.0, "varzesh3_dev": 28.0}
 
 
+@lru_cache(maxsize=None)
 def scores(name: str, limit: int | None) -> dict[tuple[str, str], float]:
     rows, _ = evaluate_file(DATA / f"{name}.jsonl", limit=limit)
     return {(row.system, row.reference): row.mean("rouge1") for row in rows}
@@ -31,8 +34,18 @@ def test_headline_bar_on_the_full_file(name):
     assert scores(name, None)[("extractive headline", "title")] >= HEADLINE_BARS[name]
 
 
+@pytest.mark.parametrize("name", sorted(SUMMARY_BARS))
+def test_learned_summary_beats_lead_on_a_fixed_subset(name):
+    """The first 200 articles scored fars 34.4 / varzesh3 28.0 against Lead-1's 32.2 / 26.2."""
+    result = scores(name, 200)
+    assert result[("extractive summary", "lead")] > result[("Lead-1", "lead")] + 1.2
+
+
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="one extractive sentence stays about 0.7 R1 below Lead-1 vs the lead; bar unmet")
+@pytest.mark.xfail(
+    strict=True,
+    reason="the learned summary scores 33.4 / 27.7 on the full files (5-fold held-out 32.8 / 27.5): bar unmet",
+)
 @pytest.mark.parametrize("name", sorted(SUMMARY_BARS))
 def test_summary_bar_on_the_full_file(name):
     assert scores(name, None)[("extractive summary", "lead")] >= SUMMARY_BARS[name]
