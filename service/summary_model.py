@@ -30,6 +30,13 @@ VERB_ENDINGS = ("شد", "شود", "شوند", "شدند", "کرد", "کند", "�
                 "دهد", "دهند", "رسید", "رسد", "گرفت", "گیرد", "یابد", "یافت", "ماند", "خواهد", "نیست", "بود", "بودند",
                 "باشد", "گفت", "گوید", "آمد", "آید", "شده‌است", "می‌شود")
 MIN_CLAUSE_WORDS = 8
+# Leads name a speaker by office («مدیرکل … گفت:»), the body by name; a stretch opening on an office reads like a lead.
+OFFICE = re.compile(
+    r"(?:رئیس|رییس|مدیرکل|مدیر|معاون|وزیر|استاندار|فرماندار|امام جمعه|سرمربی|دبیر|نماینده|سخنگوی|فرمانده|دادستان"
+    r"|مسئول|عضو|نایب|سفیر|کارشناس|سرپرست|مدیرعامل|شهردار|بخشدار|رهبر|مربی|کاپیتان|بازیکن|هافبک|مهاجم"
+    r"|دروازه‌بان|مدافع|ستاره|باشگاه|تیم)"
+)
+SAYS = re.compile(r"\sگفت\s*:")
 QUOTE_MARKS = "«»\"“”"
 LENGTH_BINS = (8, 12, 16, 20, 25, 30, 40, 55)
 
@@ -41,7 +48,7 @@ SENTENCE_FEATURES = ("textrank", "textrank_best", "sentence_has_frame", "sentenc
                      "frame_names_agency", "log_frame_words")
 SPAN_FEATURES = ("cut_at_clause", "log_words", *(f"words_over_{n}" for n in LENGTH_BINS), "kept_share",
                  "starts_with_pronoun", "mean_central", "sum_central", "has_quote",
-                 "has_colon", "keeps_agency_frame")
+                 "has_colon", "keeps_agency_frame", "starts_with_office", "says", "office_says")
 FEATURES = (
     *(f"sentence_{i}" for i in range(SUMMARY_SENTENCES)),
     *START_KINDS,
@@ -168,6 +175,7 @@ def candidates(document: Document, scores: np.ndarray, rates: LeadRates | None =
                     continue
                 count = max(last - first, 1)
                 segment = text[start:end]
+                office, says = bool(OFFICE.match(segment)), bool(SAYS.search(segment, 0, 200))
                 row = sentence_row.copy()
                 row[SUMMARY_SENTENCES + kind] = 1.0
                 row += shared
@@ -182,6 +190,9 @@ def candidates(document: Document, scores: np.ndarray, rates: LeadRates | None =
                     any(mark in segment for mark in QUOTE_MARKS),
                     ":" in segment,
                     names_agency and start == 0,
+                    office,
+                    says,
+                    office and says,
                     0.0, 0.0, 0.0,  # lexical columns, filled by with_rates
                 ]
                 sentence_of.append(position)
