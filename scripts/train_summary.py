@@ -45,21 +45,35 @@ def load(paths: list[Path], limit: int | None) -> list[tuple[str, dict, Candidat
             reference = Counter(TOKENIZER.tokenize(article["lead"]))
             targets = np.array([rouge1_f1(found.text(index), reference) for index in range(len(found.sentence_of))])
             article["lead_tokens"] = set(reference)
+            article["lead_openers"] = lead_openers(TOKENIZER.tokenize(article["lead"]))
             rows.append((path.stem, article, found, targets))
     return rows
 
 
+def smoothed_rates(seen: Counter, kept: Counter, smoothing: float, min_count: int) -> tuple[dict[str, float], float]:
+    prior = sum(kept.values()) / max(sum(seen.values()), 1)
+    rates = {token: round((kept[token] + smoothing * prior) / (count + smoothing), 4)
+             for token, count in seen.items() if count >= min_count}
+    return rates, round(prior, 4)
+
+
+def lead_openers(lead: list[str]) -> set[str]:
+    """The lead's first two words after an agency prefix («خبرگزاری فارس:»)."""
+    return set(lead[2:4] if lead[:1] == ["خبرگزاری"] else lead[:2])
+
+
 def lead_rates(rows, smoothing: float = 2.0, min_count: int = 3) -> LeadRates:
-    """Smoothed share of articles whose lead kept a word seen in their opening sentences."""
-    seen, kept = Counter(), Counter()
+    """Smoothed share of articles whose lead kept a word seen in their opening sentences, and of those whose lead
+    opened on a word that opens one of their candidates."""
+    seen, kept, opened, led = Counter(), Counter(), Counter(), Counter()
     for _, article, found, _ in rows:
         opening = {token for tokens in found.tokens for token in tokens}
         seen.update(opening)
         kept.update(opening & article["lead_tokens"])
-    prior = sum(kept.values()) / max(sum(seen.values()), 1)
-    rates = {token: round((kept[token] + smoothing * prior) / (count + smoothing), 4)
-             for token, count in seen.items() if count >= min_count}
-    return LeadRates(rates, round(prior, 4))
+        openers = {found.opener(position, first) for position, (first, _) in zip(found.sentence_of, found.words)}
+        opened.update(openers)
+        led.update(openers & article["lead_openers"])
+    return LeadRates(*smoothed_rates(seen, kept, smoothing, min_count), *smoothed_rates(opened, led, smoothing, min_count))
 
 
 def fit(rows, ridge: float, inner_folds: int = 5) -> tuple[LinearModel, LeadRates]:
@@ -102,7 +116,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {name} ({len(scores)} articles): R1 {means[0]:.1f} / R2 {means[1]:.1f} / RL {means[2]:.1f}")
 
     weights, rates = fit(rows, args.ridge)
-    shipped = {"model": weights.to_json(), "default_rate": rates.default, "lead_rates": rates.rates}
+    shipped = {"model": weights.to_json(), "default_rate": rates.default, "lead_rates": rates.rates,
+               "default_opener_rate": rates.opener_default, "opener_rates": rates.openers}
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(shipped, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
     print(f"wrote {args.output} (trained on all {len(rows)} articles)")

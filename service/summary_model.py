@@ -42,7 +42,7 @@ LENGTH_BINS = (8, 12, 16, 20, 25, 30, 40, 55)
 
 # A lead runs about 20-27 words; a candidate's expected ROUGE-1 F1 is about 2 x expected hits / (its words + this).
 LEAD_WORDS = 24
-LEXICAL_FEATURES = ("mean_lead_rate", "sum_lead_rate", "expected_f1")
+LEXICAL_FEATURES = ("mean_lead_rate", "sum_lead_rate", "expected_f1", "opener_rate")
 START_KINDS = ("start_sentence", "start_after_frame", "start_statement")
 SENTENCE_FEATURES = ("textrank", "textrank_best", "sentence_has_frame", "sentence_has_statement", "first_in_paragraph",
                      "frame_names_agency", "log_frame_words")
@@ -60,13 +60,13 @@ FEATURES = (
 
 @dataclass(frozen=True)
 class LeadRates:
-    """How often a word seen in an article's opening sentences made it into the lead (smoothed)."""
+    """How often a word seen in an article's opening sentences made it into the lead, and how often a word that opens
+    a candidate opened the lead (both smoothed)."""
 
     rates: dict[str, float]
     default: float
-
-    def of(self, tokens: list[str]) -> np.ndarray:
-        return np.array([self.rates.get(token, self.default) for token in tokens])
+    openers: dict[str, float]
+    opener_default: float
 
 
 @dataclass(frozen=True)
@@ -85,6 +85,10 @@ class Candidates:
         start, end = self.spans[index]
         return _tidy(self.texts[self.sentence_of[index]][start:end])
 
+    def opener(self, position: int, first: int) -> str:
+        tokens = self.tokens[position]
+        return tokens[first] if first < len(tokens) else ""
+
     def with_rates(self, rates: LeadRates) -> "Candidates":
         """The same candidates with their lexical columns computed from `rates`."""
         prefix = [list(accumulate((rates.rates.get(token, rates.default) for token in tokens), initial=0.0))
@@ -92,7 +96,8 @@ class Candidates:
         columns = []
         for position, (first, last) in zip(self.sentence_of.tolist(), self.words.tolist()):
             hits, count = prefix[position][last] - prefix[position][first], max(last - first, 1)
-            columns.append((hits / count, hits, 2 * hits / (count + LEAD_WORDS)))
+            opener = rates.openers.get(self.opener(position, first), rates.opener_default)
+            columns.append((hits / count, hits, 2 * hits / (count + LEAD_WORDS), opener))
         matrix = self.matrix.copy()
         if columns:
             matrix[:, -len(LEXICAL_FEATURES) :] = columns
@@ -193,7 +198,7 @@ def candidates(document: Document, scores: np.ndarray, rates: LeadRates | None =
                     office,
                     says,
                     office and says,
-                    0.0, 0.0, 0.0,  # lexical columns, filled by with_rates
+                    *[0.0] * len(LEXICAL_FEATURES),  # filled by with_rates
                 ]
                 sentence_of.append(position)
                 spans_out.append((start, end))
@@ -213,7 +218,8 @@ def candidates(document: Document, scores: np.ndarray, rates: LeadRates | None =
 @lru_cache(maxsize=1)
 def shipped_model() -> tuple[LinearModel, LeadRates]:
     data = load_resource("summary_model")
-    return LinearModel.from_json(data["model"]), LeadRates(data["lead_rates"], data["default_rate"])
+    return LinearModel.from_json(data["model"]), LeadRates(data["lead_rates"], data["default_rate"], data["opener_rates"],
+                                                           data["default_opener_rate"])
 
 
 def learned_summary(document: Document, scores: np.ndarray,
