@@ -82,8 +82,11 @@ class Candidates:
     matrix: np.ndarray
 
     def text(self, index: int) -> str:
-        start, end = self.spans[index]
-        return _tidy(self.texts[self.sentence_of[index]][start:end])
+        """A whole sentence verbatim; a part of one tidied at its edges."""
+        sentence, (start, end) = self.texts[self.sentence_of[index]], self.spans[index]
+        if start == 0 and end == len(sentence):
+            return sentence
+        return _tidy(sentence[start:end], cut=end < len(sentence))
 
     def opener(self, position: int, first: int) -> str:
         tokens = self.tokens[position]
@@ -104,13 +107,15 @@ class Candidates:
         return Candidates(self.texts, self.tokens, self.sentence_of, self.spans, self.words, matrix)
 
 
-def _tidy(text: str) -> str:
-    """Drop a clause's trailing comma for a full stop and unpaired quotation marks that the cut left behind."""
+def _tidy(text: str, cut: bool) -> str:
+    """Drop unpaired quotation marks that the cut left behind, and a cut clause's trailing comma for a full stop."""
     text = text.strip()
     if text.count("«") != text.count("»") or text.count('"') % 2:
         text = "".join(char for char in text if char not in QUOTE_MARKS).strip()
-    text = text.rstrip("،,؛;: ")
-    return text if text[-1:] in ".!?؟…»\")" else text + "."
+    if cut:
+        text = text.rstrip("،,؛;: ")
+        text = text if text[-1:] in ".!?؟…»\")" else text + "."
+    return text
 
 
 def _starts(text: str) -> dict[int, int]:

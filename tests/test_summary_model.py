@@ -19,7 +19,7 @@ def test_summary_is_a_contiguous_stretch_of_one_sentence(fars_articles, varzesh3
         document = summarizer.prepare(article["body"])
         index, text = learned_summary(document, summarizer.extractive.rank(document).scores)
         assert _joined(text) in _joined(document.sentences[index].text)
-        assert text.endswith((".", "!", "؟", "?", "…", "»", '"', ")"))
+        assert text == document.sentences[index].text or text.endswith((".", "!", "؟", "?", "…", "»", '"', ")"))
         assert not text.startswith(("،", ",", ":", "؛"))
 
 
