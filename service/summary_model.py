@@ -15,7 +15,7 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, chain
+from itertools import accumulate, chain, repeat
 
 import numpy as np
 
@@ -39,6 +39,7 @@ OFFICE = re.compile(
 )
 SAYS = re.compile(r"\sگفت\s*:")
 QUOTE_MARKS = "«»\"“”"
+QUOTE = re.compile(f"[{QUOTE_MARKS}]")
 LENGTH_BINS = (8, 12, 16, 20, 25, 30, 40, 55)
 
 # A lead runs about 20-27 words; a candidate's expected ROUGE-1 F1 is about 2 x expected hits / (its words + this).
@@ -95,7 +96,7 @@ class Candidates:
 
     def with_rates(self, rates: LeadRates) -> "Candidates":
         """The same candidates with their lexical columns computed from `rates`."""
-        prefix = [list(accumulate((rates.rates.get(token, rates.default) for token in tokens), initial=0.0))
+        prefix = [list(accumulate(map(rates.rates.get, tokens, repeat(rates.default)), initial=0.0))
                   for tokens in self.tokens]
         columns = []
         for position, (first, last) in zip(self.sentence_of.tolist(), self.words.tolist()):
@@ -150,6 +151,8 @@ def candidates(document: Document, scores: np.ndarray, rates: LeadRates | None =
     sentences = document.sentences[:SUMMARY_SENTENCES]
     frequency = Counter(chain.from_iterable(set(sentence.terms) for sentence in document.sentences))
     spread = max(len(document.sentences) - 1, 1)
+    # A term's centrality: the share of the other sentences that use it. Stop words and numbers are not terms.
+    centrality = {term: (count - 1) / spread for term, count in frequency.items() if count > 1}
     best = int(np.argmax(scores[: len(sentences)])) if sentences else -1
     texts, all_tokens, sentence_of, spans_out, words_out, rows = [], [], [], [], [], []
     for position, sentence in enumerate(sentences):
@@ -159,9 +162,7 @@ def candidates(document: Document, scores: np.ndarray, rates: LeadRates | None =
         tokens = [match.group() for match in matches]
         texts.append(text)
         all_tokens.append([token.replace(ZWNJ, "") for token in tokens])
-        # Stop words and numbers are not terms, so their frequency is zero and they add nothing.
-        central_sum = list(accumulate((max(frequency[word_form(token)] - 1, 0) / spread for token in tokens),
-                                      initial=0.0))
+        central_sum = list(accumulate(map(centrality.get, map(word_form, tokens), repeat(0.0)), initial=0.0))
         starts = _starts(text)
         frame = text[: next((start for start, kind in starts.items() if kind == 1), 0)]
         names_agency = "خبرگزاری" in frame
@@ -185,21 +186,20 @@ def candidates(document: Document, scores: np.ndarray, rates: LeadRates | None =
                 if end <= start or end < len(text) and last - first < MIN_CLAUSE_WORDS:
                     continue
                 count = max(last - first, 1)
-                segment = text[start:end]
-                office, says = bool(OFFICE.match(segment)), bool(SAYS.search(segment, 0, 200))
+                office, says = bool(OFFICE.match(text, start)), bool(SAYS.search(text, start, min(end, start + 200)))
                 row = sentence_row.copy()
                 row[SUMMARY_SENTENCES + kind] = 1.0
                 row += shared
                 row += [
                     end < len(text),
                     math.log(count),
-                    *(count > bound for bound in LENGTH_BINS),
+                    *[count > bound for bound in LENGTH_BINS],
                     count / n,
                     first < len(tokens) and tokens[first] in PRONOUNS,
                     (central_sum[last] - central_sum[first]) / count,
                     central_sum[last] - central_sum[first],
-                    any(mark in segment for mark in QUOTE_MARKS),
-                    ":" in segment,
+                    bool(QUOTE.search(text, start, end)),
+                    text.find(":", start, end) >= 0,
                     names_agency and start == 0,
                     office,
                     says,
