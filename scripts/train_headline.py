@@ -6,15 +6,14 @@ Each article's candidates are every window of 4..14 words in its opening sentenc
 F1 against the title. Folds split by article, so a held-out score never sees its own article's title.
 """
 
-import argparse
-import json
 from collections import Counter
 from pathlib import Path
 
 import numpy as np
 
-from service.engines.learned import RESOURCES, LinearModel
-from service.evaluation import PersianTokenizer, read_articles, rouge
+import training
+from service.engines.learned import RESOURCES
+from service.evaluation import PersianTokenizer, read_articles
 from service.headline_model import FEATURES, TitleRates, Windows, windows
 from service.summarizer import InputError, Summarizer
 from service.text.clean import ZWNJ, normalize
@@ -71,51 +70,17 @@ def title_rates(rows, smoothing: float = 2.0, min_count: int = 3) -> TitleRates:
     return TitleRates(rates, round(prior, 4))
 
 
-def fit(rows, ridge: float, inner_folds: int = 5) -> tuple[LinearModel, TitleRates]:
-    """Fit on rows whose title rates come from the other inner folds: an article's own title never feeds its features."""
-    inner = np.arange(len(rows)) % inner_folds
-    matrices = [None] * len(rows)
-    for fold in range(inner_folds):
-        rates = title_rates([row for row, k in zip(rows, inner) if k != fold])
-        for number in np.flatnonzero(inner == fold):
-            matrices[number] = rows[number][2].with_rates(rates).matrix
-    targets = np.concatenate([target for *_, target in rows])
-    groups = np.concatenate([np.full(len(target), number) for number, (*_, target) in enumerate(rows)])
-    return LinearModel.fit(FEATURES, np.vstack(matrices), targets, groups, ridge), title_rates(rows)
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("files", nargs="+", type=Path)
-    parser.add_argument("--folds", type=int, default=5)
-    parser.add_argument("--ridge", type=float, default=1.0)
-    parser.add_argument("--limit", type=int, default=None)
-    parser.add_argument("--output", type=Path, default=RESOURCES / "headline_model.json")
-    args = parser.parse_args(argv)
-
+def main() -> int:
+    args = training.arguments(__doc__, RESOURCES / "headline_model.json")
     rows = load(args.files, args.limit)
-    folds = np.random.default_rng(0).permutation(len(rows)) % args.folds
-    scorer = rouge()
-    held_out: dict[str, list[dict]] = {}
-    for fold in range(args.folds):
-        model = fit([row for row, k in zip(rows, folds) if k != fold], args.ridge)
-        for (name, article, candidates, _), k in zip(rows, folds):
-            if k == fold:
-                weights, rates = model
-                candidates = candidates.with_rates(rates)
-                best = int(np.argmax(weights.score(candidates.matrix)))
-                headline = candidates.text(best).strip(" «»\"'.،,:؛")
-                held_out.setdefault(name, []).append(scorer.score(article["title"], headline))
-    print(f"held-out headline vs title, {args.folds}-fold cross-validation (ROUGE F1 x100):")
-    for name, scores in held_out.items():
-        means = [100 * np.mean([score[kind].fmeasure for score in scores]) for kind in ("rouge1", "rouge2", "rougeL")]
-        print(f"  {name} ({len(scores)} articles): R1 {means[0]:.1f} / R2 {means[1]:.1f} / RL {means[2]:.1f}")
 
-    weights, rates = fit(rows, args.ridge)
+    def train(rows):
+        return training.fit(rows, FEATURES, title_rates, args.ridge)
+
+    training.print_held_out(rows, args, train, "title", "headline", tidy=lambda text: text.strip(" «»\"'.،,:؛"))
+    weights, rates = train(rows)
     shipped = {"model": weights.to_json(), "default_rate": rates.default, "title_rates": rates.rates}
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(json.dumps(shipped, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
-    print(f"wrote {args.output} (trained on all {len(rows)} articles)")
+    training.write(args.output, shipped, len(rows))
     return 0
 
 
