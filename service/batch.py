@@ -7,7 +7,7 @@ skips the ids already in the output (and drops a half-written last line) and car
 import json
 import os
 import signal
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +23,31 @@ class BatchStats:
     failed: int = 0
     skipped: int = 0
     interrupted: bool = False
+
+
+class Ledger:
+    """Settles, in input order, what each input line becomes in the output: nothing (an earlier run wrote it), a
+    duplicate-id error (its id came before), or its own record; and counts the outcomes. Local and Ray runs share it,
+    so both give the same output."""
+
+    def __init__(self, finished_before: set[str]) -> None:
+        self.finished_before = finished_before
+        self.seen: set[str] = set()
+        self.stats = BatchStats()
+
+    def place(self, identifier: str, line_number: int, make_record: Callable[[], dict]) -> dict | None:
+        duplicate = identifier in self.seen
+        self.seen.add(identifier)
+        output_id = f"{identifier}@line-{line_number}" if duplicate else identifier
+        if output_id in self.finished_before:
+            self.stats.skipped += 1
+            return None
+        record = {"id": output_id, "error": f"duplicate id {identifier!r}"} if duplicate else make_record()
+        if "error" in record:
+            self.stats.failed += 1
+        else:
+            self.stats.done += 1
+        return record
 
 
 def record_id(record: object, line_number: int, id_field: str) -> str:
@@ -124,38 +149,27 @@ def run_batch(
     progress: bool = True,
 ) -> BatchStats:
     input_path, output_path = Path(input_path), Path(output_path)
-    finished_before = completed_ids(output_path)
-    seen: set[str] = set()
-    stats = BatchStats()
+    ledger = Ledger(completed_ids(output_path))
     output_path.parent.mkdir(parents=True, exist_ok=True)
     bar = tqdm(total=_count_lines(input_path), unit="article", disable=not progress, dynamic_ncols=True)
     with _StopFlag() as stop, open(output_path, "a", encoding="utf-8") as output:
         for line_number, line in _lines(input_path):
             bar.update(1)
             if stop.raised:
-                stats.interrupted = True
+                ledger.stats.interrupted = True
                 break
             try:
                 identifier = record_id(json.loads(line), line_number, id_field)
             except json.JSONDecodeError:
                 identifier = f"line-{line_number}"
-            duplicate = identifier in seen  # a repeated id: keep the first, report the others
-            seen.add(identifier)
-            if duplicate:
-                identifier = f"{identifier}@line-{line_number}"
-            if identifier in finished_before:
-                stats.skipped += 1
-                continue
-            if duplicate:
-                record = {"id": identifier, "error": f"duplicate id {identifier.split('@')[0]!r}"}
-            else:
-                record = summarize_record(summarizer, line, line_number, text_field, id_field, engine)
-            output.write(json.dumps(record, ensure_ascii=False) + "\n")
-            output.flush()
-            if "error" in record:
-                stats.failed += 1
-            else:
-                stats.done += 1
+            record = ledger.place(
+                identifier,
+                line_number,
+                lambda: summarize_record(summarizer, line, line_number, text_field, id_field, engine),
+            )
+            if record is not None:
+                output.write(json.dumps(record, ensure_ascii=False) + "\n")
+                output.flush()
         os.fsync(output.fileno())
     bar.close()
-    return stats
+    return ledger.stats

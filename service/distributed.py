@@ -18,7 +18,7 @@ import pyarrow.parquet as pq
 import ray
 from ray.data.datasource import FileBasedDatasource
 
-from service.batch import BatchStats, completed_ids, record_id, summarize_record
+from service.batch import BatchStats, Ledger, completed_ids, record_id, summarize_record
 from service.config import Settings
 from service.schemas import EngineChoice
 from service.summarizer import Summarizer
@@ -184,28 +184,14 @@ def run_ray_batch(
     )
     output_path.parent.mkdir(parents=True, exist_ok=True)
     writer = (_ParquetWriter if is_parquet(output_path) else _JsonLinesWriter)(output_path)
-    stats, seen = BatchStats(), set()
+    ledger = Ledger(finished_before)
     try:
         for row in records.iter_rows():
-            identifier = row["id"]
-            duplicate = identifier in seen  # settled here, in input order, exactly as `run_batch` settles it
-            seen.add(identifier)
-            if duplicate:
-                identifier = f"{identifier}@line-{row['line_number']}"
-            if identifier in finished_before:
-                stats.skipped += 1
-                continue
-            if duplicate:
-                record = {"id": identifier, "error": f"duplicate id {row['id']!r}"}
-            else:
-                record = json.loads(row["record"])
-            writer.write(record)
-            if "error" in record:
-                stats.failed += 1
-            else:
-                stats.done += 1
+            record = ledger.place(row["id"], row["line_number"], lambda: json.loads(row["record"]))
+            if record is not None:
+                writer.write(record)
     except KeyboardInterrupt:
-        stats.interrupted = True
+        ledger.stats.interrupted = True
     finally:
         writer.close()
-    return stats
+    return ledger.stats
