@@ -8,11 +8,9 @@
 """
 
 import argparse
-import asyncio
 import json
 import os
 import socket
-import statistics
 import subprocess
 import sys
 import time
