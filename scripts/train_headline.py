@@ -13,9 +13,8 @@ import numpy as np
 
 import training
 from service.engines.learned import RESOURCES
-from service.evaluation import PersianTokenizer, read_articles
+from service.evaluation import PersianTokenizer
 from service.headline_model import FEATURES, TitleRates, Windows, windows
-from service.summarizer import InputError, Summarizer
 from service.text.clean import ZWNJ, normalize
 from service.text.sentences import WORD, word_form
 
@@ -41,18 +40,12 @@ def window_f1(candidates: Windows, title: str) -> np.ndarray:
 
 
 def load(paths: list[Path], limit: int | None) -> list[tuple[str, dict, Windows, np.ndarray]]:
-    summarizer = Summarizer()
     rows = []
-    for path in paths:
-        for article in read_articles(path, limit):
-            try:
-                document = summarizer.prepare(article["body"])
-            except InputError:
-                continue
-            candidates = windows(document)
-            if len(candidates.first):
-                article["title_normalized"] = normalize(article["title"])
-                rows.append((path.stem, article, candidates, window_f1(candidates, article["title"])))
+    for name, article, document, _ in training.documents(paths, limit):
+        candidates = windows(document)
+        if len(candidates.first):
+            article["title_normalized"] = normalize(article["title"])
+            rows.append((name, article, candidates, window_f1(candidates, article["title"])))
     return rows
 
 

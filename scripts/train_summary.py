@@ -14,8 +14,7 @@ import numpy as np
 
 import training
 from service.engines.learned import RESOURCES
-from service.evaluation import PersianTokenizer, read_articles
-from service.summarizer import InputError, Summarizer
+from service.evaluation import PersianTokenizer
 from service.summary_model import FEATURES, Candidates, LeadRates, candidates
 
 TOKENIZER = PersianTokenizer()
@@ -32,20 +31,14 @@ def rouge1_f1(text: str, reference: Counter) -> float:
 
 
 def load(paths: list[Path], limit: int | None) -> list[tuple[str, dict, Candidates, np.ndarray]]:
-    summarizer = Summarizer()
     rows = []
-    for path in paths:
-        for article in read_articles(path, limit):
-            try:
-                document = summarizer.prepare(article["body"])
-            except InputError:
-                continue
-            found = candidates(document, summarizer.extractive.rank(document).scores)
-            reference = Counter(TOKENIZER.tokenize(article["lead"]))
-            targets = np.array([rouge1_f1(found.text(index), reference) for index in range(len(found.sentence_of))])
-            article["lead_tokens"] = set(reference)
-            article["lead_openers"] = lead_openers(TOKENIZER.tokenize(article["lead"]))
-            rows.append((path.stem, article, found, targets))
+    for name, article, document, summarizer in training.documents(paths, limit):
+        found = candidates(document, summarizer.extractive.rank(document).scores)
+        reference = Counter(TOKENIZER.tokenize(article["lead"]))
+        targets = np.array([rouge1_f1(found.text(index), reference) for index in range(len(found.sentence_of))])
+        article["lead_tokens"] = set(reference)
+        article["lead_openers"] = lead_openers(TOKENIZER.tokenize(article["lead"]))
+        rows.append((name, article, found, targets))
     return rows
 
 

@@ -6,13 +6,15 @@ so every article's features must come from rates fitted without it, in training 
 
 import argparse
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import numpy as np
 
 from service.engines.learned import LinearModel
-from service.evaluation import rouge
+from service.evaluation import read_articles, rouge
+from service.summarizer import InputError, Summarizer
+from service.text.sentences import Document
 
 # A training row: (file name, article, candidates, per-candidate ROUGE targets); candidates have `with_rates`,
 # `matrix` and `text(index)`.
@@ -27,6 +29,18 @@ def arguments(description: str, default_output: Path) -> argparse.Namespace:
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--output", type=Path, default=default_output)
     return parser.parse_args()
+
+
+def documents(paths: list[Path], limit: int | None) -> Iterator[tuple[str, dict, Document, Summarizer]]:
+    """Each article of the files, cleaned and split as the service does; articles it would refuse are left out."""
+    summarizer = Summarizer()
+    for path in paths:
+        for article in read_articles(path, limit):
+            try:
+                document = summarizer.prepare(article["body"])
+            except InputError:
+                continue
+            yield path.stem, article, document, summarizer
 
 
 def fit(rows: list[Row], features: tuple[str, ...], rates_of: Callable, ridge: float, inner_folds: int = 5):
