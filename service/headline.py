@@ -49,7 +49,12 @@ def headline_from(sentence: Sentence, max_words: int = 14) -> str:
     statement = LEADING_CONNECTIVES.sub("", statement).strip(" «»\"'.")
     if len(statement.split()) < MIN_WORDS:
         statement = sentence.text[attribution.body_start :].strip(" .")
-    headline = _first_clause(statement, max_words)
+    return tidy(_first_clause(statement, max_words))
+
+
+def tidy(headline: str) -> str:
+    """No end punctuation, and no guillemet left without its pair."""
+    headline = headline.strip(" .،,:؛")
     if headline.count("«") != headline.count("»"):
-        headline = headline.replace("«", "").replace("»", "")
-    return headline.strip(" .،,:؛")
+        headline = headline.replace("«", "").replace("»", "").strip(" .،,:؛")
+    return headline

@@ -14,15 +14,12 @@ import numpy as np
 
 from service.attribution import SPEECH_VERB, attribute
 from service.engines.learned import LinearModel, load_resource
+from service.headline import DANGLING, MIN_WORDS, tidy
 from service.text.sentences import WORD, Document, Sentence, stop_words, word_form
 
 HEADLINE_SENTENCES = 5
-MIN_WORDS = 4
 PUNCTUATION = re.compile(r"[،,:؛;.!؟?«»()\-–—]")
 SPEECH = re.compile(SPEECH_VERB)
-DANGLING = frozenset(
-    "از به با در و که را برای تا بر این آن یک های هم نیز اما یا چون پس روی زیر میان بین علیه توسط درباره".split()
-)
 WEAK_START = frozenset("و که را تا اما ولی نیز هم همچنین وی او این آن به با از در".split())
 VERB_ENDINGS = ("شد", "شود", "شوند", "شدند", "کرد", "کند", "کنند", "کردند", "است", "اند", "دارد", "دارند", "داد",
                 "دهد", "دهند", "رسید", "رسد", "گرفت", "گیرد", "یابد", "یافت", "ماند", "خواهد", "نیست", "بود")
@@ -213,9 +210,7 @@ def learned_headline(document: Document, max_words: int = MAX_WORDS,
     if not len(candidates.first):
         return None
     for index in np.argsort(-weights.score(candidates.matrix)):
-        headline = candidates.text(int(index)).strip(" .،,:؛")
-        if headline.count("«") != headline.count("»"):
-            headline = headline.replace("«", "").replace("»", "")
+        headline = tidy(candidates.text(int(index)))
         if len(headline.split()) <= max_words:  # a window counts words; a dash or a lone sign splits off too
             return headline
     return None
