@@ -57,10 +57,7 @@ def title_rates(rows, smoothing: float = 2.0, min_count: int = 3) -> TitleRates:
         title = {word_form(word) for word in WORD.findall(article["title_normalized"])}
         seen.update(opening)
         kept.update(opening & title)
-    prior = sum(kept.values()) / max(sum(seen.values()), 1)
-    rates = {form: round((kept[form] + smoothing * prior) / (count + smoothing), 4)
-             for form, count in seen.items() if count >= min_count}
-    return TitleRates(rates, round(prior, 4))
+    return TitleRates(*training.smoothed_rates(seen, kept, smoothing, min_count))
 
 
 def main() -> int:

@@ -42,13 +42,6 @@ def load(paths: list[Path], limit: int | None) -> list[tuple[str, dict, Candidat
     return rows
 
 
-def smoothed_rates(seen: Counter, kept: Counter, smoothing: float, min_count: int) -> tuple[dict[str, float], float]:
-    prior = sum(kept.values()) / max(sum(seen.values()), 1)
-    rates = {token: round((kept[token] + smoothing * prior) / (count + smoothing), 4)
-             for token, count in seen.items() if count >= min_count}
-    return rates, round(prior, 4)
-
-
 def lead_openers(lead: list[str]) -> set[str]:
     """The lead's first two words after an agency prefix («خبرگزاری فارس:»)."""
     return set(lead[2:4] if lead[:1] == ["خبرگزاری"] else lead[:2])
@@ -65,7 +58,10 @@ def lead_rates(rows, smoothing: float = 2.0, min_count: int = 3) -> LeadRates:
         openers = {found.opener(position, first) for position, (first, _) in zip(found.sentence_of, found.words)}
         opened.update(openers)
         led.update(openers & article["lead_openers"])
-    return LeadRates(*smoothed_rates(seen, kept, smoothing, min_count), *smoothed_rates(opened, led, smoothing, min_count))
+    return LeadRates(
+        *training.smoothed_rates(seen, kept, smoothing, min_count),
+        *training.smoothed_rates(opened, led, smoothing, min_count),
+    )
 
 
 def main() -> int:

@@ -6,6 +6,7 @@ so every article's features must come from rates fitted without it, in training 
 
 import argparse
 import json
+from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -41,6 +42,14 @@ def documents(paths: list[Path], limit: int | None) -> Iterator[tuple[str, dict,
             except InputError:
                 continue
             yield path.stem, article, document, summarizer
+
+
+def smoothed_rates(seen: Counter, kept: Counter, smoothing: float, min_count: int) -> tuple[dict[str, float], float]:
+    """Per word, the share of articles whose reference kept it, pulled towards the overall share; and that share."""
+    prior = sum(kept.values()) / max(sum(seen.values()), 1)
+    rates = {token: round((kept[token] + smoothing * prior) / (count + smoothing), 4)
+             for token, count in seen.items() if count >= min_count}
+    return rates, round(prior, 4)
 
 
 def fit(rows: list[Row], features: tuple[str, ...], rates_of: Callable, ridge: float, inner_folds: int = 5):
