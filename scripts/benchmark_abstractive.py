@@ -6,6 +6,8 @@ weights practically never pick the end token; CTranslate2 also suppresses it, an
 every backend does the same work. For each backend, beam count and batch size it prints
 the median time of one ``generate`` call (the latency every article in that batch sees) and articles per second.
 Greedy float32 CTranslate2 output is checked token for token against transformers.
+A second table times the encoder alone (one 512-token pass, no decoding) on each backend: the floor under any
+decoding speed-up, since every article pays it whatever the decoder does.
 
 The "vmap" rows restrict the output layer with a vocabulary map (``convert_ct2.py --vocabulary-from``): a fixed set
 of ``--vmap-tokens`` tokens plus each article's own. The set here is random, so their tokens may differ from the
@@ -58,7 +60,7 @@ def article_ids(count: int, seed: int = 0) -> list[list[int]]:
 
 
 class TransformersRunner:
-    name, compute_type = "transformers", "float32"
+    name, compute_type, use_vmap = "transformers", "float32", False
 
     def __init__(self, folder: Path):
         import torch
@@ -74,6 +76,13 @@ class TransformersRunner:
                 num_beams=beams, do_sample=False, max_new_tokens=OUTPUT_TOKENS,
             )  # min_new_tokens would force the length too, but costs transformers 5.24 seconds per call here
         return [row[1:] for row in output.tolist()]
+
+
+    def encode(self, batch: list[list[int]]) -> None:
+        with self.torch.inference_mode():
+            self.model.get_encoder()(
+                input_ids=self.torch.tensor(batch), attention_mask=self.torch.ones(len(batch), INPUT_TOKENS, dtype=int)
+            )
 
 
 class CTranslate2Runner:
@@ -95,6 +104,22 @@ class CTranslate2Runner:
             use_vmap=self.use_vmap,
         )
         return [self.tokenizer.convert_tokens_to_ids(result.hypotheses[0]) for result in results]
+
+    def encode(self, batch: list[list[int]]) -> None:
+        """The encoder pass and a single decoding step (CTranslate2 has no encoder-only call for translators)."""
+        self.translator.translate_batch(
+            [self.tokenizer.convert_ids_to_tokens(ids) for ids in batch], beam_size=1, max_decoding_length=1,
+            max_input_length=INPUT_TOKENS, use_vmap=self.use_vmap,
+        )
+
+
+def measure_call(call, repeats: int) -> float:
+    walls = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        call()
+        walls.append(time.perf_counter() - started)
+    return statistics.median(walls)
 
 
 def measure(runner, beams: int, batch_size: int, repeats: int) -> tuple[float, float, list[list[int]]]:
@@ -152,6 +177,17 @@ def main(argv: list[str] | None = None) -> int:
                     print(f"| {runner.name} | {runner.compute_type} | {beams} | {batch_size} | {seconds:.2f} | "
                           f"{cpu_seconds:.2f} | {batch_size / seconds:.2f} | {reference_seconds / seconds:.1f}x | "
                           f"{same}/{batch_size} |", flush=True)
+        print()
+        print("| backend | compute | batch | encoder only, p50 (s) | share of its greedy call |")
+        print("|---|---|---|---|---|")
+        for batch_size in args.batch_sizes:
+            for runner in runners:
+                if runner.use_vmap:
+                    continue  # the map only changes the output layer
+                encoder = measure_call(lambda: runner.encode(article_ids(batch_size)), args.repeats)
+                full = measure_call(lambda: runner(article_ids(batch_size), 1), args.repeats)
+                print(f"| {runner.name} | {runner.compute_type} | {batch_size} | {encoder:.2f} | {encoder / full:.0%} |",
+                      flush=True)
     return 0
 
 
