@@ -24,19 +24,12 @@ TOKENIZER = PersianTokenizer()
 def window_f1(candidates: Windows, title: str) -> np.ndarray:
     """ROUGE-1 F1 of every window against the title (repeated words not clipped: a close, fast training target)."""
     reference = Counter(TOKENIZER.tokenize(title))
-    scores = np.zeros(len(candidates.first))
-    for position, sentence in enumerate(candidates.sentences):
-        rows = candidates.sentence_of == position
-        spans = candidates.spans[position]
-        hits = np.array([sentence.text[a:b].replace(ZWNJ, "") in reference for a, b in spans], float)
-        cumulative = np.concatenate([[0.0], np.cumsum(hits)])
-        first, last = candidates.first[rows], candidates.last[rows]
-        overlap = cumulative[last] - cumulative[first]
-        precision = overlap / (last - first)
-        recall = overlap / max(sum(reference.values()), 1)
-        scores[rows] = np.divide(2 * precision * recall, precision + recall,
-                                 out=np.zeros_like(overlap), where=overlap > 0)
-    return scores
+    hits = np.array([token.replace(ZWNJ, "") in reference for token in candidates.tokens], float)
+    cumulative = np.concatenate([[0.0], np.cumsum(hits)])
+    overlap = cumulative[candidates.last] - cumulative[candidates.first]
+    precision = overlap / (candidates.last - candidates.first)
+    recall = overlap / max(sum(reference.values()), 1)
+    return np.divide(2 * precision * recall, precision + recall, out=np.zeros_like(overlap), where=overlap > 0)
 
 
 def load(paths: list[Path], limit: int | None) -> list[tuple[str, dict, Windows, np.ndarray]]:
@@ -53,7 +46,7 @@ def title_rates(rows, smoothing: float = 2.0, min_count: int = 3) -> TitleRates:
     """Smoothed share of articles whose title kept a word form seen in their opening sentences."""
     seen, kept = Counter(), Counter()
     for _, article, candidates, _ in rows:
-        opening = {form for forms in candidates.forms for form in forms}
+        opening = set(candidates.forms)
         title = {word_form(word) for word in WORD.findall(article["title_normalized"])}
         seen.update(opening)
         kept.update(opening & title)
