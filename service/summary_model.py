@@ -1,12 +1,14 @@
 """Learned one-sentence summary: the opening sentence or clause a newsroom would put in its lead.
 
 A newsroom lead restates the article's point in one sentence, usually without the agency frame («به گزارش خبرنگار
-فارس از …،»), often without the speaker's introduction, and shorter than the article's long opening sentences. So
-the candidates are the opening sentences, each also without its news frame or from the start of the quoted statement,
-and each also cut at a clause that ends on a verb; a linear model over cheap features (position, TextRank score,
-centrality, length, frame, speech, a speaker named by office, cross-fitted rates of words kept in and opening leads)
-ranks them (`scripts/train_summary.py` fits it with k-fold cross-validation). Every candidate starts at a sentence or clause start and ends at a sentence or
-clause end, so the summary is the article's own prose.
+فارس از …،»), often without the speaker's name or introduction, and shorter than the article's long opening sentences.
+So the candidates are the opening sentences, each also without its news frame, from the quoted statement, or from the
+speaker's office, and each also cut at a clause that ends on a verb; every candidate also loses the interviewer
+(«در گفت‌وگو با خبرنگار فارس»), the topic phrase before a speech verb and asides in parentheses. A linear model over
+cheap features (position, TextRank score, centrality, length, frame, speech, a speaker named by office, cross-fitted
+rates of words kept in and opening leads) ranks them (`scripts/train_summary.py` fits it with k-fold cross-validation).
+Every candidate starts at a sentence, clause or office start and ends at a sentence or clause end, so the summary is
+the article's own prose.
 """
 
 import math
@@ -19,14 +21,15 @@ from itertools import accumulate, chain, repeat
 
 import numpy as np
 
-from service.attribution import ACCORDING_TO, COLON_FRAME, NEWS_FRAME, PRONOUNS
+from service.attribution import ACCORDING_TO, COLON_FRAME, NEWS_FRAME, PRONOUNS, SPEECH_VERB
 from service.engines.learned import LinearModel, load_resource
 from service.text.clean import ZWNJ
 from service.text.sentences import WORD, Document, Sentence, word_form
 
 SUMMARY_SENTENCES = 5
-# A clause ends before «،», «؛» or «و» after a word that ends like a finite verb; shorter pieces read as fragments.
-CLAUSE_END = re.compile(r"\s*[،؛;]\s|\s+(?=و\s)")
+# A clause ends before «،», «؛», «و», «که», «تا», «اما» or «ولی» after a word that ends like a finite verb; shorter
+# pieces read as fragments.
+CLAUSE_END = re.compile(r"\s*[،؛;]\s|\s+(?=(?:و|که|تا|اما|ولی)\s)")
 VERB_ENDINGS = ("شد", "شود", "شوند", "شدند", "کرد", "کند", "کنند", "کردند", "است", "اند", "دارد", "دارند", "داد",
                 "دهد", "دهند", "رسید", "رسد", "گرفت", "گیرد", "یابد", "یافت", "ماند", "خواهد", "نیست", "بود", "بودند",
                 "باشد", "گفت", "گوید", "آمد", "آید", "شده‌است", "می‌شود")
@@ -40,17 +43,32 @@ OFFICE = re.compile(
 SAYS = re.compile(r"\sگفت\s*:")
 QUOTE_MARKS = "«»\"“”"
 QUOTE = re.compile(f"[{QUOTE_MARKS}]")
+# Leads never keep who interviewed the speaker («در گفت‌وگو با خبرنگار فارس،»), and rarely a parenthesis of several
+# words or a weekday; both are cut from every candidate (an honorific such as «(ره)» stays).
+INTERVIEW = re.compile(
+    r"\s+در\s+(?:گفت\s?\u200c?و?\s?\u200c?گو|مصاحبه)\s+(?:اختصاصی\s+)?با\s+[^،:]{0,80}?"
+    r"(?:فارس|ورزش\s?سه|خبرنگاران|تسنیم|ایسنا|ایرنا|مهر)»?\s*،?(?=\s)"
+)
+# «X با اشاره به …، اظهار داشت:»: leads keep the speaker and the verb, not the topic phrase between them.
+TOPIC_BEFORE_SPEECH = re.compile(rf"\s+با\s+(?:اشاره|توجه)\s+به\s+[^،:؛]{{3,160}}،\s*(?={SPEECH_VERB})")
+ASIDE = re.compile(r"\s*\((?:[^()]*\s[^()]*|[^()]*شنبه|جمعه)\)")
+# A person's name (one to three words, maybe quoted) before their office: leads name the office alone.
+NAME_BEFORE_OFFICE = re.compile(
+    r"«?[^\s\d«»،,:؛.()]+(?:\s+[^\s\d«»،,:؛.()]+){0,2}»?\s+(?=" + OFFICE.pattern + r"\s)"
+)
+NOT_NAMES = frozenset(("در", "با", "از", "به", "و", "که", "این", "آن", "برای", "پس", "بعد", "قبل", "امروز", "دیروز",
+                       "روز", "هم", "نیز", "را", "تا", "بر", "اما", "همچنین", "وی", "او"))
 LENGTH_BINS = (8, 12, 16, 20, 25, 30, 40, 55)
 
 # A lead runs about 20-27 words; a candidate's expected ROUGE-1 F1 is about 2 x expected hits / (its words + this).
 LEAD_WORDS = 24
 LEXICAL_FEATURES = ("mean_lead_rate", "sum_lead_rate", "expected_f1", "opener_rate")
-START_KINDS = ("start_sentence", "start_after_frame", "start_statement")
+START_KINDS = ("start_sentence", "start_after_frame", "start_statement", "start_at_office")
 SENTENCE_FEATURES = ("textrank", "textrank_best", "sentence_has_frame", "sentence_has_statement", "first_in_paragraph",
                      "frame_names_agency", "log_frame_words")
 SPAN_FEATURES = ("cut_at_clause", "log_words", *(f"words_over_{n}" for n in LENGTH_BINS), "kept_share",
                  "starts_with_pronoun", "mean_central", "sum_central", "has_quote",
-                 "has_colon", "keeps_agency_frame", "starts_with_office", "says", "office_says")
+                 "has_colon", "ends_on_colon", "keeps_agency_frame", "starts_with_office", "says", "office_says")
 FEATURES = (
     *(f"sentence_{i}" for i in range(SUMMARY_SENTENCES)),
     *START_KINDS,
@@ -77,6 +95,7 @@ class Candidates:
     filled by `with_rates`)."""
 
     texts: list[str]
+    verbatim: list[bool]
     tokens: list[list[str]]
     sentence_of: np.ndarray
     spans: np.ndarray
@@ -86,14 +105,13 @@ class Candidates:
     def text(self, index: int) -> str:
         """A whole sentence verbatim; a part of one tidied at its edges."""
         sentence, (start, end) = self.texts[self.sentence_of[index]], self.spans[index]
-        if start == 0 and end == len(sentence):
+        if start == 0 and end == len(sentence) and self.verbatim[self.sentence_of[index]]:
             return sentence
         return _tidy(sentence[start:end], cut=end < len(sentence))
 
     def opener(self, position: int, first: int) -> str:
         tokens = self.tokens[position]
         return tokens[first] if first < len(tokens) else ""
-
     def with_rates(self, rates: LeadRates) -> "Candidates":
         """The same candidates with their lexical columns computed from `rates`."""
         prefix = [list(accumulate(map(rates.rates.get, tokens, repeat(rates.default)), initial=0.0))
@@ -106,7 +124,7 @@ class Candidates:
         matrix = self.matrix.copy()
         if columns:
             matrix[:, -len(LEXICAL_FEATURES) :] = columns
-        return Candidates(self.texts, self.tokens, self.sentence_of, self.spans, self.words, matrix)
+        return Candidates(self.texts, self.verbatim, self.tokens, self.sentence_of, self.spans, self.words, matrix)
 
 
 def _tidy(text: str, cut: bool) -> str:
@@ -132,7 +150,16 @@ def _starts(text: str) -> dict[int, int]:
     speech = COLON_FRAME.match(rest) or ACCORDING_TO.match(rest)
     if speech:
         starts.setdefault(body + speech.end(), 2)
+    # Only a speaker's name before «… گفت:» is dropped: elsewhere the words before an office need not be a name.
+    name = NAME_BEFORE_OFFICE.match(text, body) if speech and speech.re is COLON_FRAME else None
+    if name and NOT_NAMES.isdisjoint(name.group().strip("«» ").split()):
+        starts.setdefault(name.end(), 3)
     return starts
+
+
+def _compressed(text: str) -> str:
+    """The sentence without the interviewer and without asides in parentheses."""
+    return ASIDE.sub("", TOPIC_BEFORE_SPEECH.sub(" ", INTERVIEW.sub("", text)))
 
 
 def _clause_ends(text: str, spans: list[tuple[int, int]]) -> list[int]:
@@ -154,9 +181,10 @@ def candidates(document: Document, scores: np.ndarray, rates: LeadRates | None =
     # A term's centrality: the share of the other sentences that use it. Stop words and numbers are not terms.
     centrality = {term: (count - 1) / spread for term, count in frequency.items() if count > 1}
     best = int(np.argmax(scores[: len(sentences)])) if sentences else -1
-    texts, all_tokens, sentence_of, spans_out, words_out, rows = [], [], [], [], [], []
+    texts, verbatim, all_tokens, sentence_of, spans_out, words_out, rows = [], [], [], [], [], [], []
     for position, sentence in enumerate(sentences):
-        text = sentence.text
+        text = _compressed(sentence.text)
+        verbatim.append(text == sentence.text)
         matches = list(WORD.finditer(text))
         spans = [match.span() for match in matches]
         tokens = [match.group() for match in matches]
@@ -200,6 +228,7 @@ def candidates(document: Document, scores: np.ndarray, rates: LeadRates | None =
                     central_sum[last] - central_sum[first],
                     bool(QUOTE.search(text, start, end)),
                     text.find(":", start, end) >= 0,
+                    text[:end].rstrip().endswith(":"),
                     names_agency and start == 0,
                     office,
                     says,
@@ -212,6 +241,7 @@ def candidates(document: Document, scores: np.ndarray, rates: LeadRates | None =
                 rows.append(row)
     found = Candidates(
         texts,
+        verbatim,
         all_tokens,
         np.array(sentence_of, int),
         np.array(spans_out, int).reshape(-1, 2),
