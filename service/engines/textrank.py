@@ -5,6 +5,7 @@ its point first so PageRank is personalized towards early sentences, and MMR kee
 """
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -13,22 +14,25 @@ from service.text.sentences import Document, Sentence
 
 @dataclass(frozen=True)
 class Ranking:
-    """Sentence scores in document order, scaled to 0..1, and the sentence-by-sentence similarity they came from."""
+    """Sentence scores in document order, scaled to 0..1, and the term counts they came from."""
 
     scores: np.ndarray
-    similarity: np.ndarray
+    counts: np.ndarray
+    document_frequency: np.ndarray
+
+    @cached_property
+    def similarity(self) -> np.ndarray:
+        """Cosine similarity between sentences, for MMR; computed on first use (a one-sentence pick never asks)."""
+        return cosine(self.counts, self.document_frequency)
 
 
 def term_matrix(sentences: tuple[Sentence, ...]) -> tuple[np.ndarray, np.ndarray]:
     """Term counts per sentence (sentences x vocabulary) and the document frequency of each term."""
     vocabulary: dict[str, int] = {}
-    for sentence in sentences:
-        for term in sentence.terms:
-            vocabulary.setdefault(term, len(vocabulary))
-    counts = np.zeros((len(sentences), len(vocabulary)))
-    for row, sentence in enumerate(sentences):
-        for term in sentence.terms:
-            counts[row, vocabulary[term]] += 1
+    columns = [vocabulary.setdefault(term, len(vocabulary)) for sentence in sentences for term in sentence.terms]
+    rows = np.repeat(np.arange(len(sentences)), [len(sentence.terms) for sentence in sentences])
+    cells = np.bincount(rows * len(vocabulary) + np.array(columns, dtype=int), minlength=len(sentences) * len(vocabulary))
+    counts = cells.reshape(len(sentences), len(vocabulary)).astype(float)
     return counts, (counts > 0).sum(axis=0)
 
 
@@ -61,10 +65,14 @@ def pagerank(similarity: np.ndarray, prior: np.ndarray, damping: float = 0.85, i
     prior = prior / prior.sum()
     out_weight = similarity.sum(axis=1, keepdims=True)
     transition = np.divide(similarity, out_weight, out=np.zeros_like(similarity), where=out_weight > 0)
-    dangling = out_weight[:, 0] == 0
+    dangling = np.flatnonzero(out_weight[:, 0] == 0)
+    teleport = (1 - damping) * prior
     scores = prior.copy()
     for _ in range(iterations):
-        updated = damping * (scores @ transition + scores[dangling].sum() * prior) + (1 - damping) * prior
+        walk = scores @ transition
+        if dangling.size:  # without dangling sentences this term is exactly zero: skipping it changes no bit
+            walk = walk + scores[dangling].sum() * prior
+        updated = damping * walk + teleport
         if np.abs(updated - scores).sum() < 1e-8:
             return updated
         scores = updated
@@ -99,13 +107,13 @@ class TextRankEngine:
     def rank(self, document: Document) -> Ranking:
         sentences = document.sentences
         if not sentences:
-            return Ranking(np.zeros(0), np.zeros((0, 0)))
+            return Ranking(np.zeros(0), np.zeros((0, 0)), np.zeros(0, dtype=int))
         counts, document_frequency = term_matrix(sentences)
         edges = bm25_similarity(counts, document_frequency) if self.bm25 else overlap_similarity(counts)
         positions = np.arange(len(sentences), dtype=float)
         prior = 1.0 / (positions + 1) if self.lead_prior else np.ones(len(sentences))
         scores = pagerank(edges, prior, self.damping) if edges.any() else prior / prior.sum()
-        return Ranking(scores / scores.max(), cosine(counts, document_frequency))
+        return Ranking(scores / scores.max(), counts, document_frequency)
 
     def select(self, ranking: Ranking, count: int) -> list[int]:
         """Indices of the `count` best sentences under MMR, in document order."""

@@ -147,7 +147,9 @@ def _is_stem(word: str) -> bool:
 
 # Suffixes written after a half-space in standard Persian; scraped text often drops the half-space.
 HALF_SPACE_SUFFIXES = ("ای", "اید", "هایی", "هایم", "هایت", "هایش", "هایمان", "هایتان", "هایشان", "های", "ها", "ترین", "تر")
-GLUED_WORD = re.compile(r"[آ-ی]{4,}")
+# A whole word (a run of letters) that ends in one of those suffixes after at least two letters: the only words the
+# repair can change, so the others never reach Python.
+GLUED_WORD = re.compile(rf"(?<![آ-ی])[آ-ی]{{2,}}(?:{'|'.join(HALF_SPACE_SUFFIXES)})(?![آ-ی])")
 
 
 @lru_cache(maxsize=50_000)
@@ -195,13 +197,14 @@ def _identity(char: str) -> int:
 
 @lru_cache(maxsize=1)
 def _identity_table() -> np.ndarray:
-    return np.array([_identity(chr(code)) for code in range(0x10000)], dtype=np.uint32)
+    """The identity of every code point (4 MiB): worked out for the BMP, the code point itself above it (emoji)."""
+    table = np.arange(0x110000, dtype=np.uint32)
+    table[:0x10000] = [_identity(chr(code)) for code in range(0x10000)]
+    return table
 
 
 def _identities(text: str) -> np.ndarray:
-    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-    table = _identity_table()
-    return np.where(codes < 0x10000, table[np.minimum(codes, 0xFFFF)], codes)
+    return _identity_table()[np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)]
 
 
 def _is_edge_mark(char: str) -> bool:

@@ -64,27 +64,27 @@ def words(text: str) -> list[str]:
     return WORD.findall(text)
 
 
-def content_terms(text: str) -> tuple[str, ...]:
-    stops = stop_words()
-    forms = (word_form(word) for word in words(text))
-    return tuple(form for form in forms if form not in stops and not form.isdigit())
+@lru_cache(maxsize=100_000)
+def _content_term(word: str) -> str | None:
+    """The word's form, or None for a stop word or a number."""
+    form = word_form(word)
+    return None if form in stop_words() or form.isdigit() else form
+
+
+def content_terms(tokens: list[str]) -> tuple[str, ...]:
+    return tuple(term for term in map(_content_term, tokens) if term is not None)
 
 
 def _split_paragraph(paragraph: str) -> list[tuple[int, int]]:
     """Sentence spans in a paragraph, split where hazm's sentence tokenizer splits (. ! ? ؟ before a space)."""
-    spans, start = [], 0
-    for match in SENTENCE_END.finditer(paragraph):
-        spans.append((start, match.end()))
-        start = match.end()
-    spans.append((start, len(paragraph)))
+    ends = [match.end() for match in SENTENCE_END.finditer(paragraph)]
     trimmed = []
-    for begin, end in spans:
-        while begin < end and paragraph[begin].isspace():
-            begin += 1
-        while end > begin and paragraph[end - 1].isspace():
-            end -= 1
-        if end > begin:
-            trimmed.append((begin, end))
+    for begin, end in zip([0, *ends], [*ends, len(paragraph)]):
+        piece = paragraph[begin:end]
+        stripped = piece.strip()
+        if stripped:
+            begin += len(piece) - len(piece.lstrip())
+            trimmed.append((begin, begin + len(stripped)))
     return trimmed
 
 
@@ -97,11 +97,12 @@ def split_sentences(clean: CleanText) -> Document:
         for begin, end in _split_paragraph(paragraph):
             if pending is not None:  # glue a fragment too short to stand alone (an abbreviation's dot) onto the next
                 begin = pending[0]
-            if len(words(paragraph[begin:end])) < MIN_SENTENCE_WORDS and end < len(paragraph):
+            text = paragraph[begin:end]
+            tokens = words(text)
+            if len(tokens) < MIN_SENTENCE_WORDS and end < len(paragraph):
                 pending = (begin, end)
                 continue
             pending = None
-            text = paragraph[begin:end]
             sentences.append(
                 Sentence(
                     index=len(sentences),
@@ -109,7 +110,7 @@ def split_sentences(clean: CleanText) -> Document:
                     start=position + begin,
                     end=position + end,
                     paragraph=paragraph_index,
-                    terms=content_terms(text),
+                    terms=content_terms(tokens),
                 )
             )
         position += len(paragraph) + 1
