@@ -23,6 +23,8 @@ ANNOUNCED = re.compile(r"^(?P<speaker>.{2,120}?)\s+از\s+(?P<statement>.{8,}?)\
 TRAILING_SPEECH = re.compile(
     rf"(?:{SPEECH_VERB}|دانست|خواند|خواستار\s.+\sشد|اشاره\s?کرد|ارائه\s?(?:کرد|داد)){VERB_ENDING}\s*[.!]?$"
 )
+# A trailing speech verb with its ending is at most 19 characters («خاطرنشان نموده است»); only «خواستار … شد» is longer.
+SPEECH_TAIL = 40
 # Discourse openers and time phrases that stand before a speaker's name.
 SPEAKER_START = re.compile(
     r"^(?:(?:شایان\s+ذکر\s+است|گفتنی\s+است|لازم\s+به\s+ذکر\s+است|همچنین|در\s+ادامه|سپس|اما|ولی|البته"
@@ -75,6 +77,16 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _ends_in_speech_verb(text: str) -> bool:
+    """Whether TRAILING_SPEECH matches, looking only at the end: a match ends where the text does (but for spaces and
+    one full stop), so unless the text has «خواستار» it starts within the last SPEECH_TAIL characters."""
+    body = text.rstrip()
+    if body.endswith((".", "!")):
+        body = body[:-1].rstrip()
+    start = 0 if "خواستار" in text else max(0, len(body) - SPEECH_TAIL)
+    return TRAILING_SPEECH.search(text, start) is not None
+
+
 def attribute(sentence: str) -> Attribution:
     """Split a sentence into its attribution frame and statement; the statement keeps its own words verbatim."""
     start, speaker = 0, None
@@ -94,6 +106,6 @@ def attribute(sentence: str) -> Attribution:
         speaker = clean_speaker(announced.group("speaker"))
         statement = _trim(sentence, start + announced.start("statement"), start + announced.end("statement"))
         return Attribution(start, *statement, speaker, quoted=False)
-    if TRAILING_SPEECH.search(rest):
+    if _ends_in_speech_verb(rest):
         speaker = clean_speaker(rest)
     return Attribution(start, *_trim(sentence, start, len(sentence)), speaker, quoted=False)

@@ -10,12 +10,15 @@ from dataclasses import dataclass
 import numpy as np
 
 from service.attribution import attribute
-from service.text.sentences import Document, Sentence, words
+from service.text.sentences import Document, Sentence
 
 # «Name» followed by the office it holds: lets a later «رئیس …» resolve to the name.
 NAMED_TITLE = re.compile(r"«(?P<name>[^»]{3,40})»\s*،?\s*(?P<title>[^،.«()]{4,80})")
 NUMBER = re.compile(r"[0-9۰-۹]")
 MIN_CLAIM_WORDS = 5
+# At least MIN_CLAIM_WORDS words (runs of word characters and half-spaces, as sentences.words finds them), found
+# without tokenizing the whole statement.
+ENOUGH_WORDS = re.compile(rf"[\w\u200c]+(?:[^\w\u200c]+[\w\u200c]+){{{MIN_CLAIM_WORDS - 1}}}")
 REDUNDANCY = 0.5
 
 
@@ -78,27 +81,26 @@ def _claim_weight(sentence: Sentence, speaker: str | None) -> float:
     return weight
 
 
-def _jaccard(first: Sentence, second: Sentence) -> float:
-    a, b = set(first.terms), set(second.terms)
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
 def extract_claims(document: Document, scores: np.ndarray, max_claims: int) -> list[ClaimSpan]:
     """The `max_claims` best non-redundant claims, in document order."""
     speakers = SpeakerBook(document.text)
-    candidates: list[tuple[float, Sentence, ClaimSpan]] = []
+    candidates: list[tuple[float, frozenset[str], ClaimSpan]] = []
     for sentence, score in zip(document.sentences, scores):
         attribution = attribute(sentence.text)
         speaker = speakers.resolve(attribution.speaker, attribution.is_pronoun)
         start = attribution.statement_start if attribution.quoted else attribution.body_start
         end = attribution.statement_end
-        if len(words(sentence.text[start:end])) < MIN_CLAIM_WORDS:
+        if not ENOUGH_WORDS.search(sentence.text[start:end]):
             continue
         weight = float(score) * _claim_weight(sentence, speaker)
         span = ClaimSpan(sentence.start + start, sentence.start + end, speaker, 0.0)
-        candidates.append((weight, sentence, span))
+        candidates.append((weight, frozenset(sentence.terms), span))
 
-    chosen: list[tuple[float, Sentence, ClaimSpan]] = []
+    chosen: list[tuple[float, frozenset[str], ClaimSpan]] = []
     for candidate in sorted(candidates, key=lambda item: -item[0]):
         if len(chosen) == max_claims:
             break
