@@ -43,14 +43,20 @@ def load(paths: list[Path], limit: int | None) -> list[tuple[str, dict, Windows,
 
 
 def title_rates(rows, smoothing: float = 2.0, min_count: int = 3) -> TitleRates:
-    """Smoothed share of articles whose title kept a word form seen in their opening sentences."""
-    seen, kept = Counter(), Counter()
+    """Smoothed share of articles whose title kept a word form seen in their opening sentences; likewise the share
+    whose title opened or closed with it (kept only for words that ever did)."""
+    seen, kept, opened, closed = Counter(), Counter(), Counter(), Counter()
     for _, article, candidates, _ in rows:
         opening = set(candidates.forms)
-        title = {word_form(word) for word in WORD.findall(article["title_normalized"])}
+        title = [word_form(word) for word in WORD.findall(article["title_normalized"])]
         seen.update(opening)
-        kept.update(opening & title)
-    return TitleRates(*training.smoothed_rates(seen, kept, smoothing, min_count))
+        kept.update(opening & set(title))
+        opened.update(opening & set(title[:1]))
+        closed.update(opening & set(title[-1:]))
+    rates, default = training.smoothed_rates(seen, kept, smoothing, min_count)
+    opens, closes = (training.smoothed_rates(seen, counts, smoothing, min_count)[0] for counts in (opened, closed))
+    return TitleRates(rates, default, *({form: rate for form, rate in table.items() if counts[form]}
+                                        for table, counts in ((opens, opened), (closes, closed))))
 
 
 def main() -> int:
@@ -62,7 +68,8 @@ def main() -> int:
 
     training.print_held_out(rows, args, train, "title", "headline", tidy=lambda text: text.strip(" «»\"'.،,:؛"))
     weights, rates = train(rows)
-    shipped = {"model": weights.to_json(), "default_rate": rates.default, "title_rates": rates.rates}
+    shipped = {"model": weights.to_json(), "default_rate": rates.default, "title_rates": rates.rates,
+               "opening_rates": rates.opens, "closing_rates": rates.closes}
     training.write(args.output, shipped, len(rows))
     return 0
 

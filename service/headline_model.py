@@ -2,19 +2,23 @@
 
 Newsroom titles are compressed statements («ارائه خدمات برخط بانکی در دفاتر روستایی امکان‌پذیر می‌شود»): the words
 come from the first sentences, minus the frame, the speaker and the trailing clauses. Picking one sentence caps a
-headline near ROUGE-1 30, picking the right window near 50; a linear model over window features (where it starts
-and ends, what it contains, how central its words are) ranks every window of 4..max_words words.
+headline near ROUGE-1 30, picking the right window near 50; a linear model ranks every window of 4..max_words words.
 
-Features are built in one vectorized pass over the words of all opening sentences (windows never cross a sentence,
-so differences of running sums over the joined words give every window's sums); the per-word facts that depend only
-on the word itself are cached.
+Every feature of a window is one of: the mean or the sum of a per-word column over its words (stop word, centrality,
+outside the quoted statement, title rate …), a per-word column read at its first word (opens the sentence or the
+statement, follows punctuation, how often titles open with it …) or at its last word (ends the sentence, a verb,
+how often titles close with it …), its length, its sentence, and the lowest title rate of its words. Title rates
+are cross-fitted shares of articles whose title kept (opened with, closed with) a word of their opening.
+Because a window never crosses a sentence, differences of running sums over the joined opening words give every
+window's sums at once; and because the model is linear, scoring folds its weights into those per-word columns
+first, so the full window×feature matrix is only built for training.
 """
 
 import re
 from collections import Counter
-from dataclasses import dataclass
-from functools import lru_cache
-from itertools import chain
+from dataclasses import dataclass, replace
+from functools import cached_property, lru_cache
+from itertools import accumulate, chain
 
 import numpy as np
 
@@ -33,140 +37,215 @@ MAX_SENTENCE_WORDS = 60
 MAX_WORDS = 14
 BAD_START = frozenset("و که را تا یا اما ولی".split())
 
-WORD_FEATURES = ("stop", "central", "frequent", "outside_statement", "digit", "latin", "speech")
-START_FEATURES = ("start_sentence", "start_statement", "start_after_punct", "start_weak", "start_after_ke")
-END_FEATURES = ("end_sentence", "end_before_punct", "end_dangling", "end_verb", "end_before_ke_va")
-LEXICAL_FEATURES = ("mean_title_rate", "min_title_rate", "first_title_rate", "last_title_rate")
-FEATURES = (
-    *(f"mean_{name}" for name in WORD_FEATURES),
-    "sum_central",
-    *START_FEATURES,
-    *END_FEATURES,
-    *(f"length_{n}" for n in range(MIN_WORDS, 15)),
-    *(f"sentence_{i}" for i in range(HEADLINE_SENTENCES)),
-    "inner_punct",
-    "sentence_words",
-    *LEXICAL_FEATURES,
-)
+MEAN_FEATURES = ("mean_stop", "mean_central", "mean_frequent", "mean_outside_statement", "mean_digit", "mean_latin",
+                 "mean_speech", "mean_title_rate")
+SUM_FEATURES = ("sum_central", "sum_punct_before")
+START_FEATURES = ("start_sentence", "start_statement", "start_after_punct", "start_weak", "start_after_ke",
+                  "first_title_rate", "before_title_rate", "first_opens_rate")
+END_FEATURES = ("end_sentence", "end_before_punct", "end_verb", "end_before_ke_va", "last_title_rate",
+                "after_title_rate", "last_closes_rate")
+LENGTH_FEATURES = tuple(f"length_{n}" for n in range(MIN_WORDS, MAX_WORDS + 1))
+SENTENCE_FEATURES = (*(f"sentence_{i}" for i in range(HEADLINE_SENTENCES)), "sentence_words")
+FEATURES = (*MEAN_FEATURES, *SUM_FEATURES, *START_FEATURES, *END_FEATURES, *LENGTH_FEATURES, *SENTENCE_FEATURES,
+            "min_title_rate")
+# where each group of FEATURES begins in a row, and where the last ends
+GROUPS = tuple(accumulate((MEAN_FEATURES, SUM_FEATURES, START_FEATURES, END_FEATURES, LENGTH_FEATURES,
+                           SENTENCE_FEATURES, ("min_title_rate",)), lambda total, group: total + len(group), initial=0))
 # What a word says by itself, whatever its article: the columns of `_word_facts`.
 STOP, DIGIT, LATIN, SPEECH_WORD, WEAK, BAD, DANGLES, VERB, IS_KE, KE_OR_VA = range(10)
 
 
 @dataclass(frozen=True)
 class TitleRates:
-    """How often a word form seen in an article's opening sentences made it into the title (smoothed)."""
+    """How often a word form seen in an article's opening sentences made it into the title (smoothed); how often it
+    opened or closed the title (words that never did are left out: 0)."""
 
     rates: dict[str, float]
     default: float
+    opens: dict[str, float]
+    closes: dict[str, float]
+
+    @cached_property
+    def _lookup(self) -> tuple["_Index", np.ndarray]:
+        """Row of every known form in one table of (rate, opening rate, closing rate); the last row for the rest."""
+        index = _Index((form, row) for row, form in enumerate(sorted({*self.rates, *self.opens, *self.closes})))
+        table = np.array([(self.rates.get(form, self.default), self.opens.get(form, 0.0), self.closes.get(form, 0.0))
+                          for form in index] + [(self.default, 0.0, 0.0)]).reshape(-1, 3)
+        return index, table
 
     def of(self, forms: list[str]) -> np.ndarray:
-        get, default = self.rates.get, self.default
-        return np.array([get(form, default) for form in forms])
+        """Per word: its title rate, opening rate and closing rate."""
+        index, table = self._lookup
+        return table[list(map(index.__getitem__, forms))]
+
+
+class _Index(dict):
+    """Form -> row; an unknown form gets the row after the last."""
+
+    def __missing__(self, form: str) -> int:
+        return len(self)
 
 
 @lru_cache(maxsize=200_000)
-def _word_facts(token: str) -> tuple[str, tuple[bool, ...]]:
-    form = word_form(token)
-    return form, (form in stop_words(), token.isdigit(), token.isascii(), bool(SPEECH.fullmatch(token)),
-                  token in WEAK_START, token in BAD_START, token in DANGLING, token.endswith(VERB_ENDINGS),
-                  token == "که", token in ("که", "و"))
+def _word_facts(token: str) -> int:
+    """The facts below as bits (bit STOP, DIGIT, …), so that a sentence's facts unpack in one array operation."""
+    facts = (word_form(token) in stop_words(), token.isdigit(), token.isascii(), bool(SPEECH.fullmatch(token)),
+             token in WEAK_START, token in BAD_START, token in DANGLING, token.endswith(VERB_ENDINGS),
+             token == "که", token in ("که", "و"))
+    return sum(1 << bit for bit, fact in enumerate(facts) if fact)
+
+
+def _shift(values: np.ndarray, by: int) -> np.ndarray:
+    """`values` moved `by` places later (earlier when negative); the ends filled with zeros, never wrapped."""
+    shifted = np.zeros_like(values)
+    if by > 0:
+        shifted[by:] = values[:-by]
+    else:
+        shifted[:by] = values[-by:]
+    return shifted
 
 
 @lru_cache(maxsize=256)
 def _window_template(n: int, max_words: int) -> tuple[np.ndarray, np.ndarray]:
     """First and one-past-last word of every window of MIN_WORDS..max_words words in a sentence of n words."""
     lengths = range(MIN_WORDS, min(max_words, n) + 1)
-    first = np.concatenate([np.arange(n - length + 1) for length in lengths]) if n >= MIN_WORDS else np.zeros(0, int)
-    last = np.concatenate([np.arange(length, n + 1) for length in lengths]) if n >= MIN_WORDS else np.zeros(0, int)
-    return first, last
+    if n < MIN_WORDS:
+        return np.zeros(0, int), np.zeros(0, int)
+    return (np.concatenate([np.arange(n - length + 1) for length in lengths]),
+            np.concatenate([np.arange(length, n + 1) for length in lengths]))
+
+
+def _running(columns: np.ndarray) -> np.ndarray:
+    return np.concatenate([np.zeros((1, *columns.shape[1:])), np.cumsum(columns, axis=0)])
 
 
 @dataclass(frozen=True)
 class Windows:
-    """Every candidate window over the joined words of the opening sentences: `first` and `last` (one past the
-    end) index those words; `sentence_of` says whose sentence; `matrix` holds one feature row per window."""
+    """Every candidate window over the joined words of the opening sentences: `first` and `last` (one past the end)
+    index those words, `sentence_of` says whose sentence. The per-word tables `means`, `sums`, `starts`, `ends` and
+    the per-sentence table hold the feature parts; rate columns are 0 until `with_rates`."""
 
     sentences: list[Sentence]
     tokens: list[str]
     forms: list[str]
-    word_sentence: np.ndarray
     word_start: np.ndarray
     word_end: np.ndarray
     sentence_of: np.ndarray
     first: np.ndarray
     last: np.ndarray
-    matrix: np.ndarray
+    means: np.ndarray
+    sums: np.ndarray
+    starts: np.ndarray
+    ends: np.ndarray
+    per_sentence: np.ndarray
+    minimum: np.ndarray  # per window: the lowest title rate of its words
 
     def text(self, index: int) -> str:
         sentence = self.sentences[self.sentence_of[index]]
         return sentence.text[self.word_start[self.first[index]] : self.word_end[self.last[index] - 1]]
 
-    def with_rates(self, rates: TitleRates) -> "Windows":
-        """The same windows with their lexical columns computed from `rates`."""
-        word_rates = rates.of(self.forms)
-        first, last = self.first, self.last
-        cumulative = np.concatenate([[0.0], np.cumsum(word_rates)])
-        # running minimum of rates over the next 1..MAX_WORDS words, row k for windows of k + 1 words
-        padded = np.concatenate([word_rates, np.full(MAX_WORDS, np.inf)])
-        minimum = np.empty((MAX_WORDS, len(word_rates)))
-        minimum[0] = word_rates
-        for offset in range(1, MAX_WORDS):
-            minimum[offset] = np.minimum(minimum[offset - 1], padded[offset : offset + len(word_rates)])
-        matrix = self.matrix.copy()
-        matrix[:, -len(LEXICAL_FEATURES) :] = np.column_stack([
-            (cumulative[last] - cumulative[first]) / (last - first),
-            minimum[last - first - 1, first],
-            word_rates[first],
-            word_rates[last - 1],
+    @property
+    def matrix(self) -> np.ndarray:
+        """One row of FEATURES per window (for training; scoring never builds it)."""
+        first, last, lengths = self.first, self.last, self.last - self.first
+        means, sums = _running(self.means), _running(self.sums)
+        return np.column_stack([
+            (means[last] - means[first]) / lengths[:, None],
+            sums[last] - sums[first],
+            self.starts[first],
+            self.ends[last - 1],
+            np.arange(MIN_WORDS, MAX_WORDS + 1) == lengths[:, None],
+            self.per_sentence[self.sentence_of],
+            self.minimum,
         ])
-        return Windows(self.sentences, self.tokens, self.forms, self.word_sentence, self.word_start, self.word_end,
-                       self.sentence_of, first, last, matrix)
+
+    def scores(self, model: LinearModel) -> np.ndarray:
+        """The model's score of every window (up to a constant), from the per-word tables with the weights folded in."""
+        weights = model.weights / model.scale
+        folded = [weights[start:end] for start, end in zip(GROUPS[:-1], GROUPS[1:])]
+        means, sums = _running(self.means @ folded[0]), _running(self.sums @ folded[1])
+        first, last, lengths = self.first, self.last, self.last - self.first
+        return ((means[last] - means[first]) / lengths + sums[last] - sums[first] + (self.starts @ folded[2])[first]
+                + (self.ends @ folded[3])[last - 1] + folded[4][lengths - MIN_WORDS]
+                + (self.per_sentence @ folded[5])[self.sentence_of] + self.minimum * folded[6][0])
+
+    def with_rates(self, rates: TitleRates) -> "Windows":
+        """The same windows with their rate columns computed from `rates`."""
+        word_rates, opens, closes = rates.of(self.forms).T
+        starts_sentence, ends_sentence = self.starts[:, 0] > 0, self.ends[:, 0] > 0
+        before, after = _shift(word_rates, 1), _shift(word_rates, -1)
+        means, starts, ends = self.means.copy(), self.starts.copy(), self.ends.copy()
+        means[:, -1] = word_rates
+        starts[:, -3:] = np.column_stack([word_rates, np.where(starts_sentence, 0.0, before), opens])
+        ends[:, -3:] = np.column_stack([word_rates, np.where(ends_sentence, 0.0, after), closes])
+        # lowest rate over the next 1..MAX_WORDS words, row k for windows of k + 1 words
+        padded = np.concatenate([word_rates, np.full(MAX_WORDS, np.inf)])
+        lowest = np.empty((MAX_WORDS, len(word_rates)))
+        lowest[0] = word_rates
+        for offset in range(1, MAX_WORDS):
+            lowest[offset] = np.minimum(lowest[offset - 1], padded[offset : offset + len(word_rates)])
+        minimum = lowest[self.last - self.first - 1, self.first]
+        return replace(self, means=means, starts=starts, ends=ends, minimum=minimum)
 
 
 def windows(document: Document, max_words: int = MAX_WORDS, rates: TitleRates | None = None) -> Windows:
-    """All windows of MIN_WORDS..max_words words in the first HEADLINE_SENTENCES sentences, with their features
-    (lexical columns only when `rates` are given)."""
-    frequency = Counter(chain.from_iterable(set(sentence.terms) for sentence in document.sentences))
+    """All windows of MIN_WORDS..max_words words in the first HEADLINE_SENTENCES sentences, with their feature parts
+    (rate columns only when `rates` are given)."""
+    frequency = Counter(chain.from_iterable(map(set, (sentence.terms for sentence in document.sentences))))
     opening = list(document.sentences[:HEADLINE_SENTENCES])
-    tokens, starts, ends, sentence_lengths, statements, punct_after = [], [], [], [], [], []
+    tokens, starts, ends, sentence_lengths, statements, punctuation, text_ends = [], [], [], [], [], [], []
     for sentence in opening:
         text = sentence.text
         matches = list(WORD.finditer(text))[:MAX_SENTENCE_WORDS]
-        n = len(matches)
         tokens += [match.group() for match in matches]
         starts += [match.start() for match in matches]
         ends += [match.end() for match in matches]
-        sentence_lengths.append(n)
-        attribution = attribute(text) if n >= MIN_WORDS else None
+        sentence_lengths.append(len(matches))
+        attribution = attribute(text) if len(matches) >= MIN_WORDS else None
         statements.append((attribution.statement_start, attribution.statement_end) if attribution else (0, 0))
-        # whether punctuation follows each word, up to the next word (the last word: up to the sentence's end)
-        next_starts = [match.start() for match in matches[1:]] + [len(text)]
-        punct_after += [PUNCTUATION.search(text, match.end(), until) is not None
-                        for match, until in zip(matches, next_starts)]
-    facts = [_word_facts(token) for token in tokens]
-    forms = [form for form, _ in facts]
-    flags = np.array([flag for _, flag in facts], bool).reshape(len(tokens), 10)
+        # the sentences side by side, one character apart: where their punctuation and their ends fall
+        base = text_ends[-1] + 1 if text_ends else 0
+        punctuation += [base + match.start() for match in PUNCTUATION.finditer(text)]
+        text_ends.append(base + len(text))
+    forms = list(map(word_form, tokens))
+    flags = (np.array(list(map(_word_facts, tokens)), int)[:, None] >> np.arange(10) & 1).astype(bool)
     lengths = np.array(sentence_lengths)
     offsets = np.concatenate([[0], np.cumsum(lengths)])
     word_sentence = np.repeat(np.arange(len(opening)), lengths)
-    word_start, word_end = np.array(starts, int), np.array(ends, int)
-    punct_after = np.array(punct_after, bool)
-    punct_before = np.zeros(len(tokens), bool)
-    punct_before[1:] = punct_after[:-1]
-    punct_before[offsets[:-1][lengths > 0]] = False
+    word_start = np.array(starts, int)
+    opens_sentence = np.zeros(len(tokens), bool)
+    opens_sentence[offsets[:-1][lengths > 0]] = True
+    closes_sentence = np.zeros(len(tokens), bool)
+    closes_sentence[offsets[1:][lengths > 0] - 1] = True
+    # punctuation after a word: some falls between its end and the next word's start (or its sentence's end)
+    base = np.array(text_ends, int) - [len(sentence.text) for sentence in opening]
+    joined_end = np.array(ends, int) + base[word_sentence]
+    joined_start = word_start + base[word_sentence]
+    until = np.where(closes_sentence, np.array(text_ends, int)[word_sentence], _shift(joined_start, -1))
+    punct_after = np.searchsorted(punctuation, until) > np.searchsorted(punctuation, joined_end)
+    punct_before = _shift(punct_after, 1) & ~opens_sentence
 
     statement = np.array(statements, int).reshape(-1, 2)[word_sentence]
     inside = (statement[:, 0] <= word_start) & (word_start < np.maximum(statement[:, 1], statement[:, 0] + 1))
     after_statement = word_start >= statement[:, 0]
-    statement_word = offsets[:-1].copy()  # the first word at or after the statement's start, else the first word
-    found = np.flatnonzero(after_statement & ~np.r_[False, after_statement[:-1] & (word_sentence[1:] == word_sentence[:-1])])
-    statement_word[word_sentence[found]] = found
+    opens_statement = after_statement & (opens_sentence | ~_shift(after_statement, 1))
+    # a sentence whose statement starts after its last word: its first word stands in
+    no_statement = np.ones(len(opening), bool)
+    no_statement[word_sentence[opens_statement]] = False
+    opens_statement |= opens_sentence & no_statement[word_sentence]
 
     counts = np.array([frequency.get(form, 0) for form in forms], float)
     is_stop = flags[:, STOP]
     central = np.where(is_stop, 0.0, np.maximum(counts - 1, 0) / max(len(document.sentences) - 1, 1))
-    per_word = np.column_stack([is_stop, central, np.where(is_stop, 0.0, np.log1p(counts)), ~inside,
-                                flags[:, DIGIT], flags[:, LATIN], flags[:, SPEECH_WORD]]).astype(float)
+    zeros = np.zeros(len(tokens))
+    means = np.column_stack([is_stop, central, np.where(is_stop, 0.0, np.log1p(counts)), ~inside, flags[:, DIGIT],
+                             flags[:, LATIN], flags[:, SPEECH_WORD], zeros]).astype(float)
+    sums = np.column_stack([central, punct_before]).astype(float)
+    starts_table = np.column_stack([opens_sentence, opens_statement, punct_before, flags[:, WEAK],
+                                    ~opens_sentence & _shift(flags[:, IS_KE], 1), zeros, zeros, zeros]).astype(float)
+    ends_table = np.column_stack([closes_sentence, punct_after, flags[:, VERB],
+                                  ~closes_sentence & _shift(flags[:, KE_OR_VA], -1), zeros, zeros, zeros]).astype(float)
+    per_sentence = np.column_stack([np.eye(HEADLINE_SENTENCES)[: len(opening)], np.log(np.maximum(lengths, 1))])
 
     templates = [_window_template(n, max_words) for n in sentence_lengths]
     first = np.concatenate([template[0] + offset for template, offset in zip(templates, offsets)]).astype(int)
@@ -174,44 +253,17 @@ def windows(document: Document, max_words: int = MAX_WORDS, rates: TitleRates | 
     sentence_of = np.repeat(np.arange(len(opening)), [len(template[0]) for template in templates])
     # A headline never opens on a conjunction or object marker nor ends on a preposition: it would read cut off.
     allowed = ~flags[first, BAD] & ~flags[last - 1, DANGLES]
-    first, last, sentence_of = first[allowed], last[allowed], sentence_of[allowed]
-    sentence_start, sentence_end = offsets[sentence_of], offsets[sentence_of + 1]
-    ends_sentence = last == sentence_end
-    cumulative = np.vstack([np.zeros(per_word.shape[1]), np.cumsum(per_word, axis=0)])
-    punct_cumulative = np.concatenate([[0], np.cumsum(punct_before)])
-    window_lengths = last - first
-    length_onehot = np.zeros((len(first), 15 - MIN_WORDS))
-    length_onehot[np.arange(len(first)), np.minimum(window_lengths, 14) - MIN_WORDS] = 1
-    sentence_onehot = np.zeros((len(first), HEADLINE_SENTENCES))
-    sentence_onehot[np.arange(len(first)), sentence_of] = 1
-    next_word = np.minimum(last, len(tokens) - 1)
-    matrix = np.column_stack([
-        (cumulative[last] - cumulative[first]) / window_lengths[:, None],
-        cumulative[last, 1] - cumulative[first, 1],
-        first == sentence_start,
-        first == statement_word[sentence_of],
-        punct_before[first],
-        flags[first, WEAK],
-        (first > sentence_start) & flags[first - 1, IS_KE],
-        ends_sentence,
-        punct_after[last - 1],
-        flags[last - 1, DANGLES],
-        flags[last - 1, VERB],
-        ~ends_sentence & flags[next_word, KE_OR_VA],
-        length_onehot,
-        sentence_onehot,
-        punct_cumulative[last] - punct_cumulative[first + 1],
-        np.log(np.maximum(sentence_end - sentence_start, 1)),
-        np.zeros((len(first), len(LEXICAL_FEATURES))),
-    ])
-    candidates = Windows(opening, tokens, forms, word_sentence, word_start, word_end, sentence_of, first, last, matrix)
+    candidates = Windows(opening, tokens, forms, word_start, np.array(ends, int), sentence_of[allowed],
+                         first[allowed], last[allowed], means, sums, starts_table, ends_table, per_sentence,
+                         np.zeros(int(allowed.sum())))
     return candidates.with_rates(rates) if rates is not None else candidates
 
 
 @lru_cache(maxsize=1)
 def shipped_model() -> tuple[LinearModel, TitleRates]:
     data = load_resource("headline_model")
-    return LinearModel.from_json(data["model"]), TitleRates(data["title_rates"], data["default_rate"])
+    rates = TitleRates(data["title_rates"], data["default_rate"], data["opening_rates"], data["closing_rates"])
+    return LinearModel.from_json(data["model"]), rates
 
 
 def learned_headline(document: Document, max_words: int = MAX_WORDS,
@@ -221,8 +273,12 @@ def learned_headline(document: Document, max_words: int = MAX_WORDS,
     candidates = windows(document, min(max_words, MAX_WORDS), rates)
     if not len(candidates.first):
         return None
-    for index in np.argsort(-weights.score(candidates.matrix)):
+    scores = candidates.scores(weights)
+    best = tidy(candidates.text(int(np.argmax(scores))))
+    if len(best.split()) <= max_words:
+        return best
+    for index in np.argsort(-scores):  # a window counts words; a dash or a lone sign splits off too
         headline = tidy(candidates.text(int(index)))
-        if len(headline.split()) <= max_words:  # a window counts words; a dash or a lone sign splits off too
+        if len(headline.split()) <= max_words:
             return headline
     return None
