@@ -2,7 +2,7 @@
 
 import pytest
 
-from service.attribution import attribute
+from service.attribution import TRAILING_SPEECH, _ends_in_speech_verb, attribute
 from service.claims import extract_claims
 from service.engines.textrank import TextRankEngine
 from service.text.clean import clean
@@ -34,6 +34,21 @@ def test_attribution(sentence, speaker, statement):
     attribution = attribute(sentence)
     assert attribution.speaker == speaker
     assert sentence[attribution.statement_start : attribution.statement_end] == statement
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وزیر نفت در جمع خبرنگاران این موضوع را اعلام کرد.",
+        "وزیر نفت این موضوع را خاطرنشان نموده است .\n",
+        "مدیرکل بهزیستی استان " + "با اشاره به برنامه‌های سال آینده " * 5 + "خواستار حمایت بیشتر خیرین شد.",
+        "این موضوع اعلام کرد. ",
+        "گفت",
+        "جلسه امروز در تهران برگزار شد.",
+    ],
+)
+def test_trailing_speech_verb_is_found_by_looking_at_the_end_only(text):
+    assert _ends_in_speech_verb(text) == (TRAILING_SPEECH.search(text) is not None)
 
 
 def claims_of(text: str, count: int = 5):

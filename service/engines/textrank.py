@@ -40,7 +40,8 @@ def bm25_similarity(counts: np.ndarray, document_frequency: np.ndarray, k1: floa
     """Symmetric BM25 similarity between sentences (Barrios et al. 2016), diagonal zeroed."""
     n_sentences = counts.shape[0]
     idf = np.log((n_sentences - document_frequency + 0.5) / (document_frequency + 0.5))
-    idf = np.where(idf < 0, 0.25 * idf[idf > 0].mean() if (idf > 0).any() else 0.0, idf)
+    positive = idf[idf > 0]
+    idf = np.where(idf < 0, 0.25 * positive.mean() if positive.size else 0.0, idf)
     lengths = counts.sum(axis=1, keepdims=True)
     norm = k1 * (1 - b + b * lengths / max(lengths.mean(), 1e-9))
     weights = idf * counts * (k1 + 1) / (counts + norm)
@@ -118,15 +119,13 @@ class TextRankEngine:
     def select(self, ranking: Ranking, count: int) -> list[int]:
         """Indices of the `count` best sentences under MMR, in document order."""
         chosen: list[int] = []
-        candidates = list(range(len(ranking.scores)))
-        while candidates and len(chosen) < count:
-            def gain(index: int) -> float:
-                redundancy = max((ranking.similarity[index, other] for other in chosen), default=0.0)
-                return self.mmr_lambda * ranking.scores[index] - (1 - self.mmr_lambda) * redundancy
-
-            best = max(candidates, key=gain)
-            chosen.append(best)
-            candidates.remove(best)
+        redundancy = np.zeros(len(ranking.scores))  # each sentence's highest similarity to a chosen one
+        while len(chosen) < min(count, len(ranking.scores)):
+            if chosen:
+                redundancy = np.maximum(redundancy, ranking.similarity[:, chosen[-1]])
+            gains = self.mmr_lambda * ranking.scores - (1 - self.mmr_lambda) * redundancy
+            gains[chosen] = -np.inf
+            chosen.append(int(np.argmax(gains)))
         return sorted(chosen)
 
     def summarize(self, document: Document, max_sentences: int) -> tuple[list[Sentence], Ranking]:

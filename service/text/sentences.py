@@ -72,7 +72,7 @@ def _content_term(word: str) -> str | None:
 
 
 def content_terms(tokens: list[str]) -> tuple[str, ...]:
-    return tuple(term for term in map(_content_term, tokens) if term is not None)
+    return tuple([term for term in map(_content_term, tokens) if term is not None])
 
 
 def _split_paragraph(paragraph: str) -> list[tuple[int, int]]:
