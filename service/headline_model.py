@@ -16,11 +16,12 @@ first, so the full window×feature matrix is only built for training.
 
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import accumulate, chain
 
 import numpy as np
+from numpy.lib.stride_tricks import sliding_window_view
 
 from service.attribution import SPEECH_VERB, attribute
 from service.engines.learned import LinearModel, load_resource
@@ -66,9 +67,9 @@ class TitleRates:
     closes: dict[str, float]
 
     @cached_property
-    def _lookup(self) -> tuple["_Index", np.ndarray]:
+    def _lookup(self) -> tuple[dict[str, int], np.ndarray]:
         """Row of every known form in one table of (rate, opening rate, closing rate); the last row for the rest."""
-        index = _Index((form, row) for row, form in enumerate(sorted({*self.rates, *self.opens, *self.closes})))
+        index = {form: row for row, form in enumerate(sorted({*self.rates, *self.opens, *self.closes}))}
         table = np.array([(self.rates.get(form, self.default), self.opens.get(form, 0.0), self.closes.get(form, 0.0))
                           for form in index] + [(self.default, 0.0, 0.0)]).reshape(-1, 3)
         return index, table
@@ -76,23 +77,18 @@ class TitleRates:
     def of(self, forms: list[str]) -> np.ndarray:
         """Per word: its title rate, opening rate and closing rate."""
         index, table = self._lookup
-        return table[list(map(index.__getitem__, forms))]
-
-
-class _Index(dict):
-    """Form -> row; an unknown form gets the row after the last."""
-
-    def __missing__(self, form: str) -> int:
-        return len(self)
+        get, unknown = index.get, len(index)
+        return table[[get(form, unknown) for form in forms]]
 
 
 @lru_cache(maxsize=200_000)
-def _word_facts(token: str) -> int:
-    """The facts below as bits (bit STOP, DIGIT, …), so that a sentence's facts unpack in one array operation."""
-    facts = (word_form(token) in stop_words(), token.isdigit(), token.isascii(), bool(SPEECH.fullmatch(token)),
+def _word_facts(token: str) -> tuple[str, int]:
+    """The word's form, and the facts below as bits (bit STOP, DIGIT, …) so that they unpack in one array operation."""
+    form = word_form(token)
+    facts = (form in stop_words(), token.isdigit(), token.isascii(), bool(SPEECH.fullmatch(token)),
              token in WEAK_START, token in BAD_START, token in DANGLING, token.endswith(VERB_ENDINGS),
              token == "که", token in ("که", "و"))
-    return sum(1 << bit for bit, fact in enumerate(facts) if fact)
+    return form, sum(1 << bit for bit, fact in enumerate(facts) if fact)
 
 
 def _shift(values: np.ndarray, by: int) -> np.ndarray:
@@ -178,28 +174,24 @@ class Windows:
         means[:, -1] = word_rates
         starts[:, -3:] = np.column_stack([word_rates, np.where(starts_sentence, 0.0, before), opens])
         ends[:, -3:] = np.column_stack([word_rates, np.where(ends_sentence, 0.0, after), closes])
-        # lowest rate over the next 1..MAX_WORDS words, row k for windows of k + 1 words
-        padded = np.concatenate([word_rates, np.full(MAX_WORDS, np.inf)])
-        lowest = np.empty((MAX_WORDS, len(word_rates)))
-        lowest[0] = word_rates
-        for offset in range(1, MAX_WORDS):
-            lowest[offset] = np.minimum(lowest[offset - 1], padded[offset : offset + len(word_rates)])
-        minimum = lowest[self.last - self.first - 1, self.first]
-        return replace(self, means=means, starts=starts, ends=ends, minimum=minimum)
+        # from each word on, the lowest rate over the next 1..MAX_WORDS words
+        padded = np.concatenate([word_rates, np.full(MAX_WORDS - 1, np.inf)])
+        lowest = np.minimum.accumulate(sliding_window_view(padded, MAX_WORDS), axis=1)
+        minimum = lowest[self.first, self.last - self.first - 1]
+        return Windows(self.sentences, self.tokens, self.forms, self.word_start, self.word_end, self.sentence_of,
+                       self.first, self.last, means, self.sums, starts, ends, self.per_sentence, minimum)
 
 
 def windows(document: Document, max_words: int = MAX_WORDS, rates: TitleRates | None = None) -> Windows:
     """All windows of MIN_WORDS..max_words words in the first HEADLINE_SENTENCES sentences, with their feature parts
     (rate columns only when `rates` are given)."""
-    frequency = Counter(chain.from_iterable(map(set, (sentence.terms for sentence in document.sentences))))
     opening = list(document.sentences[:HEADLINE_SENTENCES])
-    tokens, starts, ends, sentence_lengths, statements, punctuation, text_ends = [], [], [], [], [], [], []
+    tokens, spans, sentence_lengths, statements, punctuation, text_ends = [], [], [], [], [], []
     for sentence in opening:
         text = sentence.text
         matches = list(WORD.finditer(text))[:MAX_SENTENCE_WORDS]
-        tokens += [match.group() for match in matches]
-        starts += [match.start() for match in matches]
-        ends += [match.end() for match in matches]
+        tokens += WORD.findall(text)[:MAX_SENTENCE_WORDS]
+        spans += [match.span() for match in matches]
         sentence_lengths.append(len(matches))
         attribution = attribute(text) if len(matches) >= MIN_WORDS else None
         statements.append((attribution.statement_start, attribution.statement_end) if attribution else (0, 0))
@@ -207,19 +199,19 @@ def windows(document: Document, max_words: int = MAX_WORDS, rates: TitleRates | 
         base = text_ends[-1] + 1 if text_ends else 0
         punctuation += [base + match.start() for match in PUNCTUATION.finditer(text)]
         text_ends.append(base + len(text))
-    forms = list(map(word_form, tokens))
-    flags = (np.array(list(map(_word_facts, tokens)), int)[:, None] >> np.arange(10) & 1).astype(bool)
+    forms, codes = zip(*map(_word_facts, tokens)) if tokens else ((), ())
+    flags = (np.array(codes, int)[:, None] >> np.arange(10) & 1).astype(bool)
     lengths = np.array(sentence_lengths)
     offsets = np.concatenate([[0], np.cumsum(lengths)])
     word_sentence = np.repeat(np.arange(len(opening)), lengths)
-    word_start = np.array(starts, int)
+    word_start, word_end = np.array(spans, int).reshape(-1, 2).T
     opens_sentence = np.zeros(len(tokens), bool)
     opens_sentence[offsets[:-1][lengths > 0]] = True
     closes_sentence = np.zeros(len(tokens), bool)
     closes_sentence[offsets[1:][lengths > 0] - 1] = True
     # punctuation after a word: some falls between its end and the next word's start (or its sentence's end)
     base = np.array(text_ends, int) - [len(sentence.text) for sentence in opening]
-    joined_end = np.array(ends, int) + base[word_sentence]
+    joined_end = word_end + base[word_sentence]
     joined_start = word_start + base[word_sentence]
     until = np.where(closes_sentence, np.array(text_ends, int)[word_sentence], _shift(joined_start, -1))
     punct_after = np.searchsorted(punctuation, until) > np.searchsorted(punctuation, joined_end)
@@ -234,6 +226,9 @@ def windows(document: Document, max_words: int = MAX_WORDS, rates: TitleRates | 
     no_statement[word_sentence[opens_statement]] = False
     opens_statement |= opens_sentence & no_statement[word_sentence]
 
+    # in how many of the article's sentences each word of the opening occurs
+    known = set(forms)
+    frequency = Counter(chain.from_iterable(known.intersection(sentence.terms) for sentence in document.sentences))
     counts = np.array([frequency.get(form, 0) for form in forms], float)
     is_stop = flags[:, STOP]
     central = np.where(is_stop, 0.0, np.maximum(counts - 1, 0) / max(len(document.sentences) - 1, 1))
@@ -253,7 +248,7 @@ def windows(document: Document, max_words: int = MAX_WORDS, rates: TitleRates | 
     sentence_of = np.repeat(np.arange(len(opening)), [len(template[0]) for template in templates])
     # A headline never opens on a conjunction or object marker nor ends on a preposition: it would read cut off.
     allowed = ~flags[first, BAD] & ~flags[last - 1, DANGLES]
-    candidates = Windows(opening, tokens, forms, word_start, np.array(ends, int), sentence_of[allowed],
+    candidates = Windows(opening, tokens, forms, word_start, word_end, sentence_of[allowed],
                          first[allowed], last[allowed], means, sums, starts_table, ends_table, per_sentence,
                          np.zeros(int(allowed.sum())))
     return candidates.with_rates(rates) if rates is not None else candidates
