@@ -52,6 +52,7 @@ FEATURES = (*MEAN_FEATURES, *SUM_FEATURES, *START_FEATURES, *END_FEATURES, *LENG
 # where each group of FEATURES begins in a row, and where the last ends
 GROUPS = tuple(accumulate((MEAN_FEATURES, SUM_FEATURES, START_FEATURES, END_FEATURES, LENGTH_FEATURES,
                            SENTENCE_FEATURES, ("min_title_rate",)), lambda total, group: total + len(group), initial=0))
+SENTENCE_ONEHOT = np.eye(HEADLINE_SENTENCES)
 # What a word says by itself, whatever its article: the columns of `_word_facts`.
 STOP, DIGIT, LATIN, SPEECH_WORD, WEAK, BAD, DANGLES, VERB, IS_KE, KE_OR_VA = range(10)
 
@@ -168,12 +169,11 @@ class Windows:
     def with_rates(self, rates: TitleRates) -> "Windows":
         """The same windows with their rate columns computed from `rates`."""
         word_rates, opens, closes = rates.of(self.forms).T
-        starts_sentence, ends_sentence = self.starts[:, 0] > 0, self.ends[:, 0] > 0
-        before, after = _shift(word_rates, 1), _shift(word_rates, -1)
         means, starts, ends = self.means.copy(), self.starts.copy(), self.ends.copy()
-        means[:, -1] = word_rates
-        starts[:, -3:] = np.column_stack([word_rates, np.where(starts_sentence, 0.0, before), opens])
-        ends[:, -3:] = np.column_stack([word_rates, np.where(ends_sentence, 0.0, after), closes])
+        means[:, -1] = starts[:, -3] = ends[:, -3] = word_rates
+        starts[:, -2] = _shift(word_rates, 1) * (1 - self.starts[:, 0])  # none before a sentence's first word
+        ends[:, -2] = _shift(word_rates, -1) * (1 - self.ends[:, 0])  # nor after its last
+        starts[:, -1], ends[:, -1] = opens, closes
         # from each word on, the lowest rate over the next 1..MAX_WORDS words
         padded = np.concatenate([word_rates, np.full(MAX_WORDS - 1, np.inf)])
         lowest = np.minimum.accumulate(sliding_window_view(padded, MAX_WORDS), axis=1)
@@ -204,7 +204,7 @@ def windows(document: Document, max_words: int = MAX_WORDS, rates: TitleRates | 
     lengths = np.array(sentence_lengths)
     offsets = np.concatenate([[0], np.cumsum(lengths)])
     word_sentence = np.repeat(np.arange(len(opening)), lengths)
-    word_start, word_end = np.array(spans, int).reshape(-1, 2).T
+    word_start, word_end = np.fromiter(chain.from_iterable(spans), int, 2 * len(spans)).reshape(-1, 2).T
     opens_sentence = np.zeros(len(tokens), bool)
     opens_sentence[offsets[:-1][lengths > 0]] = True
     closes_sentence = np.zeros(len(tokens), bool)
@@ -228,8 +228,9 @@ def windows(document: Document, max_words: int = MAX_WORDS, rates: TitleRates | 
 
     # in how many of the article's sentences each word of the opening occurs
     known = set(forms)
-    frequency = Counter(chain.from_iterable(known.intersection(sentence.terms) for sentence in document.sentences))
-    counts = np.array([frequency.get(form, 0) for form in forms], float)
+    frequency = dict.fromkeys(known, 0)
+    frequency.update(Counter(chain.from_iterable(known.intersection(sentence.terms) for sentence in document.sentences)))
+    counts = np.array(list(map(frequency.__getitem__, forms)), float)
     is_stop = flags[:, STOP]
     central = np.where(is_stop, 0.0, np.maximum(counts - 1, 0) / max(len(document.sentences) - 1, 1))
     zeros = np.zeros(len(tokens))
@@ -240,7 +241,7 @@ def windows(document: Document, max_words: int = MAX_WORDS, rates: TitleRates | 
                                     ~opens_sentence & _shift(flags[:, IS_KE], 1), zeros, zeros, zeros]).astype(float)
     ends_table = np.column_stack([closes_sentence, punct_after, flags[:, VERB],
                                   ~closes_sentence & _shift(flags[:, KE_OR_VA], -1), zeros, zeros, zeros]).astype(float)
-    per_sentence = np.column_stack([np.eye(HEADLINE_SENTENCES)[: len(opening)], np.log(np.maximum(lengths, 1))])
+    per_sentence = np.column_stack([SENTENCE_ONEHOT[: len(opening)], np.log(np.maximum(lengths, 1))])
 
     templates = [_window_template(n, max_words) for n in sentence_lengths]
     first = np.concatenate([template[0] + offset for template, offset in zip(templates, offsets)]).astype(int)
