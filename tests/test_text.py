@@ -56,7 +56,7 @@ def test_cleaned_offsets_point_into_the_raw_text(fars_articles):
 
 
 def test_a_long_article_whose_letters_normalization_changed_aligns_in_linear_time(fars_articles):
-    """hazm drops the tripled letter, so the letters differ; aligning all 70,000 of them at once took about a minute."""
+    """hazm drops the tripled letter, so the letters differ; aligning all 70,000 of them at once took a minute."""
     first = "وی گفت: ما سرانجام تصمیممم خود را گرفتیم."
     raw = first + "\n" + "\n".join(article["body"] for article in fars_articles[:40])
     started = time.process_time()

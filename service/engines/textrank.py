@@ -31,8 +31,9 @@ def term_matrix(sentences: tuple[Sentence, ...]) -> tuple[np.ndarray, np.ndarray
     vocabulary: dict[str, int] = {}
     columns = [vocabulary.setdefault(term, len(vocabulary)) for sentence in sentences for term in sentence.terms]
     rows = np.repeat(np.arange(len(sentences)), [len(sentence.terms) for sentence in sentences])
-    cells = np.bincount(rows * len(vocabulary) + np.array(columns, dtype=int), minlength=len(sentences) * len(vocabulary))
-    counts = cells.reshape(len(sentences), len(vocabulary)).astype(float)
+    shape = (len(sentences), len(vocabulary))
+    cells = np.bincount(rows * shape[1] + np.array(columns, dtype=int), minlength=shape[0] * shape[1])
+    counts = cells.reshape(shape).astype(float)
     return counts, (counts > 0).sum(axis=0)
 
 

@@ -97,8 +97,8 @@ def _matching_letters(first: np.ndarray, second: np.ndarray) -> tuple[np.ndarray
             break
         window = CHANGE_WINDOW
         while True:
-            matcher = SequenceMatcher(None, first[i : i + window].tolist(), second[j : j + window].tolist(), autojunk=False)
-            blocks = matcher.get_matching_blocks()
+            window_first, window_second = first[i : i + window].tolist(), second[j : j + window].tolist()
+            blocks = SequenceMatcher(None, window_first, window_second, autojunk=False).get_matching_blocks()
             sync = next((block for block in blocks if block.size >= SYNC), None)
             if sync is not None or (i + window >= len(first) and j + window >= len(second)):
                 break
@@ -109,7 +109,8 @@ def _matching_letters(first: np.ndarray, second: np.ndarray) -> tuple[np.ndarray
         if sync is None:
             break
         i, j = i + sync.a, j + sync.b
-    return np.concatenate([np.zeros(0, dtype=int), *first_index]), np.concatenate([np.zeros(0, dtype=int), *second_index])
+    none = np.zeros(0, dtype=int)
+    return np.concatenate([none, *first_index]), np.concatenate([none, *second_index])
 
 
 def _common_run(first: np.ndarray, second: np.ndarray) -> int:
