@@ -2,8 +2,10 @@
 
 import json
 
+import numpy as np
+
 from service.engines.learned import RESOURCES
-from service.headline_model import FEATURES, DANGLING, learned_headline
+from service.headline_model import FEATURES, DANGLING, learned_headline, shipped_model, windows
 from service.summarizer import Summarizer
 from service.text.sentences import words
 
@@ -35,3 +37,13 @@ def test_shipped_model_is_small_json_matching_the_features():
     path = RESOURCES / "headline_model.json"
     assert path.stat().st_size < 300_000
     assert tuple(json.loads(path.read_text(encoding="utf-8"))["model"]["features"]) == FEATURES
+
+
+def test_scoring_without_the_matrix_ranks_windows_as_the_model_does(fars_articles):
+    """Scoring folds the weights into per-word columns; it must equal the model on the full feature matrix."""
+    weights, rates = shipped_model()
+    summarizer = Summarizer()
+    for article in fars_articles[:20]:
+        candidates = windows(summarizer.prepare(article["body"]), rates=rates)
+        difference = candidates.scores(weights) - weights.score(candidates.matrix)
+        assert np.ptp(difference) < 1e-9
