@@ -3,6 +3,7 @@
 import pytest
 
 from service.summarizer import InputError, Summarizer
+from service.text import clean
 from service.text.clean import has_persian
 
 CLUTTER = ("کد خبر", "تاریخ انتشار", "انتهای پیام", "نظر شما", "پربیننده", "آخرین اخبار", "۷۹۷۲۸۵")
@@ -91,3 +92,11 @@ def test_text_over_the_limit_is_413(summarizer):
     with pytest.raises(InputError) as caught:
         summarizer.summarize("خبر " * 40_000)
     assert caught.value.status_code == 413
+
+
+def test_load_builds_hazms_lexicon_before_the_first_request():
+    """Left to the first requests, each concurrent one built its own copy (16 threads peaked at 1.4 GiB)."""
+    clean._vocabulary.cache_clear()
+    clean.restore_half_space.cache_clear()
+    Summarizer().load()
+    assert clean._vocabulary.cache_info().currsize == 1
