@@ -112,6 +112,7 @@ class Candidates:
     def opener(self, position: int, first: int) -> str:
         tokens = self.tokens[position]
         return tokens[first] if first < len(tokens) else ""
+
     def with_rates(self, rates: LeadRates) -> "Candidates":
         """The same candidates with their lexical columns computed from `rates`."""
         prefix = [list(accumulate(map(rates.rates.get, tokens, repeat(rates.default)), initial=0.0))
