@@ -87,5 +87,7 @@ def print_held_out(rows: list[Row], args: argparse.Namespace, train: Callable, r
 
 def write(output: Path, shipped: dict, articles: int) -> None:
     output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(json.dumps(shipped, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
+    # sorted keys: the rate tables come from sets, whose order changes with Python's hash seed from run to run
+    text = json.dumps(shipped, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    output.write_text(text + "\n", encoding="utf-8")
     print(f"wrote {output} (trained on all {articles} articles)")
