@@ -2,8 +2,8 @@
 
 Two backends share one tokenizer contract: Hugging Face ``transformers`` (any ``AutoModelForSeq2SeqLM``, including
 BERT2BERT ``EncoderDecoderModel`` checkpoints) and CTranslate2 (a folder written by ``scripts/convert_ct2.py``),
-which needs no PyTorch and is faster on CPU with int8 or a vocabulary map (docs/benchmarks.md). Loading failures become ``ModelLoadError`` so that the service can keep
-serving TextRank; the caller decides what to do with a timeout or a failed generation.
+which needs no PyTorch and is faster on CPU with int8 or a vocabulary map (docs/benchmarks.md). Loading failures
+become ``ModelLoadError`` so that the service can keep serving TextRank; the caller decides what to do with a timeout or a failed generation.
 """
 
 from __future__ import annotations
@@ -194,7 +194,7 @@ class CTranslate2Backend:
         )
         self._special_ids = set(self.tokenizer.all_special_ids)
         self._options = _checkpoint_decoding_options(Path(folder) / "generation_config.json")
-        # A vocabulary map (convert_ct2.py --vocabulary-from) narrows the 250k-token output layer, about half of a CPU call.
+        # A vocabulary map (convert_ct2.py --vocabulary-from) narrows the 250k-token output layer, ~half a CPU call.
         self._options["use_vmap"] = (Path(folder) / "vmap.txt").is_file()
 
     def generate_ids(
