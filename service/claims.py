@@ -10,15 +10,14 @@ from dataclasses import dataclass
 import numpy as np
 
 from service.attribution import attribute
-from service.text.sentences import Document, Sentence
+from service.text.sentences import WORD, Document, Sentence
 
 # «Name» followed by the office it holds: lets a later «رئیس …» resolve to the name.
 NAMED_TITLE = re.compile(r"«(?P<name>[^»]{3,40})»\s*،?\s*(?P<title>[^،.«()]{4,80})")
 NUMBER = re.compile(r"[0-9۰-۹]")
 MIN_CLAIM_WORDS = 5
-# At least MIN_CLAIM_WORDS words (runs of word characters and half-spaces, as sentences.words finds them), found
-# without tokenizing the whole statement.
-ENOUGH_WORDS = re.compile(rf"[\w\u200c]+(?:[^\w\u200c]+[\w\u200c]+){{{MIN_CLAIM_WORDS - 1}}}")
+# At least MIN_CLAIM_WORDS words as sentences.words finds them, found without tokenizing the whole statement.
+ENOUGH_WORDS = re.compile(rf"{WORD.pattern}(?:[^\w\u200c]+{WORD.pattern}){{{MIN_CLAIM_WORDS - 1}}}")
 REDUNDANCY = 0.5
 
 

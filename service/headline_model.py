@@ -190,7 +190,7 @@ def windows(document: Document, max_words: int = MAX_WORDS, rates: TitleRates | 
     for sentence in opening:
         text = sentence.text
         matches = list(WORD.finditer(text))[:MAX_SENTENCE_WORDS]
-        tokens += WORD.findall(text)[:MAX_SENTENCE_WORDS]
+        tokens += [match.group() for match in matches]
         spans += [match.span() for match in matches]
         sentence_lengths.append(len(matches))
         attribution = attribute(text) if len(matches) >= MIN_WORDS else None
