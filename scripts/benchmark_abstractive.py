@@ -6,8 +6,12 @@ weights practically never pick the end token; CTranslate2 also suppresses it, an
 every backend does the same work. For each backend, beam count and batch size it prints
 the median time of one ``generate`` call (the latency every article in that batch sees) and articles per second.
 Greedy float32 CTranslate2 output is checked token for token against transformers.
-A second table times the encoder alone (one 512-token pass, no decoding) on each backend: the floor under any
-decoding speed-up, since every article pays it whatever the decoder does.
+A second table times the encoder alone (one 512-token pass, no decoding) on each backend: every article pays it
+whatever the decoder does. A third adds to the fastest encoder the 32 products with the float32 output layer that
+greedy decoding needs (one per step, each reading the layer's 512 MB): the least time a backend that works out every
+float32 logit at every step can take here, decoder layers taken as free, and so the largest speed-up it can reach
+with tokens equal to transformers'. (Only guessing several tokens and checking them in one pass, speculative
+decoding, gets under it, and only as far as the guesses are right.)
 
 The "vmap" rows restrict the output layer with a vocabulary map (``convert_ct2.py --vocabulary-from``): a fixed set
 of ``--vmap-tokens`` tokens plus each article's own. The set here is random, so their tokens may differ from the
@@ -87,6 +91,11 @@ class TransformersRunner:
             self.model.get_encoder()(
                 input_ids=self.torch.tensor(batch), attention_mask=self.torch.ones(len(batch), INPUT_TOKENS, dtype=int)
             )
+
+    def output_layer(self, batch_size: int) -> None:
+        """One decoding step's product with the float32 output layer (250112 x 512, 512 MB), nothing else."""
+        with self.torch.inference_mode():
+            self.model.lm_head(self.torch.randn(batch_size, 1, MT5_SMALL_SHAPE["d_model"]))
 
 
 class CTranslate2Runner:
@@ -184,6 +193,7 @@ def main(argv: list[str] | None = None) -> int:
         print()
         print("| backend | compute | batch | encoder only, p50 (s) | share of its greedy call |")
         print("|---|---|---|---|---|")
+        encoder_floor, greedy = {}, {}
         for batch_size in args.batch_sizes:
             for runner in runners:
                 if runner.use_vmap:
@@ -192,6 +202,18 @@ def main(argv: list[str] | None = None) -> int:
                 full = measure_call(lambda: runner(article_ids(batch_size), 1), args.repeats)
                 print(f"| {runner.name} | {runner.compute_type} | {batch_size} | {encoder:.2f} | {encoder / full:.0%} |",
                       flush=True)
+                if runner.compute_type == "float32":
+                    encoder_floor[batch_size] = min(encoder, encoder_floor.get(batch_size, encoder))
+                    greedy.setdefault(batch_size, full)  # transformers comes first
+        print()
+        print("| batch | fastest float32 encoder (s) | 32 output-layer products (s) | floor (s) | "
+              "transformers greedy (s) | largest float32-exact speed-up |")
+        print("|---|---|---|---|---|---|")
+        for batch_size in args.batch_sizes:
+            steps = OUTPUT_TOKENS * measure_call(lambda: runners[0].output_layer(batch_size), max(5, args.repeats))
+            floor = encoder_floor[batch_size] + steps
+            print(f"| {batch_size} | {encoder_floor[batch_size]:.2f} | {steps:.2f} | {floor:.2f} | "
+                  f"{greedy[batch_size]:.2f} | {greedy[batch_size] / floor:.1f}x |", flush=True)
     return 0
 
 
