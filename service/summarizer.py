@@ -12,7 +12,7 @@ from service.headline import headline_from
 from service.headline_model import learned_headline
 from service.schemas import Claim, EngineChoice, SummaryResult
 from service.summary_model import compose_summary
-from service.text.clean import clean, has_persian
+from service.text.clean import clean, has_persian, load_resources
 from service.text.sentences import Document, Sentence, split_sentences
 
 if TYPE_CHECKING:
@@ -48,9 +48,9 @@ class Summarizer:
     def load(self) -> "Summarizer":
         """Warm the text pipeline and load the seq2seq model if one is configured; a broken model is recorded.
 
-        The warm-up text must reach every lazily built resource (hazm's lexicon through the half-space repair of
-        «کمکهای», the models' weights): left to the first requests, each concurrent one would build its own copy
-        (16 threads once peaked at 1.4 GiB)."""
+        Everything lazily built (hazm's lexicon, the learned models' weights) is built here, once, rather than by
+        the first concurrent requests, each of which would build its own copy."""
+        load_resources()
         self.summarize("«بختیاری» گفت: افزایش کمکهای مردمی امری ارزشمند است.", engine="extractive")
         if self.settings.model:
             try:
