@@ -75,52 +75,41 @@ def time_each(function: Callable[[str], object], texts: list[str]) -> tuple[floa
     return time.perf_counter() - started, latencies
 
 
-STAGES = ("hazm normalize", "rest of cleaning + alignment", "sentences", "TextRank", "headline", "summary", "claims")
+STAGES = ("hazm normalize", "rest of cleaning + sentences", "TextRank", "headline", "summary", "claims", "other")
 
 
 def stage_costs(summarizer, texts: list[str]) -> dict[str, float]:
-    """Mean milliseconds per article of each step `Summarizer.summarize(text, "extractive")` takes, in its order;
-    hazm's `Normalizer.normalize` is timed on its own inside cleaning. Wall time, not process CPU time: the BLAS
-    threads that TextRank wakes keep spinning afterwards and would be billed to whichever step runs next."""
-    from service.claims import extract_claims
-    from service.summary_model import compose_summary
-    from service.text.clean import _normalizer, clean
-    from service.text.sentences import split_sentences
+    """Mean milliseconds per article of each step, from the timings every result carries; hazm's
+    `Normalizer.normalize` is timed on its own inside cleaning, and "other" is the rest of the call (raw offsets of
+    the claims, building the result)."""
+    from service.text.clean import _normalizer
 
-    clock = time.perf_counter
-    seconds = dict.fromkeys(STAGES, 0.0)
     normalizer = _normalizer()
-    normalize = normalizer.normalize
+    normalize, normalizing = normalizer.normalize, 0.0
 
     def timed_normalize(text: str) -> str:
-        started = clock()
+        nonlocal normalizing
+        started = time.perf_counter()
         normalized = normalize(text)
-        seconds["hazm normalize"] += clock() - started
+        normalizing += time.perf_counter() - started
         return normalized
 
     normalizer.normalize = timed_normalize
     try:
-        for text in texts:
-            marks = [clock()]
-            cleaned = clean(text)
-            marks.append(clock())
-            document = split_sentences(cleaned)
-            marks.append(clock())
-            picked, ranking = summarizer.extractive.summarize(document, summarizer.settings.max_sentences)
-            marks.append(clock())
-            summarizer._headline(document, ranking.scores)
-            marks.append(clock())
-            compose_summary(document, ranking.scores, picked)
-            marks.append(clock())
-            for span in extract_claims(document, ranking.scores, summarizer.settings.max_claims):
-                cleaned.raw_span(span.start, span.end)
-            marks.append(clock())
-            for stage, started, ended in zip(STAGES[1:], marks, marks[1:]):
-                seconds[stage] += ended - started
+        steps = [summarizer.summarize(text, "extractive").timings_ms for text in texts]
     finally:
         del normalizer.normalize  # back to the class's method
-    seconds["rest of cleaning + alignment"] -= seconds["hazm normalize"]
-    return {stage: 1000 * total / len(texts) for stage, total in seconds.items()}
+    mean = {name: sum(step[name] for step in steps) / len(texts) for name in steps[0]}
+    hazm = 1000 * normalizing / len(texts)
+    costs = {
+        "hazm normalize": hazm,
+        "rest of cleaning + sentences": mean["clean"] - hazm,
+        "TextRank": mean["rank"],
+        "headline": mean["headline"],
+        "summary": mean["summary"],
+        "claims": mean["claims"],
+    }
+    return costs | {"other": mean["total"] - sum(costs.values())}
 
 
 def extractive(args: argparse.Namespace) -> str:
