@@ -31,7 +31,18 @@ def convert(model: str, output: Path, quantization: str | None = None, force: bo
     from ctranslate2.converters import TransformersConverter
     from transformers import AutoTokenizer
 
-    converter = TransformersConverter(model, low_cpu_mem_usage=True)
+    class Converter(TransformersConverter):
+        def load_model(self, model_class, model_name_or_path, **kwargs):
+            """CTranslate2 scales a T5's logits by d_model**-0.5 when ``tie_word_embeddings`` is set, but
+            transformers 5 sets it on every T5 and mT5 config and scales only a T5 whose ``scale_decoder_outputs``
+            says so (never an mT5). Left alone, every converted mT5's logits shrink ~22×: the same greedy tokens,
+            but other beams, sampling and scores than transformers'."""
+            loaded = super().load_model(model_class, model_name_or_path, **kwargs)
+            if loaded.config.model_type in ("t5", "mt5"):
+                loaded.config.tie_word_embeddings = getattr(loaded.config, "scale_decoder_outputs", False)
+            return loaded
+
+    converter = Converter(model, low_cpu_mem_usage=True)
     converter.convert(str(output), quantization=quantization, force=force)
     AutoTokenizer.from_pretrained(model).save_pretrained(output)
     source = Path(model)

@@ -215,6 +215,33 @@ def test_ctranslate2_greedy_float32_emits_the_same_tokens_as_transformers(mt5, c
         ct2.close()
 
 
+def test_ctranslate2_float32_scores_tokens_as_transformers_does_so_beam_search_agrees(mt5, ct2_dir, fars_articles):
+    """transformers 5 marks every mT5 config as tied, which made the converter scale the logits by d_model**-0.5:
+    the same greedy tokens, but other beams and scores."""
+    import ctranslate2
+    import torch
+
+    article = fars_articles[0]["body"]
+    ids = mt5.backend.tokenizer(article, truncation=True, max_length=128, return_tensors="pt").input_ids
+    result = ctranslate2.Translator(str(ct2_dir)).translate_batch(
+        [mt5.backend.tokenizer.convert_ids_to_tokens(ids[0].tolist())], beam_size=1, max_decoding_length=24,
+        return_scores=True, length_penalty=0, return_end_token=True,
+    )[0]
+    decoded = [0, *mt5.backend.tokenizer.convert_tokens_to_ids(result.hypotheses[0])]
+    with torch.inference_mode():
+        logits = mt5.backend.model(input_ids=ids, decoder_input_ids=torch.tensor([decoded[:-1]])).logits
+    log_probability = torch.log_softmax(logits, -1)[0, torch.arange(len(decoded) - 1), decoded[1:]].sum().item()
+    assert result.scores[0] == pytest.approx(log_probability, abs=1e-3)
+
+    ct2 = load(ct2_dir, backend="ctranslate2")
+    try:
+        articles = [row["body"] for row in fars_articles[:6]]
+        options = dict(max_input_tokens=128, max_new_tokens=24, num_beams=4)
+        assert ct2.backend.generate_ids(articles, **options) == mt5.backend.generate_ids(articles, **options)
+    finally:
+        ct2.close()
+
+
 def test_the_checkpoints_decoding_settings_reach_both_backends(tiny_mt5_dir, tmp_path, fars_articles):
     folder = shutil.copytree(tiny_mt5_dir, tmp_path / "no-repeat")
     config = json.loads((folder / "generation_config.json").read_text())
