@@ -2,7 +2,7 @@
 
 Two backends share one tokenizer contract: Hugging Face ``transformers`` (any ``AutoModelForSeq2SeqLM``, including
 BERT2BERT ``EncoderDecoderModel`` checkpoints) and CTranslate2 (a folder written by ``scripts/convert_ct2.py``),
-which needs no PyTorch and is faster on CPU with int8 or a vocabulary map (docs/benchmarks.md). Loading failures
+which needs no PyTorch, emits the same float32 tokens and is faster on CPU (docs/benchmarks.md). Loading failures
 become ``ModelLoadError`` so that the service can keep serving TextRank; the caller decides what to do with a timeout
 or a failed generation.
 """
