@@ -68,7 +68,21 @@ def tiny_mt5_dir(tmp_path_factory) -> Path:
     torch.manual_seed(0)
     MT5ForConditionalGeneration(config).save_pretrained(folder)
     tokenizer.save_pretrained(folder)
+    _give_an_output_layer_of_its_own(folder, scale=config.initializer_factor)
     return folder
+
+
+def _give_an_output_layer_of_its_own(folder: Path, scale: float) -> None:
+    """Published mT5 checkpoints carry an output layer apart from the input embeddings and say so in config.json;
+    transformers 5 ties a fresh MT5's two and saves it as tied, so untie the saved files the same way."""
+    import torch
+    from safetensors.torch import load_file, save_file
+
+    weights = load_file(folder / "model.safetensors")
+    weights["lm_head.weight"] = scale * torch.randn_like(weights["shared.weight"])
+    save_file(weights, folder / "model.safetensors", metadata={"format": "pt"})
+    config = json.loads((folder / "config.json").read_text())
+    (folder / "config.json").write_text(json.dumps({**config, "tie_word_embeddings": False}, indent=2))
 
 
 @pytest.fixture(scope="session")
