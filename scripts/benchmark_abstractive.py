@@ -35,7 +35,7 @@ INPUT_TOKENS = 512
 OUTPUT_TOKENS = 32
 MT5_SMALL_SHAPE = dict(
     vocab_size=250112, d_model=512, d_kv=64, d_ff=1024, num_layers=8, num_decoder_layers=8, num_heads=6,
-    feed_forward_proj="gated-gelu", tie_word_embeddings=False, decoder_start_token_id=0, pad_token_id=0,
+    feed_forward_proj="gated-gelu", decoder_start_token_id=0, pad_token_id=0,
     eos_token_id=1,
     # Random weights at the default scale decode the pad token over and over, which any backend "matches"; 1.5x
     # decodes varied tokens, so the comparison means something, while 2x and more make attention so peaked that
@@ -50,7 +50,12 @@ def build_model(folder: Path) -> None:
     from transformers import MT5Config, MT5ForConditionalGeneration, T5Tokenizer
 
     torch.manual_seed(0)
-    MT5ForConditionalGeneration(MT5Config(**MT5_SMALL_SHAPE)).save_pretrained(folder)
+    model = MT5ForConditionalGeneration(MT5Config(**MT5_SMALL_SHAPE))
+    # mt5-small's output layer is its own, not the input embeddings; transformers 5 ties a fresh MT5's two
+    # (whatever the config says), so untie them as in the published checkpoint.
+    model.lm_head.weight = torch.nn.Parameter(model.config.initializer_factor * torch.randn_like(model.shared.weight))
+    model.config.tie_word_embeddings = False
+    model.save_pretrained(folder)
     scores = [("<pad>", 0.0), ("</s>", 0.0), ("<unk>", 0.0)]
     scores += [(piece, -1.0 - i / 1000) for i, piece in enumerate(placeholder_pieces())]
     T5Tokenizer(vocab=scores, extra_ids=0).save_pretrained(folder)

@@ -62,27 +62,18 @@ def tiny_mt5_dir(tmp_path_factory) -> Path:
     )
     config = MT5Config(
         vocab_size=len(tokenizer), d_model=32, d_kv=8, d_ff=64, num_layers=2, num_decoder_layers=2, num_heads=4,
-        feed_forward_proj="gated-gelu", tie_word_embeddings=False, initializer_factor=5.0,
+        feed_forward_proj="gated-gelu", initializer_factor=5.0,
         decoder_start_token_id=0, pad_token_id=0, eos_token_id=1,
     )
     torch.manual_seed(0)
-    MT5ForConditionalGeneration(config).save_pretrained(folder)
+    model = MT5ForConditionalGeneration(config)
+    # Published mT5 checkpoints keep an output layer apart from the input embeddings; transformers 5 ties a fresh
+    # MT5's two (whatever the config says), so give it one of its own before saving.
+    model.lm_head.weight = torch.nn.Parameter(config.initializer_factor * torch.randn_like(model.shared.weight))
+    model.config.tie_word_embeddings = False
+    model.save_pretrained(folder)
     tokenizer.save_pretrained(folder)
-    _give_an_output_layer_of_its_own(folder, scale=config.initializer_factor)
     return folder
-
-
-def _give_an_output_layer_of_its_own(folder: Path, scale: float) -> None:
-    """Published mT5 checkpoints carry an output layer apart from the input embeddings and say so in config.json;
-    transformers 5 ties a fresh MT5's two and saves it as tied, so untie the saved files the same way."""
-    import torch
-    from safetensors.torch import load_file, save_file
-
-    weights = load_file(folder / "model.safetensors")
-    weights["lm_head.weight"] = scale * torch.randn_like(weights["shared.weight"])
-    save_file(weights, folder / "model.safetensors", metadata={"format": "pt"})
-    config = json.loads((folder / "config.json").read_text())
-    (folder / "config.json").write_text(json.dumps({**config, "tie_word_embeddings": False}, indent=2))
 
 
 @pytest.fixture(scope="session")
