@@ -5,7 +5,8 @@ so no download is needed; every article is 512 input tokens and exactly 32 outpu
 weights practically never pick the end token; CTranslate2 also suppresses it, and the length is checked), so
 every backend does the same work. For each backend, beam count and batch size it prints
 the median time of one ``generate`` call (the latency every article in that batch sees) and articles per second.
-Greedy float32 CTranslate2 output is checked token for token against transformers.
+Every row's tokens are checked against transformers' float32 tokens for the same beams, after checking that
+float64 transformers picks the same greedy tokens as float32 (else rounding, not the backend, would decide).
 A second table times the encoder alone (one 512-token pass, no decoding) on each backend: every article pays it
 whatever the decoder does. A third adds to the fastest encoder the 32 products with the float32 output layer that
 greedy decoding needs (one per step, each reading the layer's 512 MB): the least time a backend that works out every
@@ -35,12 +36,7 @@ INPUT_TOKENS = 512
 OUTPUT_TOKENS = 32
 MT5_SMALL_SHAPE = dict(
     vocab_size=250112, d_model=512, d_kv=64, d_ff=1024, num_layers=8, num_decoder_layers=8, num_heads=6,
-    feed_forward_proj="gated-gelu", decoder_start_token_id=0, pad_token_id=0,
-    eos_token_id=1,
-    # Random weights at the default scale decode the pad token over and over, which any backend "matches"; 1.5x
-    # decodes varied tokens, so the comparison means something, while 2x and more make attention so peaked that
-    # float32 and float64 transformers already disagree (rounding flips which key wins).
-    initializer_factor=1.5,
+    feed_forward_proj="gated-gelu", decoder_start_token_id=0, pad_token_id=0, eos_token_id=1,
 )
 
 
@@ -51,9 +47,10 @@ def build_model(folder: Path) -> None:
 
     torch.manual_seed(0)
     model = MT5ForConditionalGeneration(MT5Config(**MT5_SMALL_SHAPE))
-    # mt5-small's output layer is its own, not the input embeddings; transformers 5 ties a fresh MT5's two
-    # (whatever the config says), so untie them as in the published checkpoint.
-    model.lm_head.weight = torch.nn.Parameter(model.config.initializer_factor * torch.randn_like(model.shared.weight))
+    # mt5-small's output layer is its own, not the input embeddings, but transformers 5 ties a fresh MT5's two
+    # (whatever the config says). Tied, the random model decoded the pad token over and over, which any backend
+    # "matches"; untied, as published, it decodes varied tokens (`check_reference` prints how many).
+    model.lm_head.weight = torch.nn.Parameter(torch.randn_like(model.shared.weight))
     model.config.tie_word_embeddings = False
     model.save_pretrained(folder)
     scores = [("<pad>", 0.0), ("</s>", 0.0), ("<unk>", 0.0)]
@@ -131,6 +128,21 @@ class CTranslate2Runner:
         )
 
 
+def check_reference(runner: "TransformersRunner", batch_size: int) -> str:
+    """Whether float32 greedy tokens are a fair reference: float64 transformers must pick the same ones (where they
+    differ, rounding decides and no backend could be asked to match)."""
+    batch = article_ids(batch_size)
+    float32 = runner(batch, 1)
+    runner.model.double()
+    try:
+        float64 = runner(batch, 1)
+    finally:
+        runner.model.float()
+    same = sum(a == b for a, b in zip(float32, float64))
+    distinct = len({token for ids in float32 for token in ids})
+    return f"float64 transformers emits float32's greedy tokens on {same}/{batch_size} articles ({distinct} distinct tokens)"
+
+
 def measure_call(call, repeats: int) -> float:
     walls = []
     for _ in range(repeats):
@@ -182,6 +194,7 @@ def main(argv: list[str] | None = None) -> int:
             runners += [CTranslate2Runner(ct2_dir, kind, use_vmap=True) for kind in args.compute_types]
         for runner in runners:
             runner(article_ids(1), 1)  # warm-up
+        print(check_reference(runners[0], max(args.batch_sizes)))
         print("| backend | compute | beams | batch | p50 latency (s) | CPU s per call | articles/s | speed-up | "
               "same tokens as transformers |")
         print("|---|---|---|---|---|---|---|---|---|")
