@@ -12,12 +12,20 @@ import finetune  # noqa: E402
 
 
 def test_two_training_steps_give_a_checkpoint_the_engine_loads(tiny_mt5_dir, tmp_path, fars_articles):
+    """The saved model keeps the checkpoint's own output layer: transformers 5 marks every mT5 as tied, and a
+    `tie_weights()` on the way would overwrite that layer with the input embeddings."""
+    from safetensors.torch import load_file
+
     data = tmp_path / "articles.jsonl"
     data.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in fars_articles[:16]), encoding="utf-8")
     output = tmp_path / "finetuned"
 
     finetune.main([str(tiny_mt5_dir), str(data), str(output), "--max-steps", "2", "--batch-size", "4",
                    "--max-source-tokens", "128", "--source-field", "body", "--target-field", "title"])
+
+    before, after = load_file(tiny_mt5_dir / "model.safetensors"), load_file(output / "model.safetensors")
+    assert not after["lm_head.weight"].equal(after["shared.weight"])
+    assert (after["lm_head.weight"] - before["lm_head.weight"]).abs().max() < 0.1  # two small steps away
 
     engine = Seq2SeqEngine.load(Settings(model=str(output), headline_max_new_tokens=8))
     try:
