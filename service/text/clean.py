@@ -215,7 +215,9 @@ def restore_half_space(word: str) -> str:
 def load_resources() -> None:
     """Build the lazily loaded tables now: left to the first requests, each concurrent one builds its own copy of
     hazm's lexicon (16 threads once peaked at 1.4 GiB)."""
-    _normalizer(), _vocabulary(), _identity_table()
+    _normalizer()
+    _vocabulary()
+    _identity_table()
 
 
 def normalize(text: str) -> str:
