@@ -6,8 +6,9 @@ headline near ROUGE-1 30, picking the right window near 50; a linear model ranks
 
 Every feature of a window is one of: the mean or the sum of a per-word column over its words (stop word, centrality,
 outside the quoted statement, title rate …), a per-word column read at its first word (opens the sentence or the
-statement, follows punctuation, how often titles open with it …) or at its last word (ends the sentence, a verb,
-how often titles close with it …), its length, its sentence, and the lowest title rate of its words. Title rates
+statement, follows punctuation, opens the news of «از … خبر داد», how often titles open with it …) or at its last
+word (ends the sentence, a verb, closes the news before «خبر داد» or «را اعلام کرد», how often titles close with it
+…), its length, its sentence, and the lowest title rate of its words. Title rates
 are cross-fitted shares of articles whose title kept (opened with, closed with) a word of their opening.
 Because a window never crosses a sentence, differences of running sums over the joined opening words give every
 window's sums at once; and because the model is linear, scoring folds its weights into those per-word columns
@@ -37,13 +38,17 @@ VERB_ENDINGS = ("شد", "شود", "شوند", "شدند", "کرد", "کند", "�
 MAX_SENTENCE_WORDS = 60
 MAX_WORDS = 14
 BAD_START = frozenset("و که را تا یا اما ولی".split())
+# «… از [news] خبر داد» and «… [news] را اعلام کرد»: newsrooms title with the news between the frame's words.
+REPORTED = frozenset(("داد", "دادند", "داده", "دهد", "می‌دهد"))
+ANNOUNCED = frozenset(("اعلام", "تشریح", "تبیین", "تکذیب", "تایید", "تأیید"))
 
 MEAN_FEATURES = ("mean_stop", "mean_central", "mean_frequent", "mean_outside_statement", "mean_digit", "mean_latin",
                  "mean_speech", "mean_title_rate")
 SUM_FEATURES = ("sum_central", "sum_punct_before")
 START_FEATURES = ("start_sentence", "start_statement", "start_after_punct", "start_weak", "start_after_ke",
-                  "first_title_rate", "before_title_rate", "first_opens_rate")
-END_FEATURES = ("end_sentence", "end_before_punct", "end_verb", "end_before_ke_va", "last_title_rate",
+                  "start_reported_news", "first_title_rate", "before_title_rate", "first_opens_rate")
+END_FEATURES = ("end_sentence", "end_before_punct", "end_verb", "end_before_ke_va", "end_reported_news",
+                "last_title_rate",
                 "after_title_rate", "last_closes_rate")
 LENGTH_FEATURES = tuple(f"length_{n}" for n in range(MIN_WORDS, MAX_WORDS + 1))
 SENTENCE_FEATURES = (*(f"sentence_{i}" for i in range(HEADLINE_SENTENCES)), "sentence_words")
@@ -54,7 +59,8 @@ GROUPS = tuple(accumulate((MEAN_FEATURES, SUM_FEATURES, START_FEATURES, END_FEAT
                            SENTENCE_FEATURES, ("min_title_rate",)), lambda total, group: total + len(group), initial=0))
 SENTENCE_ONEHOT = np.eye(HEADLINE_SENTENCES)
 # What a word says by itself, whatever its article: the columns of `_word_facts`.
-STOP, DIGIT, LATIN, SPEECH_WORD, WEAK, BAD, DANGLES, VERB, IS_KE, KE_OR_VA = range(10)
+STOP, DIGIT, LATIN, SPEECH_WORD, WEAK, BAD, DANGLES, VERB, IS_KE, KE_OR_VA, IS_AZ, IS_KHABAR, IS_RA, REPORTS, \
+    ANNOUNCES = range(15)
 
 
 @dataclass(frozen=True)
@@ -88,7 +94,8 @@ def _word_facts(token: str) -> tuple[str, int]:
     form = word_form(token)
     facts = (form in stop_words(), token.isdigit(), token.isascii(), bool(SPEECH.fullmatch(token)),
              token in WEAK_START, token in BAD_START, token in DANGLING, token.endswith(VERB_ENDINGS),
-             token == "که", token in ("که", "و"))
+             token == "که", token in ("که", "و"), token == "از", token == "خبر", token == "را", token in REPORTED,
+             token in ANNOUNCED)
     return form, sum(1 << bit for bit, fact in enumerate(facts) if fact)
 
 
@@ -182,6 +189,18 @@ class Windows:
                        self.first, self.last, means, self.sums, starts, ends, self.per_sentence, minimum)
 
 
+def _reported_news(flags: np.ndarray, word_sentence: np.ndarray, offsets: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per word: it follows the «از» of a sentence that goes on to say «… خبر داد», and it is the last word before
+    «خبر داد» or «را اعلام کرد» in its sentence."""
+    two_on = _shift(word_sentence, -2) == word_sentence
+    reports = _shift(flags[:, IS_KHABAR], -1) & _shift(flags[:, REPORTS], -2) & two_on
+    announces = _shift(flags[:, IS_RA], -1) & _shift(flags[:, ANNOUNCES], -2) & two_on
+    running = np.concatenate([[0], np.cumsum(reports)])
+    reported_later = running[offsets[1:][word_sentence]] > running[:-1]  # a report from this word to its sentence end
+    after_az = _shift(flags[:, IS_AZ], 1) & (_shift(word_sentence, 1) == word_sentence)
+    return after_az & reported_later, reports | announces
+
+
 def windows(document: Document, max_words: int = MAX_WORDS, rates: TitleRates | None = None) -> Windows:
     """All windows of MIN_WORDS..max_words words in the first HEADLINE_SENTENCES sentences, with their feature parts
     (rate columns only when `rates` are given)."""
@@ -200,7 +219,7 @@ def windows(document: Document, max_words: int = MAX_WORDS, rates: TitleRates | 
         punctuation += [base + match.start() for match in PUNCTUATION.finditer(text)]
         text_ends.append(base + len(text))
     forms, codes = zip(*map(_word_facts, tokens)) if tokens else ((), ())
-    flags = (np.array(codes, int)[:, None] >> np.arange(10) & 1).astype(bool)
+    flags = (np.array(codes, int)[:, None] >> np.arange(15) & 1).astype(bool)
     lengths = np.array(sentence_lengths)
     offsets = np.concatenate([[0], np.cumsum(lengths)])
     word_sentence = np.repeat(np.arange(len(opening)), lengths)
@@ -216,6 +235,8 @@ def windows(document: Document, max_words: int = MAX_WORDS, rates: TitleRates | 
     until = np.where(closes_sentence, np.array(text_ends, int)[word_sentence], _shift(joined_start, -1))
     punct_after = np.searchsorted(punctuation, until) > np.searchsorted(punctuation, joined_end)
     punct_before = _shift(punct_after, 1) & ~opens_sentence
+
+    news_start, news_end = _reported_news(flags, word_sentence, offsets)
 
     statement = np.array(statements, int).reshape(-1, 2)[word_sentence]
     inside = (statement[:, 0] <= word_start) & (word_start < np.maximum(statement[:, 1], statement[:, 0] + 1))
@@ -238,9 +259,10 @@ def windows(document: Document, max_words: int = MAX_WORDS, rates: TitleRates | 
                              flags[:, LATIN], flags[:, SPEECH_WORD], zeros]).astype(float)
     sums = np.column_stack([central, punct_before]).astype(float)
     starts_table = np.column_stack([opens_sentence, opens_statement, punct_before, flags[:, WEAK],
-                                    ~opens_sentence & _shift(flags[:, IS_KE], 1), zeros, zeros, zeros]).astype(float)
+                                    ~opens_sentence & _shift(flags[:, IS_KE], 1), news_start, zeros, zeros, zeros]).astype(float)
     ends_table = np.column_stack([closes_sentence, punct_after, flags[:, VERB],
-                                  ~closes_sentence & _shift(flags[:, KE_OR_VA], -1), zeros, zeros, zeros]).astype(float)
+                                  ~closes_sentence & _shift(flags[:, KE_OR_VA], -1), news_end, zeros, zeros,
+                                  zeros]).astype(float)
     per_sentence = np.column_stack([SENTENCE_ONEHOT[: len(opening)], np.log(np.maximum(lengths, 1))])
 
     templates = [_window_template(n, max_words) for n in sentence_lengths]
