@@ -28,6 +28,7 @@ def arguments(description: str, default_output: Path) -> argparse.Namespace:
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--ridge", type=float, default=1.0)
     parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--fold-seed", type=int, default=0, help="how articles are dealt into the held-out folds")
     parser.add_argument("--output", type=Path, default=default_output)
     return parser.parse_args()
 
@@ -69,7 +70,7 @@ def fit(rows: list[Row], features: tuple[str, ...], rates_of: Callable, ridge: f
 def print_held_out(rows: list[Row], args: argparse.Namespace, train: Callable, reference: str, label: str,
                    tidy: Callable[[str], str] = lambda text: text) -> None:
     """ROUGE of the best candidate of each article under a model trained without its fold."""
-    folds = np.random.default_rng(0).permutation(len(rows)) % args.folds
+    folds = np.random.default_rng(args.fold_seed).permutation(len(rows)) % args.folds
     scorer = rouge()
     held_out: dict[str, list[dict]] = {}
     for fold in range(args.folds):
