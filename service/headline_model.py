@@ -259,10 +259,11 @@ def windows(document: Document, max_words: int = MAX_WORDS, rates: TitleRates | 
                              flags[:, LATIN], flags[:, SPEECH_WORD], zeros]).astype(float)
     sums = np.column_stack([central, punct_before]).astype(float)
     starts_table = np.column_stack([opens_sentence, opens_statement, punct_before, flags[:, WEAK],
-                                    ~opens_sentence & _shift(flags[:, IS_KE], 1), news_start, zeros, zeros, zeros]).astype(float)
+                                    ~opens_sentence & _shift(flags[:, IS_KE], 1), news_start,
+                                    zeros, zeros, zeros]).astype(float)
     ends_table = np.column_stack([closes_sentence, punct_after, flags[:, VERB],
-                                  ~closes_sentence & _shift(flags[:, KE_OR_VA], -1), news_end, zeros, zeros,
-                                  zeros]).astype(float)
+                                  ~closes_sentence & _shift(flags[:, KE_OR_VA], -1), news_end,
+                                  zeros, zeros, zeros]).astype(float)
     per_sentence = np.column_stack([SENTENCE_ONEHOT[: len(opening)], np.log(np.maximum(lengths, 1))])
 
     templates = [_window_template(n, max_words) for n in sentence_lengths]
