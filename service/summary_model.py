@@ -34,6 +34,7 @@ VERB_ENDINGS = ("شد", "شود", "شوند", "شدند", "کرد", "کند", "�
                 "دهد", "دهند", "رسید", "رسد", "گرفت", "گیرد", "یابد", "یافت", "ماند", "خواهد", "نیست", "بود", "بودند",
                 "باشد", "گفت", "گوید", "آمد", "آید", "شده‌است", "می‌شود")
 MIN_CLAUSE_WORDS = 8
+SUBORDINATE = re.compile(r"(?<!\S)(?:این|آن)[\s\u200c]?که(?!\S)")
 # Leads name a speaker by office («مدیرکل … گفت:»), the body by name; a stretch opening on an office reads like a lead.
 OFFICE = re.compile(
     r"(?:رئیس|رییس|مدیرکل|مدیر|معاون|وزیر|استاندار|فرماندار|امام جمعه|سرمربی|دبیر|نماینده|سخنگوی|فرمانده|دادستان"
@@ -164,11 +165,14 @@ def _compressed(text: str) -> str:
 
 
 def _clause_ends(text: str, spans: list[tuple[int, int]]) -> list[int]:
-    """Offsets of clause ends (before «،»/«؛») whose last word reads like a finite verb."""
+    """Offsets of clause ends (before «،»/«؛») whose last word reads like a finite verb, unless that clause is
+    subordinate («پس از آنکه … شد،», «درباره اینکه … کرد،»): cut there, the summary would be a fragment."""
     ends = []
     for match in CLAUSE_END.finditer(text):
         word = bisect_left(spans, (match.start() + 1,)) - 1
-        if word >= 0 and text[spans[word][0] : spans[word][1]].endswith(VERB_ENDINGS):
+        since_punctuation = max(text.rfind(mark, 0, match.start()) for mark in "،؛:") + 1
+        if (word >= 0 and text[spans[word][0] : spans[word][1]].endswith(VERB_ENDINGS)
+                and not SUBORDINATE.search(text, since_punctuation, match.start())):
             ends.append(match.start())
     return ends
 

@@ -1,6 +1,7 @@
 """The learned summary: the article's own prose, cut only at sentence or clause boundaries, and tidily compressed."""
 
 import json
+import re
 import time
 
 from service.engines.learned import RESOURCES
@@ -51,6 +52,25 @@ def test_a_speaker_may_be_named_by_office_alone(fars_articles):
     texts = [found.text(index) for index in range(len(found.sentence_of))]
     assert any(text.startswith("وزیر صنعت، معدن و تجارت درباره") for text in texts)
     assert not any(text.startswith("رحمانی") for text in texts)
+
+
+def test_a_clause_cut_never_leaves_a_subordinate_clause_without_its_main_verb(fars_articles):
+    """«مدیرکل … با بیان اینکه … است، گفت: …» cut after «است» reads «… با بیان اینکه … است.»: a fragment. No candidate
+    cut short of its sentence ends inside such a clause. (Summaries of the 2,400 dev articles ending so: 53 before
+    this rule, 25 after, 16 of them whole sentences that the article wrote so.)"""
+    subordinate_to_the_end = re.compile(r"(?<!\S)(?:این|آن)[\s\u200c]?که(?!\S)[^،:؛]*\.$")
+    summarizer, cut_after_subordinate = Summarizer(), 0
+    for article in fars_articles[:300]:
+        if not any("\u0600" <= char <= "\u06ff" for char in article["body"]):
+            continue
+        document = summarizer.prepare(article["body"])
+        found = candidates(document, summarizer.extractive.rank(document).scores)
+        for index, (start, end) in enumerate(found.spans.tolist()):
+            sentence = found.texts[found.sentence_of[index]]
+            if end < len(sentence) and re.search(r"(?:این|آن)[\s\u200c]?که", sentence[start:end]):
+                cut_after_subordinate += 1
+                assert not subordinate_to_the_end.search(found.text(index)), found.text(index)
+    assert cut_after_subordinate >= 20  # cuts after such a clause's own end («…، گفت: …»), which stay
 
 
 def test_sports_summaries_drop_the_site_frame(varzesh3_articles):
