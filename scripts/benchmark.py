@@ -62,6 +62,7 @@ def sumy_document() -> Callable[[str], object]:
 
 
 def sumy_summarizer(summarizer_class):
+    """sumy's summarizer with hazm's Persian stop words, as a sumy user would set it up for Persian."""
     import hazm
 
     summarizer = summarizer_class()
