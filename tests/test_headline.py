@@ -8,6 +8,7 @@ import numpy as np
 from service.engines.learned import RESOURCES
 from service.headline_model import FEATURES, DANGLING, learned_headline, shipped_model, windows
 from service.summarizer import Summarizer
+from service.text.clean import has_persian
 from service.text.sentences import words
 
 
@@ -20,7 +21,7 @@ def test_donations_headline_is_about_rising_donations(donations_text):
 def test_learned_headline_without_the_title_line_stays_short_and_extractive(fars_articles):
     summarizer = Summarizer()
     for article in fars_articles[:40]:
-        if not any("\u0600" <= char <= "\u06ff" for char in article["body"]):
+        if not has_persian(article["body"]):
             continue
         document = summarizer.prepare(article["body"])
         headline = learned_headline(document, 14)
@@ -35,7 +36,7 @@ def test_news_reported_with_khabar_dad_becomes_the_headline(fars_articles):
     frame = re.compile(r"\sاز\s(\S+).+?\sخبر\s(?:داد|دادند)")
     summarizer, opened_on_news, framed = Summarizer(), 0, 0
     for article in fars_articles:
-        if not any("\u0600" <= char <= "\u06ff" for char in article["body"]):
+        if not has_persian(article["body"]):
             continue
         document = summarizer.prepare(article["body"])
         reported = frame.search(document.sentences[0].text)

@@ -6,6 +6,7 @@ import time
 
 from service.engines.learned import RESOURCES
 from service.summarizer import Summarizer
+from service.text.clean import has_persian
 from service.summary_model import FEATURES, candidates, compose_summary, learned_summary
 from service.text.sentences import words
 
@@ -61,7 +62,7 @@ def test_a_clause_cut_never_leaves_a_subordinate_clause_without_its_main_verb(fa
     subordinate_to_the_end = re.compile(r"(?<!\S)(?:این|آن)[\s\u200c]?که(?!\S)[^،:؛]*\.$")
     summarizer, cut_after_subordinate = Summarizer(), 0
     for article in fars_articles[:300]:
-        if not any("\u0600" <= char <= "\u06ff" for char in article["body"]):
+        if not has_persian(article["body"]):
             continue
         document = summarizer.prepare(article["body"])
         found = candidates(document, summarizer.extractive.rank(document).scores)
