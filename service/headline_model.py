@@ -60,7 +60,7 @@ GROUPS = tuple(accumulate((MEAN_FEATURES, SUM_FEATURES, START_FEATURES, END_FEAT
 SENTENCE_ONEHOT = np.eye(HEADLINE_SENTENCES)
 # What a word says by itself, whatever its article: the columns of `_word_facts`.
 STOP, DIGIT, LATIN, SPEECH_WORD, WEAK, BAD, DANGLES, VERB, IS_KE, KE_OR_VA, IS_AZ, IS_KHABAR, IS_RA, REPORTS, \
-    ANNOUNCES = range(15)
+    ANNOUNCES = FACT_BITS = range(15)
 
 
 @dataclass(frozen=True)
@@ -219,7 +219,7 @@ def windows(document: Document, max_words: int = MAX_WORDS, rates: TitleRates | 
         punctuation += [base + match.start() for match in PUNCTUATION.finditer(text)]
         text_ends.append(base + len(text))
     forms, codes = zip(*map(_word_facts, tokens)) if tokens else ((), ())
-    flags = (np.array(codes, int)[:, None] >> np.arange(15) & 1).astype(bool)
+    flags = (np.array(codes, int)[:, None] >> np.array(FACT_BITS) & 1).astype(bool)
     lengths = np.array(sentence_lengths)
     offsets = np.concatenate([[0], np.cumsum(lengths)])
     word_sentence = np.repeat(np.arange(len(opening)), lengths)
