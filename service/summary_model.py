@@ -169,11 +169,13 @@ def _clause_ends(text: str, spans: list[tuple[int, int]]) -> list[int]:
     subordinate («پس از آنکه … شد،», «درباره اینکه … کرد،»): cut there, the summary would be a fragment."""
     ends = []
     for match in CLAUSE_END.finditer(text):
-        word = bisect_left(spans, (match.start() + 1,)) - 1
-        since_punctuation = max(text.rfind(mark, 0, match.start()) for mark in "،؛:") + 1
-        if (word >= 0 and text[spans[word][0] : spans[word][1]].endswith(VERB_ENDINGS)
-                and not SUBORDINATE.search(text, since_punctuation, match.start())):
-            ends.append(match.start())
+        end = match.start()
+        word = bisect_left(spans, (end + 1,)) - 1
+        if word < 0 or not text[spans[word][0] : spans[word][1]].endswith(VERB_ENDINGS):
+            continue
+        since_punctuation = max(text.rfind(mark, 0, end) for mark in "،؛:") + 1
+        if not SUBORDINATE.search(text, since_punctuation, end):
+            ends.append(end)
     return ends
 
 
