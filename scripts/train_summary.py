@@ -48,19 +48,26 @@ def lead_openers(lead: list[str]) -> set[str]:
 
 
 def lead_rates(rows, smoothing: float = 2.0, min_count: int = 3) -> LeadRates:
-    """Smoothed share of articles whose lead kept a word seen in their opening sentences, and of those whose lead
-    opened on a word that opens one of their candidates."""
-    seen, kept, opened, led = Counter(), Counter(), Counter(), Counter()
-    for _, article, found, _ in rows:
+    """Smoothed share of articles whose lead kept a word seen in their opening sentences, of those whose lead
+    opened on a word that opens one of their candidates, and of opening sentences holding a word that held the
+    article's best candidate (smoothed half as much: that held out best)."""
+    seen, kept, opened, led, in_sentence, in_best = Counter(), Counter(), Counter(), Counter(), Counter(), Counter()
+    for _, article, found, targets in rows:
         opening = {token for tokens in found.tokens for token in tokens}
         seen.update(opening)
         kept.update(opening & article["lead_tokens"])
         openers = {found.opener(position, first) for position, (first, _) in zip(found.sentence_of, found.words)}
         opened.update(openers)
         led.update(openers & article["lead_openers"])
+        best = found.sentence_of[int(np.argmax(targets))] if len(targets) else -1
+        for position, tokens in enumerate(found.tokens):
+            in_sentence.update(set(tokens))
+            if position == best:
+                in_best.update(set(tokens))
     return LeadRates(
         *training.smoothed_rates(seen, kept, smoothing, min_count),
         *training.smoothed_rates(opened, led, smoothing, min_count),
+        *training.smoothed_rates(in_sentence, in_best, smoothing / 2, min_count),
     )
 
 
@@ -74,7 +81,8 @@ def main() -> int:
     training.print_held_out(rows, args, train, "lead", "summary")
     weights, rates = train(rows)
     shipped = {"model": weights.to_json(), "default_rate": rates.default, "lead_rates": rates.rates,
-               "default_opener_rate": rates.opener_default, "opener_rates": rates.openers}
+               "default_opener_rate": rates.opener_default, "opener_rates": rates.openers,
+               "default_lead_sentence_rate": rates.sentence_default, "lead_sentence_rates": rates.sentences}
     training.write(args.output, shipped, len(rows))
     return 0
 

@@ -6,9 +6,9 @@ So the candidates are the opening sentences, each also without its news frame, f
 speaker's office, and each also cut at a clause that ends on a verb; every candidate also loses the interviewer
 («در گفت‌وگو با خبرنگار فارس»), the topic phrase before a speech verb and asides in parentheses. A linear model over
 cheap features (position, TextRank score, centrality, length, frame, speech, a speaker named by office, cross-fitted
-rates of words kept in and opening leads) ranks them (`scripts/train_summary.py` fits it with k-fold cross-validation).
-Every candidate starts at a sentence, clause or office start and ends at a sentence or clause end, so the summary is
-the article's own prose.
+rates of words kept in and opening leads and of words in the sentence leads were drawn from) ranks them
+(`scripts/train_summary.py` fits it with k-fold cross-validation). Every candidate starts at a sentence, clause or
+office start and ends at a sentence or clause end, so the summary is the article's own prose.
 """
 
 import math
@@ -63,7 +63,7 @@ LENGTH_BINS = (8, 12, 16, 20, 25, 30, 40, 55)
 
 # A lead runs about 20-27 words; a candidate's expected ROUGE-1 F1 is about 2 x expected hits / (its words + this).
 LEAD_WORDS = 24
-LEXICAL_FEATURES = ("mean_lead_rate", "sum_lead_rate", "expected_f1", "opener_rate")
+LEXICAL_FEATURES = ("mean_lead_rate", "sum_lead_rate", "expected_f1", "opener_rate", "lead_sentence_rate")
 START_KINDS = ("start_sentence", "start_after_frame", "start_statement", "start_at_office")
 SENTENCE_FEATURES = ("textrank", "textrank_best", "sentence_has_frame", "sentence_has_statement", "first_in_paragraph",
                      "frame_names_agency", "log_frame_words")
@@ -81,13 +81,23 @@ FEATURES = (
 
 @dataclass(frozen=True)
 class LeadRates:
-    """How often a word seen in an article's opening sentences made it into the lead, and how often a word that opens
-    a candidate opened the lead (both smoothed)."""
+    """How often a word seen in an article's opening sentences made it into the lead, how often a word that opens
+    a candidate opened the lead, and how often a sentence holding the word was the one the lead was best drawn from
+    (all smoothed)."""
 
     rates: dict[str, float]
     default: float
     openers: dict[str, float]
     opener_default: float
+    sentences: dict[str, float]
+    sentence_default: float
+
+    def of_sentence(self, tokens: list[str]) -> float:
+        """The mean sentence rate of the sentence's distinct words."""
+        words = set(tokens)
+        if not words:
+            return self.sentence_default
+        return sum(self.sentences.get(word, self.sentence_default) for word in words) / len(words)
 
 
 @dataclass(frozen=True)
@@ -118,11 +128,12 @@ class Candidates:
         """The same candidates with their lexical columns computed from `rates`."""
         prefix = [list(accumulate(map(rates.rates.get, tokens, repeat(rates.default)), initial=0.0))
                   for tokens in self.tokens]
+        sentence_rates = [rates.of_sentence(tokens) for tokens in self.tokens]
         columns = []
         for position, (first, last) in zip(self.sentence_of.tolist(), self.words.tolist()):
             hits, count = prefix[position][last] - prefix[position][first], max(last - first, 1)
             opener = rates.openers.get(self.opener(position, first), rates.opener_default)
-            columns.append((hits / count, hits, 2 * hits / (count + LEAD_WORDS), opener))
+            columns.append((hits / count, hits, 2 * hits / (count + LEAD_WORDS), opener, sentence_rates[position]))
         matrix = self.matrix.copy()
         if columns:
             matrix[:, -len(LEXICAL_FEATURES) :] = columns
@@ -261,8 +272,9 @@ def candidates(document: Document, scores: np.ndarray, rates: LeadRates | None =
 @lru_cache(maxsize=1)
 def shipped_model() -> tuple[LinearModel, LeadRates]:
     data = load_resource("summary_model")
-    return LinearModel.from_json(data["model"]), LeadRates(data["lead_rates"], data["default_rate"], data["opener_rates"],
-                                                           data["default_opener_rate"])
+    rates = LeadRates(data["lead_rates"], data["default_rate"], data["opener_rates"], data["default_opener_rate"],
+                      data["lead_sentence_rates"], data["default_lead_sentence_rate"])
+    return LinearModel.from_json(data["model"]), rates
 
 
 def learned_summary(document: Document, scores: np.ndarray,

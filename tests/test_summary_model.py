@@ -7,7 +7,7 @@ import time
 from service.engines.learned import RESOURCES
 from service.summarizer import Summarizer
 from service.text.clean import has_persian
-from service.summary_model import FEATURES, candidates, compose_summary, learned_summary
+from service.summary_model import FEATURES, candidates, compose_summary, learned_summary, shipped_model
 from service.text.sentences import words
 
 
@@ -72,6 +72,17 @@ def test_a_clause_cut_never_leaves_a_subordinate_clause_without_its_main_verb(fa
                 cut_after_subordinate += 1
                 assert not subordinate_to_the_end.search(found.text(index)), found.text(index)
     assert cut_after_subordinate >= 20  # cuts after such a clause's own end («…، گفت: …»), which stay
+
+
+def test_leads_are_seldom_drawn_from_a_sentence_that_carries_on_a_speech():
+    """The shipped lead-sentence rates, learned from the newsrooms' leads: a sentence that goes on with a speaker's
+    words («وی ادامه داد», «همچنین», «البته») is rarely the one the lead restates; one that names an office or the
+    day's news («رئیس», «سرمربی», «امروز») often is."""
+    _, rates = shipped_model()
+    for word in ("وی", "ادامه", "افزود", "همچنین", "البته"):
+        assert rates.sentences[word] < rates.sentence_default, word
+    for word in ("رئیس", "سرمربی", "امروز"):
+        assert rates.sentences[word] > rates.sentence_default, word
 
 
 def test_sports_summaries_drop_the_site_frame(varzesh3_articles):
