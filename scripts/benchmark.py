@@ -176,7 +176,7 @@ def extractive(args: argparse.Namespace) -> str:
     costs = stage_costs(summarizer, texts)
     front_end, ranking = sumy_costs(TextRankSummarizer, texts)
     # what 3x sumy TextRank's throughput leaves kholase once its own front end (the same hazm pass) is paid
-    budget = 1000 / (len(texts) / results["sumy TextRank (3 sentences)"][0]) / 3
+    budget = 1000 * results["sumy TextRank (3 sentences)"][0] / len(texts) / 3
     ours_front_end = costs["hazm normalize"] + costs["rest of cleaning + sentences"]
     ours_rest = sum(costs.values()) - ours_front_end
     lines += [

@@ -48,8 +48,7 @@ SUM_FEATURES = ("sum_central", "sum_punct_before")
 START_FEATURES = ("start_sentence", "start_statement", "start_after_punct", "start_weak", "start_after_ke",
                   "start_reported_news", "first_title_rate", "before_title_rate", "first_opens_rate")
 END_FEATURES = ("end_sentence", "end_before_punct", "end_verb", "end_before_ke_va", "end_reported_news",
-                "last_title_rate",
-                "after_title_rate", "last_closes_rate")
+                "last_title_rate", "after_title_rate", "last_closes_rate")
 LENGTH_FEATURES = tuple(f"length_{n}" for n in range(MIN_WORDS, MAX_WORDS + 1))
 SENTENCE_FEATURES = (*(f"sentence_{i}" for i in range(HEADLINE_SENTENCES)), "sentence_words")
 FEATURES = (*MEAN_FEATURES, *SUM_FEATURES, *START_FEATURES, *END_FEATURES, *LENGTH_FEATURES, *SENTENCE_FEATURES,
