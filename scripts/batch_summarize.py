@@ -2,7 +2,7 @@
 
 import sys
 
-from service.cli import main
+from kholase.cli import main
 
 if __name__ == "__main__":
     sys.exit(main(["batch", *sys.argv[1:]]))

@@ -3,7 +3,6 @@
     python scripts/benchmark.py extractive [--limit N]   # ours vs sumy TextRank/LexRank, raw text in, summary out
     python scripts/benchmark.py http [--clients 16 --seconds 20]   # POST /v1/summarize on a local server
     python scripts/benchmark.py memory                    # peak RSS of the server with the extractive engine
-    python scripts/benchmark.py abstractive ...           # scripts/benchmark_abstractive.py
     python scripts/benchmark.py all                       # extractive, http and memory
 """
 
@@ -26,7 +25,7 @@ SUMMARY_SENTENCES = 3
 
 
 def articles(limit: int | None = None) -> list[str]:
-    from service.text.clean import has_persian
+    from kholase.text.clean import has_persian
 
     with open(FARS, encoding="utf-8") as handle:
         bodies = [json.loads(line)["body"] for line in handle]
@@ -117,9 +116,9 @@ def stage_costs(summarizer, texts: list[str]) -> dict[str, float]:
     """Mean milliseconds per article of each step, from the timings every result carries; hazm's
     `Normalizer.normalize` is timed on its own inside cleaning, and "other" is the rest of the call (raw offsets of
     the claims, building the result)."""
-    from service.text.clean import _normalizer
+    from kholase.text import lexicon
 
-    normalizer = _normalizer()
+    normalizer = lexicon.normalizer()
     normalize, normalizing = normalizer.normalize, 0.0
 
     def timed_normalize(text: str) -> str:
@@ -151,7 +150,7 @@ def extractive(args: argparse.Namespace) -> str:
     from sumy.summarizers.lex_rank import LexRankSummarizer
     from sumy.summarizers.text_rank import TextRankSummarizer
 
-    from service.summarizer import Summarizer
+    from kholase.summarizer import Summarizer
 
     texts = articles(args.limit)
     summarizer = Summarizer().load()
@@ -215,7 +214,7 @@ class Server:
         self.url = f"http://127.0.0.1:{self.port}"
         env = {**os.environ, "KHOLASE_MODEL": "", "KHOLASE_LOG_LEVEL": "WARNING"}
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "service.cli", "serve", "--host", "127.0.0.1", "--port", str(self.port)],
+            [sys.executable, "-m", "kholase.cli", "serve", "--host", "127.0.0.1", "--port", str(self.port)],
             cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )
 
@@ -325,17 +324,8 @@ def memory(args: argparse.Namespace) -> str:
     ])
 
 
-def abstractive(argv: list[str]) -> int:
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from benchmark_abstractive import main as abstractive_main
-
-    return abstractive_main(argv)
-
-
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    if argv[:1] == ["abstractive"]:
-        return abstractive(argv[1:])
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("benchmark", choices=("extractive", "http", "memory", "all"))
     parser.add_argument("--limit", type=int, default=None, help="use the first N articles")

@@ -20,7 +20,6 @@ unrestricted model's; its size, 20,000, is an assumption for Persian news, not a
 prints the real count for a corpus).
 
     python scripts/benchmark_abstractive.py --repeats 2
-    python scripts/benchmark.py abstractive --repeats 2      # the same, through the shared benchmark script
 """
 
 import argparse
@@ -177,8 +176,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--vmap-tokens", type=int, default=20_000, help="always-allowed tokens of the vmap rows (0: none)")
     args = parser.parse_args(argv)
 
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from convert_ct2 import convert, write_vocabulary_map
+    from kholase.abstractive.convert import convert, write_vocabulary_map
 
     with tempfile.TemporaryDirectory(prefix="kholase-bench-") as scratch:
         started = time.perf_counter()

@@ -43,10 +43,10 @@ def main() -> None:
 
     import ray
 
-    from service.batch import run_batch
-    from service.config import Settings
-    from service.distributed import run_ray_batch
-    from service.summarizer import Summarizer
+    from kholase.batch.local import run_batch
+    from kholase.config import Settings
+    from kholase.batch.distributed import run_ray_batch
+    from kholase.summarizer import Summarizer
 
     folder = Path(tempfile.mkdtemp(prefix="kholase-bench-"))
     source = folder / "in.jsonl"

@@ -33,8 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     output = download(args.hub_id, args.output or MODELS / args.hub_id.split("/")[-1])
     print(output)
     if args.ct2:
-        sys.path.insert(0, str(Path(__file__).resolve().parent))
-        from convert_ct2 import convert
+        from kholase.abstractive.convert import convert
 
         quantization = None if args.ct2 == "float32" else args.ct2
         print(convert(str(output), output.with_name(f"{output.name}-ct2-{args.ct2}"), quantization, force=True))

@@ -2,7 +2,7 @@
 
 import sys
 
-from service.evaluation import main
+from kholase.eval.rouge import main
 
 if __name__ == "__main__":
     sys.exit(main())

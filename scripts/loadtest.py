@@ -119,7 +119,7 @@ def free_port() -> int:
 
 def start_server(port: int, log, extra_env: dict[str, str]) -> subprocess.Popen:
     env = {**os.environ, **extra_env}
-    command = [sys.executable, "-c", "import sys; from service.cli import main; sys.exit(main())",
+    command = [sys.executable, "-c", "import sys; from kholase.cli import main; sys.exit(main())",
                "serve", "--host", HOST, "--port", str(port)]
     return subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
 

@@ -11,12 +11,11 @@ from pathlib import Path
 
 import numpy as np
 
-import training
-from service.engines.learned import RESOURCES
-from service.evaluation import PersianTokenizer
-from service.headline_model import FEATURES, TitleRates, Windows, windows
-from service.text.clean import ZWNJ, normalize
-from service.text.sentences import WORD, word_form
+from kholase.eval import training
+from kholase.eval.rouge import PersianTokenizer
+from kholase.extractive.headline_model import FEATURES, HeadlineRanker, TitleRates, Windows, windows
+from kholase.text.clean import ZWNJ, normalize
+from kholase.text.sentences import WORD, word_form
 
 TOKENIZER = PersianTokenizer()
 
@@ -60,17 +59,15 @@ def title_rates(rows, smoothing: float = 2.0, min_count: int = 3) -> TitleRates:
 
 
 def main() -> int:
-    args = training.arguments(__doc__, RESOURCES / "headline_model.json")
+    args = training.arguments(__doc__, HeadlineRanker.PATH)
     rows = load(args.files, args.limit)
 
     def train(rows):
         return training.fit(rows, FEATURES, title_rates, args.ridge)
 
     training.print_held_out(rows, args, train, "title", "headline", tidy=lambda text: text.strip(" «»\"'.،,:؛"))
-    weights, rates = train(rows)
-    shipped = {"model": weights.to_json(), "default_rate": rates.default, "title_rates": rates.rates,
-               "opening_rates": rates.opens, "closing_rates": rates.closes}
-    training.write(args.output, shipped, len(rows))
+    HeadlineRanker(*train(rows)).save(args.output)
+    print(f"wrote {args.output} (trained on all {len(rows)} articles)")
     return 0
 
 

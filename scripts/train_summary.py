@@ -3,7 +3,7 @@
     python scripts/train_summary.py ../shared/data/fars_news_dev.jsonl ../shared/data/varzesh3_dev.jsonl
 
 Each article's candidates are its opening sentences, each also without its news frame, from its quoted statement or
-from the speaker's office, and each also cut at a verb-final clause (service/summary_model.py); the target is a
+from the speaker's office, and each also cut at a verb-final clause (kholase/extractive/summary_model.py); the target is a
 candidate's ROUGE-1 F1 against the lead. Folds split by article, so a held-out score never sees its own article's lead.
 """
 
@@ -12,10 +12,9 @@ from pathlib import Path
 
 import numpy as np
 
-import training
-from service.engines.learned import RESOURCES
-from service.evaluation import PersianTokenizer
-from service.summary_model import FEATURES, Candidates, LeadRates, candidates
+from kholase.eval import training
+from kholase.eval.rouge import PersianTokenizer
+from kholase.extractive.summary_model import FEATURES, Candidates, LeadRates, SummaryRanker, candidates
 
 TOKENIZER = PersianTokenizer()
 
@@ -33,7 +32,7 @@ def rouge1_f1(text: str, reference: Counter) -> float:
 def load(paths: list[Path], limit: int | None) -> list[tuple[str, dict, Candidates, np.ndarray]]:
     rows = []
     for name, article, document, summarizer in training.documents(paths, limit):
-        found = candidates(document, summarizer.extractive.rank(document).scores)
+        found = candidates(document, summarizer.textrank.rank(document).scores)
         reference = Counter(TOKENIZER.tokenize(article["lead"]))
         targets = np.array([rouge1_f1(found.text(index), reference) for index in range(len(found.sentence_of))])
         article["lead_tokens"] = set(reference)
@@ -72,18 +71,15 @@ def lead_rates(rows, smoothing: float = 2.0, min_count: int = 3) -> LeadRates:
 
 
 def main() -> int:
-    args = training.arguments(__doc__, RESOURCES / "summary_model.json")
+    args = training.arguments(__doc__, SummaryRanker.PATH)
     rows = load(args.files, args.limit)
 
     def train(rows):
         return training.fit(rows, FEATURES, lead_rates, args.ridge)
 
     training.print_held_out(rows, args, train, "lead", "summary")
-    weights, rates = train(rows)
-    shipped = {"model": weights.to_json(), "default_rate": rates.default, "lead_rates": rates.rates,
-               "default_opener_rate": rates.opener_default, "opener_rates": rates.openers,
-               "default_lead_sentence_rate": rates.sentence_default, "lead_sentence_rates": rates.sentences}
-    training.write(args.output, shipped, len(rows))
+    SummaryRanker(*train(rows)).save(args.output)
+    print(f"wrote {args.output} (trained on all {len(rows)} articles)")
     return 0
 
 

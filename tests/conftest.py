@@ -1,19 +1,10 @@
-"""Shared fixtures: the real articles in ../shared that the tests use as the yardstick."""
+"""Shared fixtures: the real articles in ../shared that the tests use as the yardstick, and tiny checkpoints."""
 
-import json
 from pathlib import Path
 
 import pytest
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-DATA = SHARED / "data"
-DONATIONS = SHARED / "examples" / "donations_zanjan.txt"
-
-
-def load_articles(name: str, limit: int | None = None) -> list[dict]:
-    with open(DATA / f"{name}.jsonl", encoding="utf-8") as handle:
-        rows = [json.loads(line) for line in handle]
-    return rows[:limit] if limit else rows
+from tests.support import DONATIONS, load_articles
 
 
 @pytest.fixture(scope="session")
@@ -31,7 +22,7 @@ def varzesh3_articles() -> list[dict]:
     return load_articles("varzesh3_dev")
 
 
-# --- Tiny seq2seq checkpoints for the abstractive engine (owner: abstractive engine, issue 4) -------------------
+# --- Tiny seq2seq checkpoints for the abstractive engine -------------------------------------------------------
 # Random weights, real tokenizers trained here on ../shared/data, saved with save_pretrained like a hub checkpoint.
 # initializer_factor is raised so that the random model decodes varied tokens instead of one repeated token.
 

@@ -11,19 +11,20 @@ from contextlib import contextmanager
 import pytest
 from fastapi.testclient import TestClient
 
-from service.api.app import create_app
-from service.config import Settings
-from service.engines import batching
-from service.guard import unsupported_facts
+from kholase.abstractive import batching
+from kholase.abstractive.guard import unsupported_facts
+from kholase.api.app import create_app
+from kholase.config import Settings
+from tests.support import wait_until_ready
+
+pytest.importorskip("transformers", reason="the [abstractive] extra")
 
 
 @contextmanager
 def serving(**settings):
     defaults = dict(headline_max_new_tokens=8, summary_max_new_tokens=24, input_max_tokens=256, max_chars=50_000)
     with TestClient(create_app(Settings(**{**defaults, **settings}))) as client:
-        deadline = time.monotonic() + 60
-        while client.get("/readyz").status_code != 200 and time.monotonic() < deadline:
-            time.sleep(0.05)
+        wait_until_ready(client)
         yield client
 
 
@@ -36,7 +37,7 @@ def client(tiny_mt5_dir):
 @pytest.fixture
 def generated(client, monkeypatch) -> list[tuple[str, str, str]]:
     """(task, model input, model output) of every real generate call the summarizer makes."""
-    engine = client.app.state.summarizer.abstractive
+    engine = client.app.state.summarizer.engines["abstractive"].generator
     calls = []
     generate = engine.generate
 
@@ -59,13 +60,13 @@ def test_readyz_names_the_loaded_model(client, tiny_mt5_dir):
 
 
 def test_the_models_text_is_the_answer_when_the_guard_passes(client, generated, fars_articles, monkeypatch):
-    monkeypatch.setattr("service.guard.unsupported_facts", lambda generated, source: [])  # random model: gibberish
+    monkeypatch.setattr("kholase.abstractive.guard.unsupported_facts", lambda generated, source: [])  # random model: gibberish
     response = summarize(client, fars_articles[0]["body"])
     assert response.status_code == 200
     body = response.json()
     outputs = {task: output for task, _, output in generated}
     assert body["engine"] == "abstractive" and body["fallback_reason"] is None
-    assert body["model"] == client.app.state.summarizer.abstractive.model_name
+    assert body["model"] == client.app.state.summarizer.engines["abstractive"].model
     assert (body["headline"], body["summary"]) == (outputs["headline"], outputs["summary"])
     assert body["key_claims"] == summarize(client, fars_articles[0]["body"], "extractive").json()["key_claims"]
 
@@ -84,13 +85,13 @@ def test_a_long_article_is_fed_as_whole_ranked_sentences_within_the_budget(clien
     article = max(fars_articles, key=lambda row: len(row["body"]))["body"]
     summarizer = client.app.state.summarizer
     document = summarizer.prepare(article)
-    scores = summarizer.extractive.summarize(document, 3)[1].scores
-    assert summarizer.abstractive.count_tokens(article) > 4 * 256
+    scores = summarizer.textrank.rank(document).scores
+    assert summarizer.engines["abstractive"].generator.count_tokens(article) > 4 * 256
 
     summarize(client, article)
 
     model_input = generated[0][1]
-    assert summarizer.abstractive.count_tokens(model_input) <= 256
+    assert summarizer.engines["abstractive"].generator.count_tokens(model_input) <= 256
     assert document.sentences[int(scores.argmax())].text in model_input
     positions = [model_input.index(s.text) for s in document.sentences if s.text in model_input]
     assert len(positions) > 1 and positions == sorted(positions)

@@ -1,21 +1,20 @@
 """The HTTP API: the happy path, readiness, and a clear 4xx for every kind of bad input."""
 
-import time
+import re
 
 import pytest
 from fastapi.testclient import TestClient
 
-from service.api.app import create_app
-from service.config import Settings
-from service.summarizer import Summarizer
+from kholase.api.app import create_app
+from kholase.config import Settings
+from kholase.summarizer import Summarizer
+from tests.support import wait_until_ready
 
 
 @pytest.fixture(scope="module")
 def client():
     with TestClient(create_app(Settings(max_chars=50_000))) as client:
-        deadline = time.monotonic() + 60
-        while client.get("/readyz").status_code != 200 and time.monotonic() < deadline:
-            time.sleep(0.1)
+        wait_until_ready(client)
         yield client
 
 
@@ -44,8 +43,13 @@ def test_health_and_readiness(client):
     assert "KHOLASE_MODEL" in ready["engines"]["abstractive"]["reason"]
 
 
-def test_openapi_docs(client):
-    assert client.get("/docs").status_code == 200
+def test_openapi_docs_are_served_by_the_service_itself(client):
+    """Swagger UI's script and style come from the service, not a CDN: /docs works offline."""
+    page = client.get("/docs")
+    assert page.status_code == 200
+    assets = re.findall(r"""(?:src|href)=['"]([^'"]+\.(?:js|css))['"]""", page.text)
+    assert len(assets) >= 2 and all(asset.startswith("/") for asset in assets), assets
+    assert all(client.get(asset).status_code == 200 for asset in assets)
     assert "/v1/summarize" in client.get("/openapi.json").json()["paths"]
 
 

@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from service.batch import run_batch
-from service.summarizer import Summarizer
+from kholase.batch.local import run_batch
+from kholase.summarizer import Summarizer
 
 
 @pytest.fixture(scope="module")

@@ -2,11 +2,11 @@
 
 import pytest
 
-from service.attribution import TRAILING_SPEECH, _ends_in_speech_verb, attribute
-from service.claims import extract_claims
-from service.engines.textrank import TextRankEngine
-from service.text.clean import clean
-from service.text.sentences import split_sentences
+from kholase.extractive.attribution import TRAILING_SPEECH, _ends_in_speech_verb, attribute
+from kholase.extractive.claims import extract_claims
+from kholase.extractive.textrank import TextRank
+from kholase.text.clean import clean
+from kholase.text.sentences import split_sentences
 
 
 @pytest.mark.parametrize(
@@ -53,7 +53,7 @@ def test_trailing_speech_verb_is_found_by_looking_at_the_end_only(text):
 
 def claims_of(text: str, count: int = 5):
     document = split_sentences(clean(text))
-    return document, extract_claims(document, TextRankEngine().rank(document).scores, count)
+    return document, extract_claims(document, TextRank().rank(document).scores, count)
 
 
 def test_pronoun_and_office_resolve_to_the_named_speaker():

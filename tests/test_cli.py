@@ -4,12 +4,12 @@ import json
 import subprocess
 import sys
 
-from service.cli import RLM, main
+from kholase.cli import RLM, main
 
 
 def kholase(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "service.cli", *args], input=stdin, capture_output=True, text=True, timeout=120
+        [sys.executable, "-m", "kholase.cli", *args], input=stdin, capture_output=True, text=True, timeout=120
     )
 
 

@@ -14,11 +14,11 @@ import pyarrow as pa  # noqa: E402
 import pyarrow.parquet as pq  # noqa: E402
 import ray  # noqa: E402
 
-from service.batch import run_batch  # noqa: E402
-from service.cli import main  # noqa: E402
-from service.config import Settings  # noqa: E402
-from service.distributed import run_ray_batch  # noqa: E402
-from service.summarizer import Summarizer  # noqa: E402
+from kholase.batch.local import run_batch  # noqa: E402
+from kholase.cli import main  # noqa: E402
+from kholase.config import Settings  # noqa: E402
+from kholase.batch.distributed import run_ray_batch  # noqa: E402
+from kholase.summarizer import Summarizer  # noqa: E402
 
 pytestmark = pytest.mark.slow
 PER_FILE = 60

@@ -2,7 +2,11 @@
 
 import json
 
-from service.evaluation import PersianTokenizer, main, rouge
+import pytest
+
+pytest.importorskip("rouge_score", reason="the [eval] extra")
+
+from kholase.eval.rouge import PersianTokenizer, main, rouge  # noqa: E402
 
 
 def test_tokenizer_keeps_persian_and_ignores_half_spaces():
@@ -26,3 +30,12 @@ def test_main_prints_engine_and_baseline_rows(tmp_path, fars_articles, capsys):
                 "TextRank-3 (plain)"):
         assert f"| {row} |" in table
     assert "(3 articles)" in table
+
+
+def test_main_says_how_many_articles_the_service_refused(tmp_path, fars_articles, capsys):
+    sample = tmp_path / "sample.jsonl"
+    refused = {"title": "عنوان", "lead": "لید", "body": "Only English here."}
+    sample.write_text("".join(json.dumps(row) + "\n" for row in [refused, *fars_articles[:2]]), encoding="utf-8")
+    assert main([str(sample)]) == 0
+    table = capsys.readouterr().out
+    assert "(2 articles)" in table and "refuses as input, left out of every row: 1" in table

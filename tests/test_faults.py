@@ -14,20 +14,10 @@ import httpx
 import pytest
 from fastapi.testclient import TestClient
 
-from service.api.app import create_app
-from service.config import Settings
-from tests.conftest import load_articles
+from kholase.api.app import create_app
+from kholase.config import Settings
+from tests.support import HOST, kholase, load_articles, served, wait_until_ready
 
-ROOT = Path(__file__).resolve().parents[1]
-HOST = "127.0.0.1"
-
-
-def wait_until_ready(client, timeout_s: float = 60) -> httpx.Response:
-    deadline = time.monotonic() + timeout_s
-    while (answer := client.get("/readyz")).status_code != 200:
-        assert time.monotonic() < deadline, answer.text
-        time.sleep(0.1)
-    return answer
 
 
 # --- the model at start-up -------------------------------------------------------------------------------------------
@@ -60,7 +50,7 @@ def test_model_raising_mid_request_falls_back(tiny_mt5_dir, fars_articles, monke
     settings = Settings(model=str(tiny_mt5_dir))
     with TestClient(create_app(settings)) as client:
         wait_until_ready(client)
-        backend = client.app.state.summarizer.abstractive.backend
+        backend = client.app.state.summarizer.engines["abstractive"].generator.backend
 
         def fail(*args, **kwargs):
             raise RuntimeError("CUDA error: device-side assert triggered")
@@ -77,39 +67,10 @@ def test_model_raising_mid_request_falls_back(tiny_mt5_dir, fars_articles, monke
 
 # --- a real server in a subprocess -----------------------------------------------------------------------------------
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind((HOST, 0))
-        return sock.getsockname()[1]
-
-
-def kholase(*args: str, **popen) -> subprocess.Popen:
-    command = [sys.executable, "-c", "import sys; from service.cli import main; sys.exit(main())", *args]
-    return subprocess.Popen(command, cwd=ROOT, **popen)
-
-
 @pytest.fixture
 def server(tmp_path):
-    port = free_port()
-    log = open(tmp_path / "server.log", "w+")
-    process = kholase("serve", "--host", HOST, "--port", str(port), stdout=log, stderr=subprocess.STDOUT)
-    client = httpx.Client(base_url=f"http://{HOST}:{port}", timeout=60)
-    deadline = time.monotonic() + 90
-    while True:
-        assert process.poll() is None, (tmp_path / "server.log").read_text()
-        try:
-            if client.get("/readyz").status_code == 200:
-                break
-        except httpx.TransportError:
-            pass
-        assert time.monotonic() < deadline, "server did not become ready"
-        time.sleep(0.2)
-    yield process, client, port
-    client.close()
-    if process.poll() is None:
-        process.kill()
-        process.wait()
-    log.close()
+    with served(log=tmp_path / "server.log") as (process, client):
+        yield process, client, client.base_url.port
 
 
 def test_clients_vanishing_mid_request_do_not_hurt_the_server(server, fars_articles):

@@ -1,14 +1,18 @@
 """scripts/finetune.py trains a tiny MT5 for two steps on real articles (body -> title) and saves a loadable model."""
 
 import json
-import sys
-from pathlib import Path
+import runpy
 
-from service.config import Settings
-from service.engines.seq2seq import Seq2SeqEngine
+import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
-import finetune  # noqa: E402
+pytest.importorskip("transformers", reason="the [abstractive] extra")
+
+from kholase.abstractive.seq2seq import Seq2SeqModel  # noqa: E402
+from kholase.config import Settings  # noqa: E402
+from tests.support import ROOT  # noqa: E402
+
+finetune = runpy.run_path(str(ROOT / "scripts" / "finetune.py"), run_name="finetune")  # the script's functions
+pytestmark = pytest.mark.slow
 
 
 def test_two_training_steps_give_a_checkpoint_the_engine_loads(tiny_mt5_dir, tmp_path, fars_articles):
@@ -20,14 +24,14 @@ def test_two_training_steps_give_a_checkpoint_the_engine_loads(tiny_mt5_dir, tmp
     data.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in fars_articles[:16]), encoding="utf-8")
     output = tmp_path / "finetuned"
 
-    finetune.main([str(tiny_mt5_dir), str(data), str(output), "--max-steps", "2", "--batch-size", "4",
+    finetune["main"]([str(tiny_mt5_dir), str(data), str(output), "--max-steps", "2", "--batch-size", "4",
                    "--max-source-tokens", "128", "--source-field", "body", "--target-field", "title"])
 
     before, after = load_file(tiny_mt5_dir / "model.safetensors"), load_file(output / "model.safetensors")
     assert not after["lm_head.weight"].equal(after["shared.weight"])
     assert (after["lm_head.weight"] - before["lm_head.weight"]).abs().max() < 0.1  # two small steps away
 
-    engine = Seq2SeqEngine.load(Settings(model=str(output), headline_max_new_tokens=8))
+    engine = Seq2SeqModel.load(Settings(model=str(output), headline_max_new_tokens=8))
     try:
         assert isinstance(engine.generate(fars_articles[0]["body"], "headline", timeout_s=30), str)
     finally:
@@ -37,4 +41,4 @@ def test_two_training_steps_give_a_checkpoint_the_engine_loads(tiny_mt5_dir, tmp
 def test_rows_without_both_fields_are_skipped(tmp_path):
     data = tmp_path / "rows.jsonl"
     data.write_text('{"body": "متن", "title": "عنوان"}\n{"body": "تنها متن"}\n\n', encoding="utf-8")
-    assert finetune.read_pairs(data, "body", "title") == [("متن", "عنوان")]
+    assert finetune["read_pairs"](data, "body", "title") == [("متن", "عنوان")]

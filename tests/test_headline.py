@@ -1,15 +1,16 @@
 """Headlines: short, made of the article's own words, about what the article says first."""
 
-import json
 import re
 
 import numpy as np
 
-from service.engines.learned import RESOURCES
-from service.headline_model import FEATURES, DANGLING, learned_headline, shipped_model, windows
-from service.summarizer import Summarizer
-from service.text.clean import has_persian
-from service.text.sentences import words
+from kholase.extractive.headline import DANGLING
+from kholase.extractive.headline_model import HeadlineRanker, windows
+from kholase.summarizer import Summarizer
+from kholase.text.clean import has_persian
+from kholase.text.sentences import words
+
+HEADLINES = HeadlineRanker.load()
 
 
 def test_donations_headline_is_about_rising_donations(donations_text):
@@ -24,7 +25,7 @@ def test_learned_headline_without_the_title_line_stays_short_and_extractive(fars
         if not has_persian(article["body"]):
             continue
         document = summarizer.prepare(article["body"])
-        headline = learned_headline(document, 14)
+        headline = HEADLINES.headline(document, 14)
         assert headline and 4 <= len(headline.split()) <= 14
         assert set(words(headline)) <= set(words(document.text))
         assert words(headline)[-1] not in DANGLING
@@ -42,7 +43,7 @@ def test_news_reported_with_khabar_dad_becomes_the_headline(fars_articles):
         reported = frame.search(document.sentences[0].text)
         if reported:
             framed += 1
-            headline = learned_headline(document)
+            headline = HEADLINES.headline(document)
             assert "خبر داد" not in headline
             opened_on_news += headline.split()[0] == reported.group(1)
     assert framed >= 15 and opened_on_news >= framed / 2
@@ -50,18 +51,12 @@ def test_news_reported_with_khabar_dad_becomes_the_headline(fars_articles):
 
 def test_headline_respects_a_smaller_word_budget(fars_articles):
     document = Summarizer().prepare(fars_articles[0]["body"])
-    assert len(learned_headline(document, 6).split()) <= 6
-
-
-def test_shipped_model_is_small_json_matching_the_features():
-    path = RESOURCES / "headline_model.json"
-    assert path.stat().st_size < 300_000
-    assert tuple(json.loads(path.read_text(encoding="utf-8"))["model"]["features"]) == FEATURES
+    assert len(HEADLINES.headline(document, 6).split()) <= 6
 
 
 def test_scoring_without_the_matrix_ranks_windows_as_the_model_does(fars_articles):
     """Scoring folds the weights into per-word columns; it must equal the model on the full feature matrix."""
-    weights, rates = shipped_model()
+    weights, rates = HEADLINES.model, HEADLINES.rates
     summarizer = Summarizer()
     for article in fars_articles[:20]:
         candidates = windows(summarizer.prepare(article["body"]), rates=rates)

@@ -10,12 +10,12 @@ import httpx
 import pytest
 from fastapi.testclient import TestClient
 
-from service.api import auth
-from service.api.app import create_app
-from service.config import Settings
-from service.engines.batching import Batcher
-from service.logging import JsonFormatter
-from service.summarizer import Summarizer
+from kholase.api import auth
+from kholase.api.app import create_app
+from kholase.config import Settings
+from kholase.abstractive.batching import Batcher
+from kholase.api.logging import JsonFormatter
+from kholase.summarizer import Summarizer
 
 
 @pytest.fixture(scope="module")

@@ -11,8 +11,8 @@ from functools import lru_cache
 
 import pytest
 
-from conftest import DATA
-from service.evaluation import evaluate_file
+from tests.support import DATA
+from kholase.eval.rouge import evaluate_file
 
 HEADLINE_BARS = {"fars_news_dev": 24.0, "varzesh3_dev": 18.0}
 SUMMARY_BARS = {"fars_news_dev": 34.0, "varzesh3_dev": 28.0}
@@ -20,7 +20,7 @@ SUMMARY_BARS = {"fars_news_dev": 34.0, "varzesh3_dev": 28.0}
 
 @lru_cache(maxsize=None)
 def scores(name: str, limit: int | None) -> dict[tuple[str, str], float]:
-    rows, _ = evaluate_file(DATA / f"{name}.jsonl", limit=limit)
+    rows = evaluate_file(DATA / f"{name}.jsonl", limit=limit).rows
     return {(row.system, row.reference): row.mean("rouge1") for row in rows}
 
 

@@ -11,19 +11,18 @@ from pathlib import Path
 import pytest
 from transformers import AutoTokenizer
 
-from service.config import Settings
-from service.engines.seq2seq import GenerationTimeout, ModelLoadError, Seq2SeqEngine, fit_to_budget
-from service.engines.textrank import TextRankEngine
-from service.guard import unsupported_facts
-from service.text.clean import clean
-from service.text.sentences import split_sentences
+from kholase.config import Settings
+from kholase.abstractive.seq2seq import GenerationTimeout, ModelLoadError, Seq2SeqModel, fit_to_budget
+from kholase.extractive.textrank import TextRank
+from kholase.abstractive.guard import unsupported_facts
+from kholase.text.clean import clean
+from kholase.text.sentences import split_sentences
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
-from convert_ct2 import convert, write_vocabulary_map  # noqa: E402
+from kholase.abstractive.convert import convert, write_vocabulary_map
 
 
-def load(model, **overrides) -> Seq2SeqEngine:
-    return Seq2SeqEngine.load(Settings(model=str(model), headline_max_new_tokens=8, summary_max_new_tokens=16,
+def load(model, **overrides) -> Seq2SeqModel:
+    return Seq2SeqModel.load(Settings(model=str(model), headline_max_new_tokens=8, summary_max_new_tokens=16,
                                        input_max_tokens=128, **overrides))
 
 
@@ -63,7 +62,7 @@ def test_missing_folder_is_a_clear_load_error(tmp_path):
 
 def test_no_model_configured_is_a_load_error():
     with pytest.raises(ModelLoadError, match="KHOLASE_MODEL"):
-        Seq2SeqEngine.load(Settings(model=""))
+        Seq2SeqModel.load(Settings(model=""))
 
 
 def test_corrupt_weights_are_a_clear_load_error(tiny_mt5_dir, tmp_path):
@@ -99,7 +98,7 @@ def test_cuda_asked_but_absent_runs_on_cpu(tiny_mt5_dir):
 
 # --- batching, time limits, failures ----------------------------------------------------------------------------
 
-def count_model_calls(engine: Seq2SeqEngine, monkeypatch) -> list[int]:
+def count_model_calls(engine: Seq2SeqModel, monkeypatch) -> list[int]:
     """Batch sizes of the real model calls the engine makes."""
     sizes: list[int] = []
     generate_ids = engine.backend.generate_ids
@@ -175,7 +174,7 @@ def test_a_failing_model_raises_runtime_error(mt5, monkeypatch):
 def test_long_article_keeps_the_best_sentences_in_order_within_budget(mt5, fars_articles):
     article = max(fars_articles, key=lambda row: len(row["body"]))["body"]
     document = split_sentences(clean(article))
-    ranking = TextRankEngine().summarize(document, 3)[1]
+    ranking = TextRank().rank(document)
     ranked = sorted(((s.index, s.text) for s in document.sentences), key=lambda pair: -ranking.scores[pair[0]])
     assert mt5.count_tokens(article) > 1000
 
@@ -296,7 +295,7 @@ def test_ctranslate2_int8_is_offered(ct2_dir, fars_articles):
 
 
 def test_ctranslate2_needs_a_converted_folder():
-    with pytest.raises(ModelLoadError, match="convert_ct2"):
+    with pytest.raises(ModelLoadError, match="kholase.abstractive.convert"):
         load("HooshvareLab/pn-summary-mt5-small", backend="ctranslate2")
 
 

@@ -1,20 +1,19 @@
 """The learned summary: the article's own prose, cut only at sentence or clause boundaries, and tidily compressed."""
 
-import json
 import re
-import time
 
-from service.engines.learned import RESOURCES
-from service.summarizer import Summarizer
-from service.text.clean import has_persian
-from service.summary_model import FEATURES, SUBORDINATE, candidates, compose_summary, learned_summary, shipped_model
-from service.text.sentences import words
+from kholase.extractive.summary_model import SUBORDINATE, SummaryRanker, candidates
+from kholase.summarizer import Summarizer
+from kholase.text.clean import has_persian
+from kholase.text.sentences import words
+
+SUMMARIES = SummaryRanker.load()
 
 
 def _summary(summarizer: Summarizer, text: str) -> str:
     """The one-sentence summary alone (the rest of the pipeline is other tests' business)."""
     document = summarizer.prepare(text)
-    return learned_summary(document, summarizer.extractive.rank(document).scores)[1]
+    return SUMMARIES.best(document, summarizer.textrank.rank(document).scores)[1]
 
 
 def _in_order(part: list[str], whole: list[str]) -> bool:
@@ -27,7 +26,7 @@ def test_summary_is_the_sentences_own_words_in_order(fars_articles, varzesh3_art
     summarizer = Summarizer()
     for article in fars_articles[:30] + varzesh3_articles[:30]:
         document = summarizer.prepare(article["body"])
-        index, text = learned_summary(document, summarizer.extractive.rank(document).scores)
+        index, text = SUMMARIES.best(document, summarizer.textrank.rank(document).scores)
         assert _in_order(words(text), words(document.sentences[index].text))
         assert text == document.sentences[index].text or text.endswith((".", "!", "؟", "?", "…", "»", '"', ")"))
         assert not text.startswith(("،", ",", ":", "؛"))
@@ -49,7 +48,7 @@ def test_a_speaker_may_be_named_by_office_alone(fars_articles):
     summarizer = Summarizer()
     article = next(a for a in fars_articles if a["id"] == "fars-news-3-252")
     document = summarizer.prepare(article["body"])
-    found = candidates(document, summarizer.extractive.rank(document).scores)
+    found = candidates(document, summarizer.textrank.rank(document).scores)
     texts = [found.text(index) for index in range(len(found.sentence_of))]
     assert any(text.startswith("وزیر صنعت، معدن و تجارت درباره") for text in texts)
     assert not any(text.startswith("رحمانی") for text in texts)
@@ -65,7 +64,7 @@ def test_a_clause_cut_never_leaves_a_subordinate_clause_without_its_main_verb(fa
         if not has_persian(article["body"]):
             continue
         document = summarizer.prepare(article["body"])
-        found = candidates(document, summarizer.extractive.rank(document).scores)
+        found = candidates(document, summarizer.textrank.rank(document).scores)
         for index, (start, end) in enumerate(found.spans.tolist()):
             sentence = found.texts[found.sentence_of[index]]
             if end < len(sentence) and re.search(r"(?:این|آن)[\s\u200c]?که", sentence[start:end]):
@@ -78,7 +77,7 @@ def test_leads_are_seldom_drawn_from_a_sentence_that_carries_on_a_speech():
     """The shipped lead-sentence rates, learned from the newsrooms' leads: a sentence that goes on with a speaker's
     words («وی ادامه داد», «همچنین», «البته») is rarely the one the lead restates; one that names an office or the
     day's news («رئیس», «سرمربی», «امروز») often is."""
-    _, rates = shipped_model()
+    rates = SUMMARIES.rates
     for word in ("وی", "ادامه", "افزود", "همچنین", "البته"):
         assert rates.sentences[word] < rates.sentence_default, word
     for word in ("رئیس", "سرمربی", "امروز"):
@@ -97,34 +96,14 @@ def test_max_sentences_caps_the_summary(fars_articles):
     for article in fars_articles[:20]:
         document = summarizer.prepare(article["body"])
         for count in (1, 2, 3):
-            picked, ranking = summarizer.extractive.summarize(document, count)
-            summary = compose_summary(document, ranking.scores, picked)
-            texts = [learned_summary(document, ranking.scores)[1], *(s.text for s in document.sentences)]
+            ranking = summarizer.textrank.rank(document)
+            picked = [document.sentences[index] for index in summarizer.textrank.select(ranking, count)]
+            summary = SUMMARIES.summary(document, ranking.scores, picked)
+            texts = [SUMMARIES.best(document, ranking.scores)[1], *(s.text for s in document.sentences)]
             rest, pieces = summary, 0
             while rest:
                 piece = max((text for text in texts if rest.startswith(text)), key=len)
                 rest, pieces = rest[len(piece) :].lstrip(), pieces + 1
             assert pieces <= count
             if count == 1:
-                assert summary == learned_summary(document, ranking.scores)[1]
-
-
-def test_candidates_are_cheap(fars_articles):
-    """The summary model must add well under a millisecond to an article (the pipeline takes ~6 ms)."""
-    summarizer = Summarizer()
-    documents = [summarizer.prepare(a["body"]) for a in fars_articles[:50]]
-    scores = [summarizer.extractive.rank(document).scores for document in documents]
-    learned_summary(documents[0], scores[0])
-    started = time.perf_counter()
-    for document, score in zip(documents, scores):
-        learned_summary(document, score)
-    assert (time.perf_counter() - started) / len(documents) < 0.002
-
-
-def test_shipped_model_is_small_json_matching_the_features(fars_articles):
-    path = RESOURCES / "summary_model.json"
-    assert path.stat().st_size < 400_000
-    data = json.loads(path.read_text(encoding="utf-8"))
-    assert tuple(data["model"]["features"]) == FEATURES
-    document = Summarizer().prepare(fars_articles[0]["body"])
-    assert candidates(document, Summarizer().extractive.rank(document).scores).matrix.shape[1] == len(FEATURES)
+                assert summary == SUMMARIES.best(document, ranking.scores)[1]

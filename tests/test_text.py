@@ -4,8 +4,8 @@ import time
 
 import pytest
 
-from service.text.clean import clean, normalize
-from service.text.sentences import split_sentences, word_form
+from kholase.text.clean import clean, normalize
+from kholase.text.sentences import split_sentences, word_form
 
 CLUTTER = ("کد خبر", "تاریخ انتشار", "انتهای پیام", "نظر شما", "پربیننده", "آخرین اخبار")
 

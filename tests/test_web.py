@@ -3,10 +3,6 @@
 Screenshots go to test-output/web/ (git-ignored) at the repository root.
 """
 
-import socket
-import threading
-import time
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -15,15 +11,15 @@ CHROMIUM = Path("/usr/bin/chromium")
 if not CHROMIUM.exists():
     pytest.skip("Debian chromium is not installed (apt-get install -y chromium)", allow_module_level=True)
 
-import uvicorn  # noqa: E402
 from playwright.sync_api import Page, expect, sync_playwright  # noqa: E402
 
-from service.api.app import create_app  # noqa: E402
-from service.config import Settings  # noqa: E402
-from service.summarizer import Summarizer  # noqa: E402
+from kholase.api.app import create_app  # noqa: E402
+from kholase.config import Settings  # noqa: E402
+from kholase.summarizer import Summarizer  # noqa: E402
+from tests.support import ROOT, served_in_thread  # noqa: E402
 
 pytestmark = pytest.mark.slow
-SCREENSHOTS = Path(__file__).resolve().parents[1] / "test-output" / "web"
+SCREENSHOTS = ROOT / "test-output" / "web"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
@@ -33,26 +29,9 @@ def summarizer() -> Summarizer:
     return Summarizer().load()
 
 
-@contextmanager
-def serving(app):
-    """The app on 127.0.0.1 and a free port, in a thread, for as long as the block runs."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_config=None, access_log=False))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
-
-
 @pytest.fixture(scope="module")
 def base_url(summarizer):
-    with serving(create_app(summarizer=summarizer)) as url:
+    with served_in_thread(create_app(summarizer=summarizer)) as url:
         yield url
 
 
@@ -111,6 +90,14 @@ def test_marks_stay_on_their_claims_after_astral_characters(page, summarizer, do
         expect(page.locator(f"mark#claim-{index}")).to_have_text(claim.text)
 
 
+def test_the_time_shown_is_the_whole_call_not_the_sum_of_its_steps(page, donations_text):
+    with page.expect_response("**/v1/summarize") as answer:
+        submit(page, donations_text)
+    total = answer.value.json()["timings_ms"]["total"]
+    shown = page.evaluate("(total) => persianNumber(total)", total)
+    expect(page.locator("#meta")).to_contain_text(f" {shown} میلی‌ثانیه")
+
+
 def test_bad_input_shows_a_plain_persian_error_with_the_detail_beneath(page):
     submit(page, "This article is written in English only.")
     expect(page.locator("#error")).to_be_visible()
@@ -122,7 +109,7 @@ def test_bad_input_shows_a_plain_persian_error_with_the_detail_beneath(page):
 
 
 def test_a_service_with_api_keys_serves_the_page_and_takes_the_key_from_it(browser, summarizer, donations_text):
-    with serving(create_app(Settings(api_keys="newsroom-key"), summarizer=summarizer)) as url:
+    with served_in_thread(create_app(Settings(api_keys="newsroom-key"), summarizer=summarizer)) as url:
         page = browser.new_page()
         page.goto(url + "/")
         submit(page, donations_text)

@@ -1,3 +1,0 @@
-"""Kholase: Persian news summarization (headline, summary, attributed key claims)."""
-
-__version__ = "0.1.0"

@@ -1,0 +1,24 @@
+"""The editors' page: `GET /` and its script and style, served from the package so nothing is fetched elsewhere."""
+
+from pathlib import Path
+
+from fastapi import APIRouter, HTTPException
+from fastapi.responses import FileResponse
+
+WEB = Path(__file__).resolve().parent / "static"
+# A fixed list of files, never a path taken from the URL.
+ASSETS = {path.name: path for path in WEB.iterdir() if path.suffix in {".js", ".css"}}
+
+router = APIRouter(include_in_schema=False)
+
+
+@router.get("/")
+def index() -> FileResponse:
+    return FileResponse(WEB / "index.html", media_type="text/html; charset=utf-8")
+
+
+@router.get("/web/{name}")
+def asset(name: str) -> FileResponse:
+    if name not in ASSETS:
+        raise HTTPException(404, f"no such file: {name}")
+    return FileResponse(ASSETS[name])

@@ -1,0 +1,258 @@
+"""Resumable JSONL batch summarization: one output line per input line, errors included, nothing lost on a rerun.
+
+Output is appended and flushed line by line, so a run that dies leaves every finished record on disk; a rerun
+skips the ids already in the output (and drops a half-written last line) and carries on. With `jobs` above one,
+worker processes (each with its own `Summarizer`) summarize chunks of lines while this process reads, settles ids
+and writes, in input order: the output is byte for byte that of one job.
+"""
+
+import json
+import multiprocessing
+import os
+import signal
+from collections import deque
+from collections.abc import Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from tqdm import tqdm
+
+from kholase.config import Settings
+from kholase.engines import AUTO, EngineChoice, EngineUnavailable
+from kholase.summarizer import InputError, Summarizer
+
+LINES_PER_CHUNK = 16  # ~0.1 s of work: enough to make a worker's round trip cheap, few enough to keep order flowing
+
+
+@dataclass
+class BatchStats:
+    done: int = 0
+    failed: int = 0
+    skipped: int = 0
+    interrupted: bool = False
+
+
+@dataclass(frozen=True)
+class Placement:
+    """What an input line becomes in the output: nothing (`skip`: an earlier run wrote it), the given `record` (a
+    duplicate id's error), or, with neither, its own summarized record."""
+
+    skip: bool = False
+    record: dict | None = None
+
+
+class Ledger:
+    """Settles, in input order, what each input line becomes in the output, and counts the records written. Local and
+    Ray runs share it, so both give the same output."""
+
+    def __init__(self, finished_before: set[str]) -> None:
+        self.finished_before = finished_before
+        self.seen: set[str] = set()
+        self.stats = BatchStats()
+
+    def place(self, identifier: str, line_number: int) -> Placement:
+        duplicate = identifier in self.seen
+        self.seen.add(identifier)
+        output_id = f"{identifier}@line-{line_number}" if duplicate else identifier
+        if output_id in self.finished_before:
+            self.stats.skipped += 1
+            return Placement(skip=True)
+        return Placement(record={"id": output_id, "error": f"duplicate id {identifier!r}"} if duplicate else None)
+
+    def count(self, record: dict) -> None:
+        if "error" in record:
+            self.stats.failed += 1
+        else:
+            self.stats.done += 1
+
+
+def record_id(record: object, line_number: int, id_field: str) -> str:
+    """The record's own id, or its line number when it has none (so reruns still recognise it)."""
+    if isinstance(record, dict) and isinstance(record.get(id_field), (str, int)) and str(record[id_field]).strip():
+        return str(record[id_field])
+    return f"line-{line_number}"
+
+
+def summarize_record(
+    summarizer: Summarizer,
+    line: str,
+    line_number: int,
+    text_field: str = "text",
+    id_field: str = "id",
+    engine: EngineChoice = AUTO,
+) -> dict:
+    """One input line to one output record; any problem with the record becomes its `error`, never an exception."""
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as error:
+        return {"id": f"line-{line_number}", "error": f"line {line_number} is not valid JSON: {error.msg}"}
+    identifier = record_id(record, line_number, id_field)
+    if not isinstance(record, dict):
+        return {"id": identifier, "error": f"line {line_number} is not a JSON object"}
+    text = record.get(text_field)
+    if not isinstance(text, str):
+        return {"id": identifier, "error": f"field {text_field!r} is missing or not a string"}
+    try:
+        result = summarizer.summarize(text, engine=engine)
+    except (InputError, EngineUnavailable) as error:
+        return {"id": identifier, "error": str(error)}
+    return {"id": identifier, **result.model_dump(exclude={"timings_ms"})}
+
+
+def completed_ids(output: Path) -> set[str]:
+    """Ids already written; a torn last line from a killed run is cut off so the file stays valid JSONL."""
+    if not output.exists():
+        return set()
+    ids: set[str] = set()
+    valid_bytes = 0
+    with open(output, "rb") as handle:
+        for raw_line in handle:
+            try:
+                ids.add(str(json.loads(raw_line)["id"]))
+            except (ValueError, KeyError, TypeError):
+                break
+            if not raw_line.endswith(b"\n"):
+                break
+            valid_bytes += len(raw_line)
+    if valid_bytes != output.stat().st_size:
+        with open(output, "r+b") as handle:
+            handle.truncate(valid_bytes)
+    return ids
+
+
+def _lines(path: Path) -> Iterator[tuple[int, str]]:
+    with open(path, encoding="utf-8", errors="replace") as handle:
+        for number, line in enumerate(handle, start=1):
+            if line.strip():
+                yield number, line
+
+
+def _count_lines(path: Path) -> int:
+    with open(path, "rb") as handle:
+        return sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b""))
+
+
+class _StopFlag:
+    """Turns SIGTERM/SIGINT into 'finish the current record, then stop', so no record is half-done."""
+
+    def __init__(self) -> None:
+        self.raised = False
+        self._previous: dict[int, object] = {}
+
+    def __enter__(self) -> "_StopFlag":
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            try:
+                self._previous[signum] = signal.signal(signum, self._handle)
+            except ValueError:  # not the main thread: signals stay as they are
+                pass
+        return self
+
+    def _handle(self, signum, frame) -> None:
+        self.raised = True
+
+    def __exit__(self, *exc) -> None:
+        for signum, handler in self._previous.items():
+            signal.signal(signum, handler)
+
+
+def line_id(line: str, line_number: int, id_field: str) -> str:
+    try:
+        return record_id(json.loads(line), line_number, id_field)
+    except json.JSONDecodeError:
+        return f"line-{line_number}"
+
+
+def run_batch(
+    summarizer: Summarizer,
+    input_path: str | Path,
+    output_path: str | Path,
+    text_field: str = "text",
+    id_field: str = "id",
+    engine: EngineChoice = AUTO,
+    progress: bool = True,
+    jobs: int = 1,
+) -> BatchStats:
+    """Summarize every line of `input_path` into `output_path`, continuing an earlier run. With `jobs` > 1 the
+    summarizer's settings start that many worker processes and `summarizer` itself is never called."""
+    input_path, output_path = Path(input_path), Path(output_path)
+    ledger = Ledger(completed_ids(output_path))
+    output_path.parent.mkdir(parents=True, exist_ok=True)
+    bar = tqdm(total=_count_lines(input_path), unit="article", disable=not progress, dynamic_ncols=True)
+    with _StopFlag() as stop, open(output_path, "a", encoding="utf-8") as output:
+        placed = _placed_lines(input_path, ledger, id_field, stop, bar)
+        if jobs > 1:
+            records = _summarized_in_workers(placed, summarizer.settings, jobs, text_field, id_field, engine, stop)
+        else:
+            records = (placement.record or summarize_record(summarizer, line, number, text_field, id_field, engine)
+                       for number, line, placement in placed)
+        for record in records:
+            ledger.count(record)
+            output.write(json.dumps(record, ensure_ascii=False) + "\n")
+            output.flush()
+            bar.update(1)
+        ledger.stats.interrupted = stop.raised
+        os.fsync(output.fileno())
+    bar.close()
+    return ledger.stats
+
+
+def _placed_lines(path: Path, ledger: Ledger, id_field: str, stop: "_StopFlag",
+                  bar: tqdm) -> Iterator[tuple[int, str, Placement]]:
+    """Each line still to write, with its placement, until the input ends or a stop is asked for."""
+    for line_number, line in _lines(path):
+        if stop.raised:
+            return
+        placement = ledger.place(line_id(line, line_number, id_field), line_number)
+        if placement.skip:
+            bar.update(1)
+        else:
+            yield line_number, line, placement
+
+
+def _summarized_in_workers(placed: Iterator[tuple[int, str, Placement]], settings: Settings, jobs: int,
+                           text_field: str, id_field: str, engine: EngineChoice, stop: "_StopFlag") -> Iterator[dict]:
+    """The records of `placed`, in order, summarized `LINES_PER_CHUNK` at a time by `jobs` worker processes; at most
+    two chunks per worker are in flight, so memory stays flat whatever the input's size."""
+    context = multiprocessing.get_context("spawn")  # no fork of a process that may hold model threads
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=(settings,)) as pool:
+        in_flight: deque[Future] = deque()
+        chunk: list[tuple[int, str]] = []
+
+        def send_chunk() -> None:
+            in_flight.append(pool.submit(_summarize_chunk, list(chunk), text_field, id_field, engine))
+            chunk.clear()
+
+        for line_number, line, placement in placed:
+            if placement.record is None:
+                chunk.append((line_number, line))
+                if len(chunk) == LINES_PER_CHUNK:
+                    send_chunk()
+            else:  # settled here: queued behind the chunks before it, so the output keeps input order
+                if chunk:
+                    send_chunk()
+                settled: Future = Future()
+                settled.set_result([placement.record])
+                in_flight.append(settled)
+            while len(in_flight) > 2 * jobs:
+                yield from in_flight.popleft().result()
+        if chunk and not stop.raised:
+            send_chunk()
+        while in_flight and not stop.raised:
+            yield from in_flight.popleft().result()
+        pool.shutdown(cancel_futures=True)
+
+
+_worker_summarizer: Summarizer | None = None
+
+
+def _start_worker(settings: Settings) -> None:
+    """Each worker loads its own summarizer once; Ctrl-C and SIGTERM are the parent's to handle."""
+    global _worker_summarizer
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    _worker_summarizer = Summarizer(settings).load()
+
+
+def _summarize_chunk(chunk: list[tuple[int, str]], text_field: str, id_field: str, engine: EngineChoice) -> list[dict]:
+    return [summarize_record(_worker_summarizer, line, number, text_field, id_field, engine) for number, line in chunk]

@@ -1,0 +1,98 @@
+"""What every engine is (the `Engine` protocol), and the registry that the request schema, the CLI and `/readyz` read.
+
+An engine writes an article's headline and summary from the cleaned, split and TextRank-ranked document. Key claims
+are no engine's: they are always verbatim spans, found the same way whichever engine wrote the headline. The
+extractive engine is always there and is every other engine's fallback.
+"""
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal, NamedTuple, Protocol, TypeVar
+
+from kholase.extractive.textrank import Ranking
+from kholase.text.sentences import Document
+
+if TYPE_CHECKING:
+    from kholase.config import Settings
+
+T = TypeVar("T")
+
+
+class Digest(NamedTuple):
+    headline: str
+    summary: str
+
+
+class EngineFailure(RuntimeError):
+    """The engine gives no result for this article (a timeout, a model error, a guard); the message says why, and
+    the caller falls back to the extractive result."""
+
+
+class EngineUnavailable(RuntimeError):
+    """The engine is configured but could not be loaded, or was asked for by name and is not loaded."""
+
+
+@dataclass
+class Stopwatch:
+    """Milliseconds spent in each named step of one request."""
+
+    ms: dict[str, float] = field(default_factory=dict)
+
+    def time(self, name: str, step: Callable[[], T]) -> T:
+        started = time.perf_counter()
+        try:
+            return step()
+        finally:
+            self.ms[name] = self.ms.get(name, 0.0) + (time.perf_counter() - started) * 1000
+
+
+class Engine(Protocol):
+    """Loaded once, then called concurrently: `digest` is thread-safe."""
+
+    name: str
+    model: str | None  # the checkpoint behind the engine, None for the extractive one
+
+    def digest(self, document: Document, ranking: Ranking, max_sentences: int, watch: Stopwatch) -> Digest:
+        """The headline and a summary of about `max_sentences` sentences; raises `EngineFailure` for this article."""
+        ...
+
+    def close(self) -> None: ...
+
+
+@dataclass(frozen=True)
+class EngineSpec:
+    """How to get one engine: whether the settings ask for it, and how to load it (`EngineUnavailable` if it fails)."""
+
+    name: str
+    configured: Callable[["Settings"], bool]
+    load: Callable[["Settings"], Engine]
+
+
+def _load_extractive(settings: "Settings") -> Engine:
+    from kholase.extractive.engine import ExtractiveEngine
+
+    return ExtractiveEngine.load(settings)
+
+
+def _load_abstractive(settings: "Settings") -> Engine:
+    if not settings.model:
+        raise EngineUnavailable("no model configured (KHOLASE_MODEL)")
+    from kholase.abstractive.engine import AbstractiveEngine  # torch and transformers only when a model is asked for
+
+    try:
+        return AbstractiveEngine.load(settings)
+    except Exception as error:  # any failure leaves the extractive engine serving
+        raise EngineUnavailable(f"model {settings.model!r} failed to load: {error}") from error
+
+
+# In order of preference: "auto" takes the first one the settings configure. The last is every engine's fallback.
+ENGINES = (
+    EngineSpec("abstractive", lambda settings: bool(settings.model), _load_abstractive),
+    EngineSpec("extractive", lambda settings: True, _load_extractive),
+)
+ENGINE_NAMES = tuple(spec.name for spec in ENGINES)
+FALLBACK = ENGINES[-1].name
+AUTO = "auto"
+EngineName = Literal[ENGINE_NAMES]  # type: ignore[valid-type]
+EngineChoice = Literal[(AUTO, *ENGINE_NAMES)]  # type: ignore[valid-type]

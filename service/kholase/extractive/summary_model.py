@@ -1,0 +1,313 @@
+"""Learned one-sentence summary: the opening sentence or clause a newsroom would put in its lead.
+
+A newsroom lead restates the article's point in one sentence, usually without the agency frame («به گزارش خبرنگار
+فارس از …،»), often without the speaker's name or introduction, and shorter than the article's long opening sentences.
+So the candidates are the opening sentences, each also without its news frame, from the quoted statement, or from the
+speaker's office, and each also cut at a clause that ends on a verb; every candidate also loses the interviewer
+(«در گفت‌وگو با خبرنگار فارس»), the topic phrase before a speech verb and asides in parentheses. A linear model over
+cheap features (position, TextRank score, centrality, length, frame, speech, a speaker named by office, cross-fitted
+rates of words kept in and opening leads and of words in the sentence leads were drawn from) ranks them
+(`scripts/train_summary.py` fits it with k-fold cross-validation). Every candidate starts at a sentence, clause or
+office start and ends at a sentence or clause end, so the summary is the article's own prose.
+"""
+
+import math
+import re
+from bisect import bisect_left
+from collections import Counter
+from dataclasses import dataclass
+from itertools import accumulate, chain, repeat
+from pathlib import Path
+
+import numpy as np
+
+from kholase.extractive.attribution import COLON_FRAME, NEWS_FRAME, PRONOUNS, SPEECH_VERB, quoted_frame
+from kholase.extractive.learned import (
+    RESOURCES, LinearModel, feature_rows, read_artifact, with_columns, write_artifact,
+)
+from kholase.text.clean import ZWNJ
+from kholase.text.sentences import WORD, Document, Sentence, word_form
+
+SUMMARY_SENTENCES = 5
+# A clause ends before «،», «؛», «و», «که», «تا», «اما» or «ولی» after a word that ends like a finite verb; shorter
+# pieces read as fragments.
+CLAUSE_END = re.compile(r"\s*[،؛;]\s|\s+(?=(?:و|که|تا|اما|ولی)\s)")
+VERB_ENDINGS = ("شد", "شود", "شوند", "شدند", "کرد", "کند", "کنند", "کردند", "است", "اند", "دارد", "دارند", "داد",
+                "دهد", "دهند", "رسید", "رسد", "گرفت", "گیرد", "یابد", "یافت", "ماند", "خواهد", "نیست", "بود", "بودند",
+                "باشد", "گفت", "گوید", "آمد", "آید", "شده‌است", "می‌شود")
+MIN_CLAUSE_WORDS = 8
+SUBORDINATE = re.compile(r"(?<!\S)(?:این|آن)[\s\u200c]?که(?!\S)")
+# Leads name a speaker by office («مدیرکل … گفت:»), the body by name; a stretch opening on an office reads like a lead.
+OFFICE = re.compile(
+    r"(?:رئیس|رییس|مدیرکل|مدیر|معاون|وزیر|استاندار|فرماندار|امام جمعه|سرمربی|دبیر|نماینده|سخنگوی|فرمانده|دادستان"
+    r"|مسئول|عضو|نایب|سفیر|کارشناس|سرپرست|مدیرعامل|شهردار|بخشدار|رهبر|مربی|کاپیتان|بازیکن|هافبک|مهاجم"
+    r"|دروازه‌بان|مدافع|ستاره|باشگاه|تیم)"
+)
+SAYS = re.compile(r"\sگفت\s*:")
+QUOTE_MARKS = "«»\"“”"
+QUOTE = re.compile(f"[{QUOTE_MARKS}]")
+# Leads never keep who interviewed the speaker («در گفت‌وگو با خبرنگار فارس،»), and rarely a parenthesis of several
+# words or a weekday; both are cut from every candidate (an honorific such as «(ره)» stays).
+INTERVIEW = re.compile(
+    r"\s+در\s+(?:گفت\s?\u200c?و?\s?\u200c?گو|مصاحبه)\s+(?:اختصاصی\s+)?با\s+[^،:]{0,80}?"
+    r"(?:فارس|ورزش\s?سه|خبرنگاران|تسنیم|ایسنا|ایرنا|مهر)»?\s*،?(?=\s)"
+)
+# «X با اشاره به …، اظهار داشت:»: leads keep the speaker and the verb, not the topic phrase between them.
+TOPIC_BEFORE_SPEECH = re.compile(rf"\s+با\s+(?:اشاره|توجه)\s+به\s+[^،:؛]{{3,160}}،\s*(?={SPEECH_VERB})")
+ASIDE = re.compile(r"\s*\((?:[^()]*\s[^()]*|[^()]*شنبه|جمعه)\)")
+# A person's name (one to three words, maybe quoted) before their office: leads name the office alone.
+NAME_BEFORE_OFFICE = re.compile(
+    r"«?[^\s\d«»،,:؛.()]+(?:\s+[^\s\d«»،,:؛.()]+){0,2}»?\s+(?=" + OFFICE.pattern + r"\s)"
+)
+NOT_NAMES = frozenset(("در", "با", "از", "به", "و", "که", "این", "آن", "برای", "پس", "بعد", "قبل", "امروز", "دیروز",
+                       "روز", "هم", "نیز", "را", "تا", "بر", "اما", "همچنین", "وی", "او"))
+LENGTH_BINS = (8, 12, 16, 20, 25, 30, 40, 55)
+
+# A lead runs about 20-27 words; a candidate's expected ROUGE-1 F1 is about 2 x expected hits / (its words + this).
+LEAD_WORDS = 24
+LEXICAL_FEATURES = ("mean_lead_rate", "sum_lead_rate", "expected_f1", "opener_rate", "lead_sentence_rate")
+START_KINDS = ("start_sentence", "start_after_frame", "start_statement", "start_at_office")
+SENTENCE_FEATURES = ("textrank", "textrank_best", "sentence_has_frame", "sentence_has_statement", "first_in_paragraph",
+                     "frame_names_agency", "log_frame_words")
+SPAN_FEATURES = ("cut_at_clause", "log_words", *(f"words_over_{n}" for n in LENGTH_BINS), "kept_share",
+                 "starts_with_pronoun", "mean_central", "sum_central", "has_quote",
+                 "has_colon", "ends_on_colon", "keeps_agency_frame", "starts_with_office", "says", "office_says")
+FEATURES = (
+    *(f"sentence_{i}" for i in range(SUMMARY_SENTENCES)),
+    *START_KINDS,
+    *SENTENCE_FEATURES,
+    *SPAN_FEATURES,
+    *LEXICAL_FEATURES,
+)
+
+
+@dataclass(frozen=True)
+class LeadRates:
+    """How often a word seen in an article's opening sentences made it into the lead, how often a word that opens
+    a candidate opened the lead, and how often a sentence holding the word was the one the lead was best drawn from
+    (all smoothed)."""
+
+    rates: dict[str, float]
+    default: float
+    openers: dict[str, float]
+    opener_default: float
+    sentences: dict[str, float]
+    sentence_default: float
+
+    def of_sentence(self, tokens: list[str]) -> float:
+        """The mean sentence rate of the sentence's distinct words."""
+        words = set(tokens)
+        if not words:
+            return self.sentence_default
+        return sum(self.sentences.get(word, self.sentence_default) for word in words) / len(words)
+
+
+@dataclass(frozen=True)
+class Candidates:
+    """Every candidate summary: its sentence, character span and word range, and its feature row (lexical columns
+    filled by `with_rates`)."""
+
+    texts: list[str]
+    verbatim: list[bool]
+    tokens: list[list[str]]
+    sentence_of: np.ndarray
+    spans: np.ndarray
+    words: np.ndarray
+    matrix: np.ndarray
+
+    def text(self, index: int) -> str:
+        """A whole sentence verbatim; a part of one tidied at its edges."""
+        sentence, (start, end) = self.texts[self.sentence_of[index]], self.spans[index]
+        if start == 0 and end == len(sentence) and self.verbatim[self.sentence_of[index]]:
+            return sentence
+        return _tidy(sentence[start:end], cut=end < len(sentence))
+
+    def opener(self, position: int, first: int) -> str:
+        tokens = self.tokens[position]
+        return tokens[first] if first < len(tokens) else ""
+
+    def with_rates(self, rates: LeadRates) -> "Candidates":
+        """The same candidates with their lexical columns computed from `rates`."""
+        prefix = [list(accumulate(map(rates.rates.get, tokens, repeat(rates.default)), initial=0.0))
+                  for tokens in self.tokens]
+        sentence_rates = [rates.of_sentence(tokens) for tokens in self.tokens]
+        columns: dict[str, list[float]] = {name: [] for name in LEXICAL_FEATURES}
+        for position, (first, last) in zip(self.sentence_of.tolist(), self.words.tolist()):
+            hits, count = prefix[position][last] - prefix[position][first], max(last - first, 1)
+            columns["mean_lead_rate"].append(hits / count)
+            columns["sum_lead_rate"].append(hits)
+            columns["expected_f1"].append(2 * hits / (count + LEAD_WORDS))
+            columns["opener_rate"].append(rates.openers.get(self.opener(position, first), rates.opener_default))
+            columns["lead_sentence_rate"].append(sentence_rates[position])
+        matrix = with_columns(self.matrix, FEATURES, columns)
+        return Candidates(self.texts, self.verbatim, self.tokens, self.sentence_of, self.spans, self.words, matrix)
+
+
+def _tidy(text: str, cut: bool) -> str:
+    """Drop unpaired quotation marks that the cut left behind, and a cut clause's trailing comma for a full stop."""
+    text = text.strip()
+    if text.count("«") != text.count("»") or text.count('"') % 2:
+        text = "".join(char for char in text if char not in QUOTE_MARKS).strip()
+    if cut:
+        text = text.rstrip("،,؛;: ")
+        text = text if text[-1:] in ".!?؟…»\")" else text + "."
+    return text
+
+
+def _starts(text: str) -> dict[int, int]:
+    """Where a candidate may start, with its kind (an index into START_KINDS): the sentence, after its news frame,
+    and the statement after «X گفت:» or «به گفته X،». The frames of `attribute`, without its costlier patterns."""
+    starts = {0: 0}
+    frame = NEWS_FRAME.match(text)
+    body = frame.end() if frame else 0
+    if body:
+        starts[body] = 1
+    rest = text[body:]
+    speech = quoted_frame(rest)
+    if speech:
+        starts.setdefault(body + speech.end(), 2)
+    # Only a speaker's name before «… گفت:» is dropped: elsewhere the words before an office need not be a name.
+    name = NAME_BEFORE_OFFICE.match(text, body) if speech and speech.re is COLON_FRAME else None
+    if name and NOT_NAMES.isdisjoint(name.group().strip("«» ").split()):
+        starts.setdefault(name.end(), 3)
+    return starts
+
+
+def _compressed(text: str) -> str:
+    """The sentence without the interviewer and without asides in parentheses."""
+    return ASIDE.sub("", TOPIC_BEFORE_SPEECH.sub(" ", INTERVIEW.sub("", text)))
+
+
+def _clause_ends(text: str, spans: list[tuple[int, int]]) -> list[int]:
+    """Offsets of clause ends (before «،»/«؛») whose last word reads like a finite verb, unless that clause is
+    subordinate («پس از آنکه … شد،», «درباره اینکه … کرد،»): cut there, the summary would be a fragment."""
+    ends = []
+    for match in CLAUSE_END.finditer(text):
+        end = match.start()
+        word = bisect_left(spans, (end + 1,)) - 1
+        if word < 0 or not text[spans[word][0] : spans[word][1]].endswith(VERB_ENDINGS):
+            continue
+        since_punctuation = max(text.rfind(mark, 0, end) for mark in "،؛:") + 1
+        if not SUBORDINATE.search(text, since_punctuation, end):
+            ends.append(end)
+    return ends
+
+
+def candidates(document: Document, scores: np.ndarray, rates: LeadRates | None = None) -> Candidates:
+    """Candidates from the first SUMMARY_SENTENCES sentences with their features; `scores` are TextRank's.
+    Plain Python lists and prefix sums: a handful of short rows is cheaper that way than with numpy."""
+    sentences = document.sentences[:SUMMARY_SENTENCES]
+    frequency = Counter(chain.from_iterable(set(sentence.terms) for sentence in document.sentences))
+    spread = max(len(document.sentences) - 1, 1)
+    # A term's centrality: the share of the other sentences that use it. Stop words and numbers are not terms.
+    centrality = {term: (count - 1) / spread for term, count in frequency.items() if count > 1}
+    best = int(np.argmax(scores[: len(sentences)])) if sentences else -1
+    texts, verbatim, all_tokens, sentence_of, spans_out, words_out, rows = [], [], [], [], [], [], []
+    for position, sentence in enumerate(sentences):
+        text = _compressed(sentence.text)
+        verbatim.append(text == sentence.text)
+        matches = list(WORD.finditer(text))
+        spans = [match.span() for match in matches]
+        tokens = [match.group() for match in matches]
+        texts.append(text)
+        all_tokens.append([token.replace(ZWNJ, "") for token in tokens])
+        central_sum = list(accumulate(map(centrality.get, map(word_form, tokens), repeat(0.0)), initial=0.0))
+        starts = _starts(text)
+        frame = text[: next((start for start, kind in starts.items() if kind == 1), 0)]
+        names_agency = "خبرگزاری" in frame
+        shared = {
+            **{f"sentence_{i}": float(i == position) for i in range(SUMMARY_SENTENCES)},
+            "textrank": float(scores[position]),
+            "textrank_best": position == best,
+            "sentence_has_frame": bool(frame),
+            "sentence_has_statement": 2 in starts.values(),
+            "first_in_paragraph": position == 0 or document.sentences[position - 1].paragraph != sentence.paragraph,
+            "frame_names_agency": names_agency,
+            "log_frame_words": math.log1p(len(frame.split())),
+            **dict.fromkeys(LEXICAL_FEATURES, 0.0),  # filled by with_rates
+        }
+        n = max(len(tokens), 1)
+        ends = [len(text), *_clause_ends(text, spans)]
+        for start, kind in starts.items():
+            first = bisect_left(spans, (start,))
+            for end in ends:
+                last = bisect_left(spans, (end,))
+                if end <= start or end < len(text) and last - first < MIN_CLAUSE_WORDS:
+                    continue
+                count = max(last - first, 1)
+                office, says = bool(OFFICE.match(text, start)), bool(SAYS.search(text, start, min(end, start + 200)))
+                row = {
+                    **shared,
+                    **{start_kind: float(number == kind) for number, start_kind in enumerate(START_KINDS)},
+                    "cut_at_clause": end < len(text),
+                    "log_words": math.log(count),
+                    **{f"words_over_{bound}": count > bound for bound in LENGTH_BINS},
+                    "kept_share": count / n,
+                    "starts_with_pronoun": first < len(tokens) and tokens[first] in PRONOUNS,
+                    "mean_central": (central_sum[last] - central_sum[first]) / count,
+                    "sum_central": central_sum[last] - central_sum[first],
+                    "has_quote": bool(QUOTE.search(text, start, end)),
+                    "has_colon": text.find(":", start, end) >= 0,
+                    "ends_on_colon": text[:end].rstrip().endswith(":"),
+                    "keeps_agency_frame": names_agency and start == 0,
+                    "starts_with_office": office,
+                    "says": says,
+                    "office_says": office and says,
+                }
+                sentence_of.append(position)
+                spans_out.append((start, end))
+                words_out.append((first, last))
+                rows.append(row)
+    found = Candidates(
+        texts,
+        verbatim,
+        all_tokens,
+        np.array(sentence_of, int),
+        np.array(spans_out, int).reshape(-1, 2),
+        np.array(words_out, int).reshape(-1, 2),
+        feature_rows(rows, FEATURES),
+    )
+    return found.with_rates(rates) if rates is not None else found
+
+
+@dataclass(frozen=True)
+class SummaryRanker:
+    """The candidate model and its lead rates: one artifact, loaded once and called per article."""
+
+    model: LinearModel
+    rates: LeadRates
+
+    PATH = RESOURCES / "summary_model.json"
+
+    @classmethod
+    def load(cls, path: Path = PATH) -> "SummaryRanker":
+        data = read_artifact(path)
+        rates = LeadRates(data["lead_rates"], data["default_rate"], data["opener_rates"], data["default_opener_rate"],
+                          data["lead_sentence_rates"], data["default_lead_sentence_rate"])
+        return cls(LinearModel.from_json(data["model"], FEATURES), rates)
+
+    def save(self, path: Path) -> None:
+        write_artifact(path, {
+            "model": self.model.to_json(), "default_rate": self.rates.default, "lead_rates": self.rates.rates,
+            "default_opener_rate": self.rates.opener_default, "opener_rates": self.rates.openers,
+            "default_lead_sentence_rate": self.rates.sentence_default, "lead_sentence_rates": self.rates.sentences,
+        })
+
+    def best(self, document: Document, scores: np.ndarray) -> tuple[int, str] | None:
+        """The best candidate as (sentence index, text), or None for a document without sentences."""
+        found = candidates(document, scores, self.rates)
+        if not len(found.sentence_of):
+            return None
+        best = int(np.argmax(self.model.score(found.matrix)))
+        return int(found.sentence_of[best]), found.text(best)
+
+    def summary(self, document: Document, scores: np.ndarray, picked: list[Sentence]) -> str:
+        """The learned candidate in place of TextRank's choice; with more sentences asked for, TextRank's other picks
+        (best first, up to the same count) join it in document order."""
+        learned = self.best(document, scores)
+        if learned is None:
+            return " ".join(sentence.text for sentence in picked)
+        index, text = learned
+        others = sorted((sentence for sentence in picked if sentence.index != index), key=lambda s: -scores[s.index])
+        parts = sorted([(index, text), *((sentence.index, sentence.text) for sentence in others[: len(picked) - 1])])
+        return " ".join(part for _, part in parts)

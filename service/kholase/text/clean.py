@@ -1,0 +1,305 @@
+"""Normalization and news-page clutter stripping, with a map from cleaned offsets back to the raw text.
+
+Everything downstream works on the cleaned text; key claims must still point into the text exactly as the client
+sent it. Normalization rewrites letters, digits and spacing but keeps every letter and digit in order, so the two
+texts are aligned on those ("anchors"), in numpy, once per article; spans are mapped back through the anchors.
+"""
+
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+import numpy as np
+
+from kholase.text import lexicon
+
+ZWNJ = "\u200c"
+# Bidi controls and zero-width marks that hazm leaves in place; ZWNJ (the half-space) is kept.
+INVISIBLES = re.compile("[\u200b\u200d\u200e\u200f\ufeff\u202a-\u202e\u2066-\u2069\u00ad]")
+PERSIAN_LETTER = re.compile("[\u0600-\u06ff\ufb50-\ufdff\ufe70-\ufeff]")
+PERSIAN_WORD_LETTERS = re.compile("[آ-ی]")
+
+# Lines that are page furniture, not article: ids, dates, bylines, share/tag rows, widgets.
+CLUTTER_LINE = re.compile(
+    r"^\s*(?:"
+    r"کد\s*(?:خبر|مطلب)|شناسه\s*(?:خبر|مطلب)|تاریخ\s*(?:انتشار|انتشار خبر|خبر|ارسال)|زمان\s*(?:انتشار|مطالعه)"
+    r"|نویسنده|خبرنگار|گزارشگر|عکاس|مترجم|منبع|سرویس|دبیر|ویرایش|لینک\s*(?:کوتاه|خبر)|آدرس\s*کوتاه"
+    r"|برچسب\s*(?:‌|\s)?ها|تگ\s*(?:‌|\s)?ها|کلید\s*(?:‌|\s)?واژه(?:\s*|‌)?(?:ها)?|کلمات\s*کلیدی"
+    r"|اشتراک\s*(?:‌|\s)?گذاری|ارسال\s*(?:به\s*دوستان|نظر)|نسخه\s*چاپی|چاپ\s*(?:خبر|مطلب)|بازنشر"
+    r"|نظر\s*شما|نظرات|دیدگاه\s*(?:ها|شما)|پربیننده|پربازدید|پربحث|پرطرفدار|آخرین\s*(?:اخبار|خبرها|مطالب)"
+    r"|اخبار\s*(?:مرتبط|برگزیده|پیشنهادی)|مطالب\s*(?:مرتبط|پیشنهادی|مشابه)|بیشتر\s*بخوانید|ادامه\s*مطلب"
+    r"|پیشنهاد\s*(?:سردبیر|ما)|بخوانید|تبلیغات|ما\s*را\s*در|عضویت\s*در|کانال\s*(?:تلگرام|ما)"
+    r"|share|print|tags?\b|telegram|whatsapp|twitter|facebook|instagram"
+    r")(?=$|[\s:：\-–—|/،,.]|\u200c)",
+    re.IGNORECASE,
+)
+END_OF_ARTICLE = re.compile(r"^\s*(?:انتهای\s*(?:پیام|خبر|متن)|پایان\s*(?:پیام|خبر))\s*[/.\-]?\s*$|^\s*انتهای\s*پیام")
+DATE_LINE = re.compile(
+    r"^[\s\d۰-۹:/\-–—|,،]*(?:(?:فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند"
+    r"|شنبه|یکشنبه|دوشنبه|سه‌?\s?شنبه|چهارشنبه|پنجشنبه|پنج‌?\s?شنبه|جمعه|January|February|March|April|May"
+    r"|June|July|August|September|October|November|December|ساعت)[\s\d۰-۹:/\-–—|,،A-Za-z]*)+$",
+    re.IGNORECASE,
+)
+URL_LINE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
+MAX_TITLE_WORDS = 25
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """Positions of the same letters and digits in the normalized and the raw text, both increasing."""
+
+    raw: str
+    normalized_anchors: np.ndarray
+    raw_anchors: np.ndarray
+
+    @classmethod
+    def between(cls, raw: str, normalized: str) -> "Alignment":
+        raw_identity, normalized_identity = _identities(raw), _identities(normalized)
+        raw_positions, normalized_positions = np.flatnonzero(raw_identity), np.flatnonzero(normalized_identity)
+        raw_letters, normalized_letters = raw_identity[raw_positions], normalized_identity[normalized_positions]
+        if np.array_equal(raw_letters, normalized_letters):
+            return cls(raw, normalized_positions, raw_positions)
+        # Rare: normalization dropped or rewrote a letter (a ligature, a repeated letter): align around the changes.
+        normalized_index, raw_index = _matching_letters(normalized_letters, raw_letters)
+        return cls(raw, normalized_positions[normalized_index], raw_positions[raw_index])
+
+    def raw_span(self, normalized: str, start: int, end: int) -> tuple[int, int]:
+        """The raw span of normalized[start:end], with the punctuation at its edges (quotes, «...» for «…»)."""
+        first = int(np.searchsorted(self.normalized_anchors, start))
+        last = int(np.searchsorted(self.normalized_anchors, end)) - 1
+        if first > last:  # nothing but punctuation and spaces: the raw text around the previous letter
+            position = int(self.raw_anchors[first - 1]) + 1 if first > 0 else 0
+            return position, min(position + 1, len(self.raw))
+        raw_start, raw_end = int(self.raw_anchors[first]), int(self.raw_anchors[last]) + 1
+        leading = normalized[start : int(self.normalized_anchors[first])]
+        trailing = normalized[int(self.normalized_anchors[last]) + 1 : end]
+        return _take_marks(self.raw, raw_start, leading, -1), _take_marks(self.raw, raw_end, trailing, +1)
+
+
+# After a change, difflib aligns a window this long on both sides, widened until it finds SYNC equal letters in a row.
+CHANGE_WINDOW, SYNC = 32, 8
+
+
+def _matching_letters(first: np.ndarray, second: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Indices of the letters two nearly equal letter sequences share, both increasing. Equal stretches are found
+    with numpy; difflib aligns only a short window at each change, so the cost grows with the number of changes,
+    not with the square of the length (difflib over a 20,000-letter article took seconds)."""
+    first_index, second_index = [], []
+    i = j = 0
+    while i < len(first) and j < len(second):
+        run = _common_run(first[i:], second[j:])
+        first_index.append(np.arange(i, i + run))
+        second_index.append(np.arange(j, j + run))
+        i, j = i + run, j + run
+        if i == len(first) or j == len(second):
+            break
+        window = CHANGE_WINDOW
+        while True:
+            window_first, window_second = first[i : i + window].tolist(), second[j : j + window].tolist()
+            blocks = SequenceMatcher(None, window_first, window_second, autojunk=False).get_matching_blocks()
+            sync = next((block for block in blocks if block.size >= SYNC), None)
+            if sync is not None or (i + window >= len(first) and j + window >= len(second)):
+                break
+            window *= 2
+        for block in blocks[: blocks.index(sync)] if sync is not None else blocks:
+            first_index.append(np.arange(i + block.a, i + block.a + block.size))
+            second_index.append(np.arange(j + block.b, j + block.b + block.size))
+        if sync is None:
+            break
+        i, j = i + sync.a, j + sync.b
+    none = np.zeros(0, dtype=int)
+    return np.concatenate([none, *first_index]), np.concatenate([none, *second_index])
+
+
+def _common_run(first: np.ndarray, second: np.ndarray) -> int:
+    """How many leading letters the two sequences share, comparing in growing chunks (a run is often short)."""
+    length, start, size = min(len(first), len(second)), 0, 64
+    while start < length:
+        stop = min(length, start + size)
+        differ = np.flatnonzero(first[start:stop] != second[start:stop])
+        if differ.size:
+            return start + int(differ[0])
+        start, size = stop, size * 2
+    return length
+
+
+def _take_marks(raw: str, position: int, marks: str, step: int) -> int:
+    """Move a span edge over the raw punctuation that stands for `marks` (the span's own edge punctuation),
+    skipping spaces between them, never over a letter; a run of dots counts as one mark (normalized «…»)."""
+    wanted = sum(1 for mark in marks if not mark.isspace() and mark != ZWNJ)
+    index = position if step > 0 else position - 1
+    while wanted and 0 <= index < len(raw):
+        char = raw[index]
+        if char.isspace() or unicodedata.category(char) in ("Cf", "Mn"):
+            index += step
+            continue
+        if not _is_edge_mark(char):
+            break
+        while char == "." and 0 <= index + step < len(raw) and raw[index + step] == ".":
+            index += step
+        wanted -= 1
+        index += step
+        position = index if step > 0 else index + 1
+    return position
+
+
+@dataclass(frozen=True)
+class CleanText:
+    """Normalized article text without clutter, and the way back from its offsets to the raw text.
+
+    `text` is made of lines of the normalized article; `line_starts` holds, per kept line, its offset in `text`
+    and in the normalized article, so an offset goes text -> normalized -> raw.
+    """
+
+    raw: str
+    text: str
+    title: str | None
+    normalized: str
+    line_starts: tuple[tuple[int, int], ...]
+    alignment: Alignment
+
+    def _normalized_offset(self, offset: int) -> int:
+        line = bisect_right(self.line_starts, (offset, len(self.normalized))) - 1
+        text_start, normalized_start = self.line_starts[line]
+        return normalized_start + offset - text_start
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """The raw span covering cleaned text[start:end] (a span within one line)."""
+        if end <= start:
+            raise ValueError("empty span")
+        normalized_start = self._normalized_offset(start)
+        normalized_end = self._normalized_offset(end - 1) + 1
+        return self.alignment.raw_span(self.normalized, normalized_start, normalized_end)
+
+
+def _is_stem(word: str) -> bool:
+    frequency = lexicon.vocabulary().get(word)
+    return frequency is not None and len(word) >= 2 and (frequency > 0 or (len(word) >= 4 and word.endswith("ی")))
+
+
+# Suffixes written after a half-space in standard Persian; scraped text often drops the half-space.
+HALF_SPACE_SUFFIXES = ("ای", "اید", "هایی", "هایم", "هایت", "هایش", "هایمان", "هایتان", "هایشان", "های", "ها", "ترین", "تر")
+# A whole word (a run of letters) that ends in one of those suffixes after at least two letters: the only words the
+# repair can change, so the others never reach Python.
+GLUED_WORD = re.compile(rf"(?<![آ-ی])[آ-ی]{{2,}}(?:{'|'.join(HALF_SPACE_SUFFIXES)})(?![آ-ی])")
+
+
+@lru_cache(maxsize=50_000)
+def restore_half_space(word: str) -> str:
+    """`کمکهای` -> `کمک‌های`: split a known stem from a suffix that standard Persian writes after a half-space."""
+    vocabulary = lexicon.vocabulary()
+    if word in vocabulary:
+        return word
+    for suffix in HALF_SPACE_SUFFIXES:
+        stem = word[: -len(suffix)]
+        if word.endswith(suffix) and _is_stem(stem):
+            if suffix in ("ای", "اید") and not stem.endswith("ه"):
+                continue  # «ای» after other letters joins without a half-space (e.g. «صدای»)
+            return stem + ZWNJ + suffix
+    return word
+
+
+def normalize(text: str) -> str:
+    """hazm normalization plus the invisible-mark and half-space repairs hazm leaves undone."""
+    text = INVISIBLES.sub("", text)
+    text = lexicon.normalizer().normalize(text)
+    return GLUED_WORD.sub(lambda match: restore_half_space(match.group()), text)
+
+
+def has_persian(text: str) -> bool:
+    return PERSIAN_LETTER.search(text) is not None
+
+
+# Letters that normalization maps onto each other compare equal; spaces, half-spaces, marks, dots, quotes and
+# dashes (which normalization adds, drops or rewrites) have no identity (0).
+FOLDED_LETTERS = {"ي": "ی", "ى": "ی", "ئ": "ی", "ك": "ک", "ة": "ه", "ۀ": "ه", "أ": "ا", "إ": "ا", "ٱ": "ا", "ؤ": "و", "%": "٪"}
+WITHOUT_IDENTITY = "ـ.…«»\"'“”٫٬﴾﴿"
+
+
+def _identity(char: str) -> int:
+    if char.isspace() or unicodedata.category(char) in ("Mn", "Cf", "Pd") or char in WITHOUT_IDENTITY:
+        return 0
+    if char.isdigit():
+        return ord(str(unicodedata.digit(char, 0)))
+    if "\ufb50" <= char <= "\ufeff":  # Arabic presentation forms: their plain letter
+        char = unicodedata.normalize("NFKC", char)[:1] or char
+    folded = FOLDED_LETTERS.get(char, char.lower())
+    return ord(folded[0]) if folded and folded[0] not in WITHOUT_IDENTITY else 0
+
+
+@lru_cache(maxsize=1)
+def _identity_table() -> np.ndarray:
+    """The identity of every code point (4 MiB): worked out for the BMP, the code point itself above it (emoji)."""
+    table = np.arange(0x110000, dtype=np.uint32)
+    table[:0x10000] = [_identity(chr(code)) for code in range(0x10000)]
+    return table
+
+
+def _identities(text: str) -> np.ndarray:
+    return _identity_table()[np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)]
+
+
+def _is_edge_mark(char: str) -> bool:
+    """Punctuation without identity that may close or open a span: dots, quotes, and marks stuck to them."""
+    return char in WITHOUT_IDENTITY or unicodedata.category(char) in ("Cf", "Mn")
+
+
+def _is_clutter(line: str) -> bool:
+    return bool(CLUTTER_LINE.match(line) or DATE_LINE.match(line) or URL_LINE.match(line)) or (
+        not PERSIAN_WORD_LETTERS.search(line)
+    )
+
+
+def _looks_like_title(line: str) -> bool:
+    return 0 < len(line.split()) <= MAX_TITLE_WORDS and not line.endswith((".", "!", "؟", "?", ":"))
+
+
+def _content_key(line: str) -> bytes:
+    identities = _identities(line)
+    return identities[identities > 0].tobytes()
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    """Non-blank lines with their offsets, stripped of surrounding spaces."""
+    lines, position = [], 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            lines.append((position + len(line) - len(line.lstrip()), stripped))
+        position += len(line) + 1
+    return lines
+
+
+def clean(raw: str) -> CleanText:
+    """Normalize, then drop clutter lines, the repeated title and everything after an end-of-article mark."""
+    normalized = normalize(raw)
+    kept: list[tuple[int, str]] = []
+    for start, line in _lines(normalized):
+        bare = line.replace(ZWNJ, "")  # clutter patterns match with or without half-spaces
+        if END_OF_ARTICLE.match(bare):
+            break
+        if not _is_clutter(bare):
+            kept.append((start, line))
+    title = None
+    if len(kept) > 1 and _looks_like_title(kept[0][1]):
+        title_key = _content_key(kept[0][1])
+        rest_keys = [_content_key(line) for _, line in kept[1:]]
+        if title_key and title_key in b"".join(rest_keys):
+            title = kept[0][1]
+            kept = [line for line, key in zip(kept[1:], rest_keys) if key != title_key]
+
+    line_starts, position = [], 0
+    for start, line in kept:
+        line_starts.append((position, start))
+        position += len(line) + 1
+    return CleanText(
+        raw=raw,
+        text="\n".join(line for _, line in kept),
+        title=title,
+        normalized=normalized,
+        line_starts=tuple(line_starts),
+        alignment=Alignment.between(raw, normalized),
+    )
