@@ -139,7 +139,8 @@ def check_reference(runner: "TransformersRunner", batch_size: int) -> str:
         runner.model.float()
     same = sum(a == b for a, b in zip(float32, float64))
     distinct = len({token for ids in float32 for token in ids})
-    return f"float64 transformers emits float32's greedy tokens on {same}/{batch_size} articles ({distinct} distinct tokens)"
+    return (f"float64 transformers emits float32's greedy tokens on {same}/{batch_size} articles "
+            f"({distinct} distinct tokens)")
 
 
 def measure_call(call, repeats: int) -> float:
@@ -173,7 +174,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--batch-sizes", type=int, nargs="+", default=[1, 4, 16])
     parser.add_argument("--beams", type=int, nargs="+", default=[1, 4])
     parser.add_argument("--compute-types", nargs="+", default=["float32", "int8"], help="CTranslate2 compute types")
-    parser.add_argument("--vmap-tokens", type=int, default=20_000, help="always-allowed tokens of the vmap rows (0: none)")
+    parser.add_argument("--vmap-tokens", type=int, default=20_000,
+                        help="always-allowed tokens of the vmap rows (0: none)")
     args = parser.parse_args(argv)
 
     from kholase.abstractive.convert import convert, write_vocabulary_map
@@ -214,10 +216,10 @@ def main(argv: list[str] | None = None) -> int:
             for runner in runners:
                 if runner.use_vmap:
                     continue  # the map only changes the output layer
-                encoder = measure_call(lambda: runner.encode(article_ids(batch_size)), args.repeats)
-                full = measure_call(lambda: runner(article_ids(batch_size), 1), args.repeats)
-                print(f"| {runner.name} | {runner.compute_type} | {batch_size} | {encoder:.2f} | {encoder / full:.0%} |",
-                      flush=True)
+                encoder = measure_call(lambda: runner.encode(article_ids(batch_size)), args.repeats)  # noqa: B023
+                full = measure_call(lambda: runner(article_ids(batch_size), 1), args.repeats)  # noqa: B023
+                print(f"| {runner.name} | {runner.compute_type} | {batch_size} | {encoder:.2f} | "
+                      f"{encoder / full:.0%} |", flush=True)
                 if runner.compute_type == "float32":
                     encoder_floor[batch_size] = min(encoder, encoder_floor.get(batch_size, encoder))
                 if runner is runners[0]:  # transformers: the speed-up's reference
@@ -227,7 +229,8 @@ def main(argv: list[str] | None = None) -> int:
               "transformers greedy (s) | largest float32-exact speed-up |")
         print("|---|---|---|---|---|---|")
         for batch_size in args.batch_sizes:
-            steps = OUTPUT_TOKENS * measure_call(lambda: runners[0].output_layer(batch_size), max(5, args.repeats))
+            layer = runners[0].output_layer
+            steps = OUTPUT_TOKENS * measure_call(lambda: layer(batch_size), max(5, args.repeats))  # noqa: B023
             floor = encoder_floor[batch_size] + steps
             print(f"| {batch_size} | {encoder_floor[batch_size]:.2f} | {steps:.2f} | {floor:.2f} | "
                   f"{greedy[batch_size]:.2f} | {greedy[batch_size] / floor:.1f}x |", flush=True)

@@ -43,9 +43,9 @@ def main() -> None:
 
     import ray
 
+    from kholase.batch.distributed import run_ray_batch
     from kholase.batch.local import run_batch
     from kholase.config import Settings
-    from kholase.batch.distributed import run_ray_batch
     from kholase.summarizer import Summarizer
 
     folder = Path(tempfile.mkdtemp(prefix="kholase-bench-"))
@@ -56,7 +56,7 @@ def main() -> None:
     ray.data.DataContext.get_current().enable_progress_bars = False
     for workers in args.workers:
         output = folder / f"ray-{workers}.jsonl"
-        rows.append(("ray", workers, timed(lambda: run_ray_batch(Settings(), source, output, workers=workers))))
+        rows.append(("ray", workers, timed(lambda: run_ray_batch(Settings(), source, output, workers=workers))))  # noqa: B023
         assert output.read_bytes() == (folder / "local.jsonl").read_bytes(), "Ray output differs from local"
     ray.shutdown()
 

@@ -28,7 +28,11 @@ def read_pairs(path: Path, source_field: str, target_field: str) -> list[tuple[s
 def finetune(args: argparse.Namespace) -> Path:
     import torch
     from transformers import (
-        AutoModelForSeq2SeqLM, AutoTokenizer, DataCollatorForSeq2Seq, Seq2SeqTrainer, Seq2SeqTrainingArguments,
+        AutoModelForSeq2SeqLM,
+        AutoTokenizer,
+        DataCollatorForSeq2Seq,
+        Seq2SeqTrainer,
+        Seq2SeqTrainingArguments,
     )
 
     tokenizer = AutoTokenizer.from_pretrained(args.model)

@@ -107,7 +107,7 @@ async def drive(base_url: str, server: psutil.Process, args, bodies: list[str]) 
         stop.set()
         await sampler
         metrics = (await http.get("/metrics")).text
-    rss = {"start": rss_start, "peak": max(samples + [rss_start]), "end": server.memory_info().rss}
+    rss = {"start": rss_start, "peak": max([*samples, rss_start]), "end": server.memory_info().rss}
     return tally, {"elapsed_s": elapsed, "rss": rss, "metrics_lines": len(metrics.splitlines())}
 
 

@@ -3,8 +3,9 @@
     python scripts/train_summary.py ../shared/data/fars_news_dev.jsonl ../shared/data/varzesh3_dev.jsonl
 
 Each article's candidates are its opening sentences, each also without its news frame, from its quoted statement or
-from the speaker's office, and each also cut at a verb-final clause (kholase/extractive/summary_model.py); the target is a
-candidate's ROUGE-1 F1 against the lead. Folds split by article, so a held-out score never sees its own article's lead.
+from the speaker's office, and each also cut at a verb-final clause (kholase.extractive.summary_model); the target
+is a candidate's ROUGE-1 F1 against the lead. Folds split by article, so a held-out score never sees its own
+article's lead.
 """
 
 from collections import Counter

@@ -38,6 +38,7 @@ def _training_texts() -> list[str]:
 @pytest.fixture(scope="session")
 def tiny_mt5_dir(tmp_path_factory) -> Path:
     """A 2+2-layer MT5 with a 1000-piece sentencepiece vocabulary."""
+    pytest.importorskip("transformers", reason="the [abstractive] extra")
     import sentencepiece
     import torch
     from transformers import MT5Config, MT5ForConditionalGeneration, T5Tokenizer
@@ -70,6 +71,7 @@ def tiny_mt5_dir(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def tiny_bert2bert_dir(tmp_path_factory) -> Path:
     """A BERT2BERT EncoderDecoderModel (2-layer BERT encoder and decoder) with a WordPiece vocabulary."""
+    pytest.importorskip("transformers", reason="the [abstractive] extra")
     import torch
     from tokenizers import BertWordPieceTokenizer
     from transformers import BertConfig, BertTokenizer, EncoderDecoderConfig, EncoderDecoderModel

@@ -4,11 +4,14 @@ The random model writes gibberish, which the made-up-facts guard rightly rejects
 text to reach the response it says so and lets it through.
 """
 
+import pytest
+
+pytest.importorskip("httpx", reason="the [dev] extra")
+pytest.importorskip("transformers", reason="the [abstractive] extra")
+
 import threading
-import time
 from contextlib import contextmanager
 
-import pytest
 from fastapi.testclient import TestClient
 
 from kholase.abstractive import batching
@@ -16,8 +19,6 @@ from kholase.abstractive.guard import unsupported_facts
 from kholase.api.app import create_app
 from kholase.config import Settings
 from tests.support import wait_until_ready
-
-pytest.importorskip("transformers", reason="the [abstractive] extra")
 
 
 @contextmanager
@@ -60,7 +61,8 @@ def test_readyz_names_the_loaded_model(client, tiny_mt5_dir):
 
 
 def test_the_models_text_is_the_answer_when_the_guard_passes(client, generated, fars_articles, monkeypatch):
-    monkeypatch.setattr("kholase.abstractive.guard.unsupported_facts", lambda generated, source: [])  # random model: gibberish
+    # the random model writes gibberish, which the guard would reject
+    monkeypatch.setattr("kholase.abstractive.guard.unsupported_facts", lambda generated, source: [])
     response = summarize(client, fars_articles[0]["body"])
     assert response.status_code == 200
     body = response.json()

@@ -1,8 +1,11 @@
 """The HTTP API: the happy path, readiness, and a clear 4xx for every kind of bad input."""
 
+import pytest
+
+pytest.importorskip("httpx", reason="the [dev] extra")
+
 import re
 
-import pytest
 from fastapi.testclient import TestClient
 
 from kholase.api.app import create_app
@@ -78,7 +81,8 @@ def test_bad_input_gets_a_clear_error(client, body, status, message):
 
 @pytest.mark.parametrize(
     ("content", "message"),
-    [(b"{not json", "not valid JSON"), (b"", "request body is missing"), (b"[1, 2]", "valid dictionary"), (b'"text"', "valid dictionary")],
+    [(b"{not json", "not valid JSON"), (b"", "request body is missing"), (b"[1, 2]", "valid dictionary"),
+     (b'"text"', "valid dictionary")],
 )
 def test_malformed_json_is_422(client, content, message):
     response = client.post("/v1/summarize", content=content, headers={"content-type": "application/json"})

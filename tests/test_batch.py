@@ -86,3 +86,21 @@ def test_text_field_option(summarizer, tmp_path, fars_articles):
     path.write_text(json.dumps({"id": "a", "body": fars_articles[1]["body"]}, ensure_ascii=False) + "\n")
     run_batch(summarizer, path, tmp_path / "out.jsonl", text_field="body", progress=False)
     assert read(tmp_path / "out.jsonl")[0]["headline"]
+
+
+def test_jobs_write_the_same_bytes_as_one_job(articles_file, tmp_path):
+    """Worker processes summarize, this one writes in input order: duplicates, bad lines and all."""
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    run_batch(Summarizer(), articles_file, one, progress=False)
+    stats = run_batch(Summarizer(), articles_file, two, progress=False, jobs=2)
+    assert stats.done == 40 and stats.failed == 5
+    assert two.read_bytes() == one.read_bytes()
+
+
+@pytest.mark.slow
+def test_jobs_continue_a_run_that_stopped(articles_file, tmp_path):
+    whole, resumed = tmp_path / "whole.jsonl", tmp_path / "resumed.jsonl"
+    run_batch(Summarizer(), articles_file, whole, progress=False)
+    resumed.write_text("".join(whole.read_text(encoding="utf-8").splitlines(keepends=True)[:7]), encoding="utf-8")
+    stats = run_batch(Summarizer(), articles_file, resumed, progress=False, jobs=2)
+    assert stats.skipped == 7 and resumed.read_bytes() == whole.read_bytes()

@@ -76,7 +76,7 @@ def test_restatements_are_not_repeated(donations_text):
 
 def test_claims_are_in_document_order_with_scores(fars_articles):
     for article in fars_articles[:60]:
-        document, claims = claims_of(article["body"])
+        _, claims = claims_of(article["body"])
         assert [c.start for c in claims] == sorted(c.start for c in claims)
         assert all(0 < c.score <= 1 for c in claims)
         assert not claims or max(c.score for c in claims) == 1.0

@@ -1,8 +1,11 @@
 """The `kholase` command line, run as a user would run it."""
 
+import io
 import json
 import subprocess
 import sys
+
+import pytest
 
 from kholase.cli import RLM, main
 
@@ -24,20 +27,22 @@ def test_summarize_file_prints_headline_summary_and_claims(donations_text, tmp_p
     assert "[extractive]" in run.stdout
 
 
-def test_summarize_stdin_as_json(donations_text):
-    run = kholase("summarize", "-", "--json", "--max-claims", "2", stdin=donations_text)
-    assert run.returncode == 0, run.stderr
-    result = json.loads(run.stdout)
+def test_summarize_stdin_as_json(donations_text, monkeypatch, capsys):
+    monkeypatch.setattr("sys.stdin", io.StringIO(donations_text))
+    assert main(["summarize", "-", "--json", "--max-claims", "2"]) == 0
+    result = json.loads(capsys.readouterr().out)
     assert len(result["key_claims"]) <= 2
     for claim in result["key_claims"]:
         assert donations_text[claim["start"] : claim["end"]] == claim["text"]
 
 
-def test_bad_input_exits_2_with_the_reason():
-    run = kholase("summarize", "-", stdin="hello")
-    assert run.returncode == 2 and "no Persian letters" in run.stderr
+def test_bad_input_exits_2_with_the_reason(monkeypatch, capsys):
+    monkeypatch.setattr("sys.stdin", io.StringIO("hello"))
+    assert main(["summarize", "-"]) == 2
+    assert "no Persian letters" in capsys.readouterr().err
 
 
+@pytest.mark.slow
 def test_batch_command_and_script(tmp_path, fars_articles):
     source = tmp_path / "in.jsonl"
     source.write_text(
@@ -49,11 +54,30 @@ def test_batch_command_and_script(tmp_path, fars_articles):
     assert len((tmp_path / "out.jsonl").read_text().splitlines()) == 5
     assert '"done": 5' in run.stderr
     script = subprocess.run(
-        [sys.executable, "scripts/batch_summarize.py", str(source), str(tmp_path / "out2.jsonl"), "--text-field", "body"],
+        [sys.executable, "scripts/batch_summarize.py", str(source), str(tmp_path / "out2.jsonl"),
+         "--text-field", "body"],
         capture_output=True, text=True, timeout=120,
     )
     assert script.returncode == 0, script.stderr
     assert (tmp_path / "out2.jsonl").read_text() == (tmp_path / "out.jsonl").read_text()
+
+
+def test_batch_help_documents_every_argument_and_its_default(capsys):
+    with pytest.raises(SystemExit) as exit:
+        main(["batch", "--help"])
+    assert exit.value.code == 0
+    shown = " ".join(capsys.readouterr().out.split())
+    for text in ("JSON Lines file, one article per line", "the field that holds the article's text", "(default: text)",
+                 "(default: id)", "--jobs", "(default: 1)", "every record it wrote failed"):
+        assert text in shown, text
+
+
+def test_a_batch_where_every_record_failed_exits_1(tmp_path, fars_articles, capsys):
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps({"id": "a", "body": fars_articles[0]["body"]}, ensure_ascii=False) + "\n",
+                      encoding="utf-8")
+    assert main(["batch", str(source), str(tmp_path / "out.jsonl")]) == 1  # the text is in "body", not "text"
+    assert "every one of the 1 records written failed" in capsys.readouterr().err
 
 
 def test_unknown_arguments_are_rejected(capsys):

@@ -10,15 +10,15 @@ import pytest
 
 pytest.importorskip("ray.data", reason="the `distributed` extra (ray[data], pyarrow) is not installed")
 
-import pyarrow as pa  # noqa: E402
-import pyarrow.parquet as pq  # noqa: E402
-import ray  # noqa: E402
+import pyarrow as pa
+import pyarrow.parquet as pq
+import ray
 
-from kholase.batch.local import run_batch  # noqa: E402
-from kholase.cli import main  # noqa: E402
-from kholase.config import Settings  # noqa: E402
-from kholase.batch.distributed import run_ray_batch  # noqa: E402
-from kholase.summarizer import Summarizer  # noqa: E402
+from kholase.batch.distributed import run_ray_batch
+from kholase.batch.local import run_batch
+from kholase.cli import main
+from kholase.config import Settings
+from kholase.summarizer import Summarizer
 
 pytestmark = pytest.mark.slow
 PER_FILE = 60
@@ -78,7 +78,7 @@ def test_a_rerun_through_the_cli_continues_a_killed_run_without_loss(input_file,
 
 def test_parquet_in_and_out(articles, local_output, tmp_path):
     source = tmp_path / "in.parquet"
-    pq.write_table(pa.Table.from_pylist(articles[:20] + [{"id": "no-text", "text": None}]), source)
+    pq.write_table(pa.Table.from_pylist([*articles[:20], {"id": "no-text", "text": None}]), source)
     run_ray_batch(Settings(), source, tmp_path / "out.parquet")
     rows = pq.read_table(tmp_path / "out.parquet").to_pylist()
     expected = read(local_output)[:10] + read(local_output)[13:23]  # the same articles, around the bad lines

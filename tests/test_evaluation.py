@@ -6,7 +6,7 @@ import pytest
 
 pytest.importorskip("rouge_score", reason="the [eval] extra")
 
-from kholase.eval.rouge import PersianTokenizer, main, rouge  # noqa: E402
+from kholase.eval.rouge import PersianTokenizer, main, rouge
 
 
 def test_tokenizer_keeps_persian_and_ignores_half_spaces():

@@ -1,24 +1,25 @@
 """Faults: a broken model at start-up, a model failing mid-request, clients vanishing, SIGTERM mid-work."""
 
+import pytest
+
+pytest.importorskip("httpx", reason="the [dev] extra")
+pytest.importorskip("psutil", reason="the [dev] extra")
+
 import json
 import os
 import signal
 import socket
-import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
 
 import httpx
-import pytest
+import psutil
 from fastapi.testclient import TestClient
 
 from kholase.api.app import create_app
 from kholase.config import Settings
 from tests.support import HOST, kholase, load_articles, served, wait_until_ready
-
-
 
 # --- the model at start-up -------------------------------------------------------------------------------------------
 
@@ -73,6 +74,7 @@ def server(tmp_path):
         yield process, client, client.base_url.port
 
 
+@pytest.mark.slow
 def test_clients_vanishing_mid_request_do_not_hurt_the_server(server, fars_articles):
     process, client, port = server
     article = json.dumps({"text": fars_articles[2]["body"]}).encode()
@@ -89,6 +91,7 @@ def test_clients_vanishing_mid_request_do_not_hurt_the_server(server, fars_artic
     assert client.get("/healthz").status_code == 200
 
 
+@pytest.mark.slow
 def test_sigterm_lets_the_request_in_flight_finish(server, varzesh3_articles):
     process, client, port = server
     items = [{"id": str(n), "text": row["body"]} for n, row in enumerate(varzesh3_articles[:64])]
@@ -109,6 +112,7 @@ def test_sigterm_lets_the_request_in_flight_finish(server, varzesh3_articles):
 
 # --- batch runs ------------------------------------------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_sigterm_during_a_batch_run_then_rerun_loses_and_repeats_nothing(tmp_path):
     rows = load_articles("varzesh3_dev", 150)
     source = tmp_path / "in.jsonl"
@@ -134,3 +138,20 @@ def test_sigterm_during_a_batch_run_then_rerun_loses_and_repeats_nothing(tmp_pat
     records = [json.loads(line) for line in output.read_text(encoding="utf-8").splitlines()]
     assert sorted(record["id"] for record in records) == sorted(row["id"] for row in rows)
     assert all("summary" in record or "error" in record for record in records)
+
+
+@pytest.mark.slow
+def test_workers_serve_together_and_one_scrape_counts_them_all(tmp_path, fars_articles):
+    metrics_dir = tmp_path / "metrics"
+    metrics_dir.mkdir()
+    env = {**os.environ, "PROMETHEUS_MULTIPROC_DIR": str(metrics_dir)}
+    with served("--workers", "2", log=tmp_path / "server.log", env=env) as (process, client):
+        children = psutil.Process(process.pid).children()
+        assert sum("spawn_main" in " ".join(child.cmdline()) for child in children) == 2
+        for article in fars_articles[:12]:  # a new connection each time, so the kernel spreads them over workers
+            answer = httpx.post(f"{client.base_url}/v1/summarize", json={"text": article["body"]}, timeout=60)
+            assert answer.status_code == 200
+        for _ in range(4):  # whichever worker answers the scrape reports every worker's requests
+            text = httpx.get(f"{client.base_url}/metrics").text
+            assert 'kholase_requests_total{route="/v1/summarize",status="200"} 12.0' in text
+        assert len({path.stem.split("_")[-1] for path in metrics_dir.glob("counter_*.db")}) == 2  # one per worker

@@ -7,9 +7,9 @@ import pytest
 
 pytest.importorskip("transformers", reason="the [abstractive] extra")
 
-from kholase.abstractive.seq2seq import Seq2SeqModel  # noqa: E402
-from kholase.config import Settings  # noqa: E402
-from tests.support import ROOT  # noqa: E402
+from kholase.abstractive.seq2seq import Seq2SeqModel
+from kholase.config import Settings
+from tests.support import ROOT
 
 finetune = runpy.run_path(str(ROOT / "scripts" / "finetune.py"), run_name="finetune")  # the script's functions
 pytestmark = pytest.mark.slow

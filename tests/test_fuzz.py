@@ -1,6 +1,11 @@
 """Hostile input: schemathesis against the service's own OpenAPI schema, hypothesis against the pipeline."""
 
 import pytest
+
+pytest.importorskip("httpx", reason="the [dev] extra")
+pytest.importorskip("schemathesis", reason="the [dev] extra")
+pytest.importorskip("hypothesis", reason="the [dev] extra")
+
 import schemathesis
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings

@@ -1,11 +1,14 @@
 """A short run of scripts/loadtest.py: a second process drives real and hostile requests at a local server."""
 
+import pytest
+
+pytest.importorskip("httpx", reason="the [dev] extra")
+pytest.importorskip("psutil", reason="the [dev] extra")
+
 import json
 import subprocess
 import sys
 from pathlib import Path
-
-import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -107,6 +107,7 @@ summarizer.summarize(sys.stdin.read())
 """
 
 
+@pytest.mark.slow
 def test_load_builds_every_hazm_table_before_the_first_request(donations_text):
     """Left to the first requests, each concurrent one built its own copy (16 threads peaked at 1.4 GiB). A fresh
     process, so that no other test has built them already."""

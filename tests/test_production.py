@@ -1,5 +1,9 @@
 """The production layers: API keys, CORS, limits (413/503), request ids, JSON logs without text, /metrics."""
 
+import pytest
+
+pytest.importorskip("httpx", reason="the [dev] extra")
+
 import asyncio
 import json
 import re
@@ -7,14 +11,13 @@ import threading
 import time
 
 import httpx
-import pytest
 from fastapi.testclient import TestClient
 
+from kholase.abstractive.batching import Batcher
 from kholase.api import auth
 from kholase.api.app import create_app
-from kholase.config import Settings
-from kholase.abstractive.batching import Batcher
 from kholase.api.logging import JsonFormatter
+from kholase.config import Settings
 from kholase.summarizer import Summarizer
 
 

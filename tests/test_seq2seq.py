@@ -1,24 +1,27 @@
 """The abstractive engine on tiny real checkpoints: loading, failures, batching, time limits, CTranslate2, guard."""
 
+import pytest
+
+pytest.importorskip("transformers", reason="the [abstractive] extra")
+pytest.importorskip("ctranslate2", reason="the [abstractive] extra")
+
 import json
 import shutil
 import socket
-import sys
 import threading
 import time
+from itertools import pairwise
 from pathlib import Path
 
-import pytest
 from transformers import AutoTokenizer
 
-from kholase.config import Settings
-from kholase.abstractive.seq2seq import GenerationTimeout, ModelLoadError, Seq2SeqModel, fit_to_budget
-from kholase.extractive.textrank import TextRank
+from kholase.abstractive.convert import convert, write_vocabulary_map
 from kholase.abstractive.guard import unsupported_facts
+from kholase.abstractive.seq2seq import GenerationTimeout, ModelLoadError, Seq2SeqModel, fit_to_budget
+from kholase.config import Settings
+from kholase.extractive.textrank import TextRank
 from kholase.text.clean import clean
 from kholase.text.sentences import split_sentences
-
-from kholase.abstractive.convert import convert, write_vocabulary_map
 
 
 def load(model, **overrides) -> Seq2SeqModel:
@@ -209,7 +212,9 @@ def test_ctranslate2_greedy_float32_emits_the_same_tokens_as_transformers(mt5, c
         expected = mt5.backend.generate_ids(articles, **options)
         assert len({token for ids in expected for token in ids}) > 20, "the tiny model must decode varied tokens"
         assert ct2.backend.generate_ids(articles, **options) == expected
-        assert [ct2.generate(a, "headline", 30) for a in articles] == [mt5.generate(a, "headline", 30) for a in articles]
+        assert [ct2.generate(a, "headline", 30) for a in articles] == [
+            mt5.generate(a, "headline", 30) for a in articles
+        ]
     finally:
         ct2.close()
 
@@ -250,7 +255,7 @@ def test_the_checkpoints_decoding_settings_reach_both_backends(tiny_mt5_dir, tmp
         articles = [row["body"] for row in fars_articles[:6]]
         options = dict(max_input_tokens=128, max_new_tokens=24, num_beams=1)
         expected = hf.backend.generate_ids(articles, **options)
-        assert all(len(set(zip(ids, ids[1:]))) == len(ids) - 1 for ids in expected)
+        assert all(len(set(pairwise(ids))) == len(ids) - 1 for ids in expected)
         assert ct2.backend.generate_ids(articles, **options) == expected
     finally:
         hf.close()
@@ -295,7 +300,7 @@ def test_ctranslate2_int8_is_offered(ct2_dir, fars_articles):
 
 
 def test_ctranslate2_needs_a_converted_folder():
-    with pytest.raises(ModelLoadError, match="kholase.abstractive.convert"):
+    with pytest.raises(ModelLoadError, match=r"python -m kholase\.abstractive\.convert"):
         load("HooshvareLab/pn-summary-mt5-small", backend="ctranslate2")
 
 

@@ -44,7 +44,8 @@ def test_the_interviewer_and_asides_are_left_out(fars_articles):
 
 
 def test_a_speaker_may_be_named_by_office_alone(fars_articles):
-    """Leads say «وزیر صنعت … گفت:» where the article says «رضا رحمانی وزیر صنعت … گفت:»; such a start is a candidate."""
+    """Leads say «وزیر صنعت … گفت:» where the article says «رضا رحمانی وزیر صنعت … گفت:»: such a start is a
+    candidate."""
     summarizer = Summarizer()
     article = next(a for a in fars_articles if a["id"] == "fars-news-3-252")
     document = summarizer.prepare(article["body"])
@@ -86,7 +87,8 @@ def test_leads_are_seldom_drawn_from_a_sentence_that_carries_on_a_speech():
 
 def test_sports_summaries_drop_the_site_frame(varzesh3_articles):
     summarizer = Summarizer()
-    framed = [a for a in varzesh3_articles[:60] if summarizer.prepare(a["body"]).sentences[0].text.startswith("به گزارش")]
+    framed = [article for article in varzesh3_articles[:60]
+              if summarizer.prepare(article["body"]).sentences[0].text.startswith("به گزارش")]
     kept = sum(_summary(summarizer, a["body"]).startswith("به گزارش") for a in framed)
     assert len(framed) > 30 and kept <= len(framed) // 5
 

@@ -11,12 +11,12 @@ CHROMIUM = Path("/usr/bin/chromium")
 if not CHROMIUM.exists():
     pytest.skip("Debian chromium is not installed (apt-get install -y chromium)", allow_module_level=True)
 
-from playwright.sync_api import Page, expect, sync_playwright  # noqa: E402
+from playwright.sync_api import Page, expect, sync_playwright
 
-from kholase.api.app import create_app  # noqa: E402
-from kholase.config import Settings  # noqa: E402
-from kholase.summarizer import Summarizer  # noqa: E402
-from tests.support import ROOT, served_in_thread  # noqa: E402
+from kholase.api.app import create_app
+from kholase.config import Settings
+from kholase.summarizer import Summarizer
+from tests.support import ROOT, served_in_thread
 
 pytestmark = pytest.mark.slow
 SCREENSHOTS = ROOT / "test-output" / "web"

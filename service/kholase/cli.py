@@ -96,7 +96,8 @@ def cmd_batch(args: argparse.Namespace) -> int:
     if args.executor == "ray":
         from kholase.batch.distributed import run_ray_batch
 
-        stats = run_ray_batch(settings, args.input, args.output, args.text_field, args.id_field, args.engine, args.address)
+        stats = run_ray_batch(settings, args.input, args.output, args.text_field, args.id_field, args.engine,
+                              args.address)
     else:
         from kholase.batch.local import run_batch
         from kholase.summarizer import Summarizer
@@ -121,10 +122,24 @@ def cmd_eval(args: argparse.Namespace, rest: list[str]) -> int:
     return evaluate(rest)
 
 
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {number}")
+    return number
+
+
+class _HelpWithDefaults(argparse.ArgumentDefaultsHelpFormatter):
+    """Shows each argument's default, except where it has none (its help then says where the value comes from)."""
+
+    def _get_help_string(self, action: argparse.Action) -> str | None:
+        return action.help if action.default is None else super()._get_help_string(action)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kholase", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
-    formatter = argparse.ArgumentDefaultsHelpFormatter
+    formatter = _HelpWithDefaults
 
     def engine_options(command: argparse.ArgumentParser) -> None:
         command.add_argument("--engine", choices=[AUTO, *ENGINE_NAMES], default=AUTO,
@@ -143,7 +158,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="run the HTTP API", formatter_class=formatter)
     serve.add_argument("--host", help="address to bind (default: KHOLASE_HOST, else 127.0.0.1)")
     serve.add_argument("--port", type=int, help="port (default: KHOLASE_PORT, else 8000)")
-    serve.add_argument("--workers", type=int,
+    serve.add_argument("--workers", type=_positive,
                        help="worker processes, each with its own engines (default: KHOLASE_WORKERS, else 1)")
     serve.add_argument("--model", help="seq2seq checkpoint: hub id or local folder (default: KHOLASE_MODEL)")
     serve.set_defaults(handler=cmd_serve)
@@ -156,13 +171,14 @@ def build_parser() -> argparse.ArgumentParser:
                     "finished, 130 when stopped (SIGTERM or Ctrl-C: the records in hand are written first), and 1 "
                     "when every record it wrote failed.",
     )
-    batch.add_argument("input", help="JSON Lines file, one article per line")
-    batch.add_argument("output", help="JSON Lines file of results, appended to when it exists")
+    batch.add_argument("input", help="JSON Lines file, one article per line (or Parquet, with --executor ray)")
+    batch.add_argument("output", help="file of results in the same format, appended to when it exists")
     batch.add_argument("--text-field", default="text", help="the field that holds the article's text")
     batch.add_argument("--id-field", default="id", help="the field that holds the article's id (else its line number)")
-    batch.add_argument("--jobs", type=int, default=1,
+    batch.add_argument("--jobs", type=_positive, default=1,
                        help="worker processes for --executor local; the output is the same for any number")
-    batch.add_argument("--executor", choices=["local", "ray"], default="local")
+    batch.add_argument("--executor", choices=["local", "ray"], default="local",
+                       help="where articles are summarized: this machine, or a Ray cluster")
     batch.add_argument("--address", help="Ray cluster address (with --executor ray; default: start a local Ray)")
     engine_options(batch)
     batch.set_defaults(handler=cmd_batch)

@@ -8,7 +8,14 @@ import time
 
 from kholase.config import Settings
 from kholase.engines import (
-    AUTO, ENGINES, FALLBACK, Engine, EngineChoice, EngineFailure, EngineUnavailable, Stopwatch,
+    AUTO,
+    ENGINES,
+    FALLBACK,
+    Engine,
+    EngineChoice,
+    EngineFailure,
+    EngineUnavailable,
+    Stopwatch,
 )
 from kholase.extractive.claims import extract_claims
 from kholase.extractive.textrank import TextRank
@@ -156,6 +163,7 @@ class Summarizer:
         reason)."""
         if engine != AUTO:
             if engine not in self.engines:
-                raise EngineUnavailable(f"{engine} engine unavailable: {self.unavailable.get(engine, 'unknown engine')}")
+                reason = self.unavailable.get(engine, "unknown engine")
+                raise EngineUnavailable(f"{engine} engine unavailable: {reason}")
             return engine
         return next(spec.name for spec in ENGINES if spec.configured(self.settings))

@@ -79,7 +79,9 @@ class Seq2SeqModel:
         self.model_name = model_name
         self.backend = backend
         self._settings = settings
-        self._max_new_tokens = {"headline": settings.headline_max_new_tokens, "summary": settings.summary_max_new_tokens}
+        self._max_new_tokens = {
+            "headline": settings.headline_max_new_tokens, "summary": settings.summary_max_new_tokens,
+        }
         self._batcher: Batcher[tuple[Task, str], str] = Batcher(
             self._generate_batch, settings.batch_max_size, settings.batch_max_wait_ms / 1000, name="kholase-seq2seq"
         )

@@ -17,10 +17,10 @@ from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from kholase.api.auth import ApiKeyMiddleware
+from kholase.api.logging import configure_logging, request_id_var
 from kholase.api.metrics import Metrics
 from kholase.api.metrics import router as metrics_router
 from kholase.config import Settings
-from kholase.api.logging import configure_logging, request_id_var
 
 access_log = logging.getLogger("kholase.access")
 
@@ -115,7 +115,8 @@ class RequestContextMiddleware:
             self.metrics.requests.labels(route=route, status=str(status)).inc()
             access_log.info(
                 "request", extra={
-                    "request_id": request_id, "method": scope["method"], "route": route, "path": scope["path"], "status": status,
+                    "request_id": request_id, "method": scope["method"], "route": route, "path": scope["path"],
+                    "status": status,
                     "duration_ms": round((time.perf_counter() - started) * 1000, 2), "body_bytes": body_bytes,
                 },
             )

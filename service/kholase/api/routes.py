@@ -9,7 +9,13 @@ from kholase.api.errors import ERROR_RESPONSES
 from kholase.api.metrics import Metrics
 from kholase.engines import EngineUnavailable
 from kholase.schemas import (
-    BatchRequest, BatchResponse, BatchResultItem, Liveness, Readiness, SummarizeRequest, SummaryResult,
+    BatchRequest,
+    BatchResponse,
+    BatchResultItem,
+    Liveness,
+    Readiness,
+    SummarizeRequest,
+    SummaryResult,
 )
 from kholase.summarizer import InputError, Summarizer
 

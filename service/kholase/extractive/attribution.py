@@ -19,7 +19,9 @@ NEWS_FRAME = re.compile(
 )
 COLON_FRAME = re.compile(rf"^(?:در\s+)?(?P<speaker>[^:]{{2,160}}?)\s+{SPEECH_VERB}{VERB_ENDING}\s*[:：]\s*")
 ACCORDING_TO = re.compile(r"^به\s+(?:گفته|اعتقاد|عقیده|نظر)\s+(?P<speaker>[^،,]{2,80})[،,]\s*")
-ANNOUNCED = re.compile(r"^(?P<speaker>.{2,120}?)\s+از\s+(?P<statement>.{8,}?)\s+خبر\s?داد(?:ه‌?\s?است|ند|ه‌?اند)?\s*[.!]?$")
+ANNOUNCED = re.compile(
+    r"^(?P<speaker>.{2,120}?)\s+از\s+(?P<statement>.{8,}?)\s+خبر\s?داد(?:ه‌?\s?است|ند|ه‌?اند)?\s*[.!]?$"
+)
 TRAILING_SPEECH = re.compile(
     rf"(?:{SPEECH_VERB}|دانست|خواند|خواستار\s.+\sشد|اشاره\s?کرد|ارائه\s?(?:کرد|داد)){VERB_ENDING}\s*[.!]?$"
 )
@@ -90,7 +92,7 @@ def _ends_in_speech_verb(text: str) -> bool:
 def quoted_frame(text: str) -> re.Match | None:
     """«X گفت: …» or «به گفته X، …» at the start of `text`. COLON_FRAME needs a colon, which most sentences lack:
     testing for one first spares them that slow regex."""
-    return (":" in text or "：" in text) and COLON_FRAME.match(text) or ACCORDING_TO.match(text)
+    return ((":" in text or "：" in text) and COLON_FRAME.match(text)) or ACCORDING_TO.match(text)
 
 
 def attribute(sentence: str) -> Attribution:

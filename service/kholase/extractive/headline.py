@@ -9,7 +9,9 @@ import re
 from kholase.extractive.attribution import attribute
 from kholase.text.sentences import Sentence
 
-LEADING_CONNECTIVES = re.compile(r"^(?:(?:همچنین|در\s+ادامه|از\s+سوی\s+دیگر|از\s+طرفی|اما|ولی|البته|ضمناً|همچنان)\s*،?\s*)+")
+LEADING_CONNECTIVES = re.compile(
+    r"^(?:(?:همچنین|در\s+ادامه|از\s+سوی\s+دیگر|از\s+طرفی|اما|ولی|البته|ضمناً|همچنان)\s*،?\s*)+"
+)
 REFERRING_FRAME = re.compile(
     r"^.{2,80}?\s(?:با\s+اشاره\s+به|با\s+بیان\s+(?:این‌?که|آنکه)|ضمن\s+اشاره\s+به)\s+(?P<topic>[^،]{8,}?)\s*،"
 )

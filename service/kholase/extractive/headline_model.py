@@ -26,10 +26,16 @@ import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
 from kholase.extractive.attribution import SPEECH_VERB, attribute
-from kholase.extractive.learned import (
-    RESOURCES, LinearModel, column, feature_matrix, read_artifact, with_columns, write_artifact,
-)
 from kholase.extractive.headline import DANGLING, MIN_WORDS, tidy
+from kholase.extractive.learned import (
+    RESOURCES,
+    LinearModel,
+    column,
+    feature_matrix,
+    read_artifact,
+    with_columns,
+    write_artifact,
+)
 from kholase.text.sentences import WORD, Document, Sentence, stop_words, word_form
 
 HEADLINE_SENTENCES = 5
@@ -164,11 +170,13 @@ class Windows:
 
     def scores(self, model: LinearModel) -> np.ndarray:
         """The model's score of every window (up to a constant), from the per-word tables with the weights folded in."""
-        means, sums = _running(self.means @ model.folded(MEAN_FEATURES)), _running(self.sums @ model.folded(SUM_FEATURES))
+        means = _running(self.means @ model.folded(MEAN_FEATURES))
+        sums = _running(self.sums @ model.folded(SUM_FEATURES))
         first, last, lengths = self.first, self.last, self.last - self.first
         return ((means[last] - means[first]) / lengths + sums[last] - sums[first]
                 + (self.starts @ model.folded(START_FEATURES))[first]
-                + (self.ends @ model.folded(END_FEATURES))[last - 1] + model.folded(LENGTH_FEATURES)[lengths - MIN_WORDS]
+                + (self.ends @ model.folded(END_FEATURES))[last - 1]
+                + model.folded(LENGTH_FEATURES)[lengths - MIN_WORDS]
                 + (self.per_sentence @ model.folded(SENTENCE_FEATURES))[self.sentence_of]
                 + self.minimum * model.folded(("min_title_rate",))[0])
 
@@ -257,7 +265,8 @@ def windows(document: Document, max_words: int = MAX_WORDS, rates: TitleRates | 
     # in how many of the article's sentences each word of the opening occurs
     known = set(forms)
     frequency = dict.fromkeys(known, 0)
-    frequency.update(Counter(chain.from_iterable(known.intersection(sentence.terms) for sentence in document.sentences)))
+    frequency.update(Counter(chain.from_iterable(known.intersection(sentence.terms)
+                                                 for sentence in document.sentences)))
     counts = np.array(list(map(frequency.__getitem__, forms)), float)
     is_stop = flags[:, STOP]
     central = np.where(is_stop, 0.0, np.maximum(counts - 1, 0) / max(len(document.sentences) - 1, 1))

@@ -87,7 +87,7 @@ class LinearModel:
     @classmethod
     def fit(cls, features: tuple[str, ...], matrix: np.ndarray, targets: np.ndarray, groups: np.ndarray,
             ridge: float = 1.0) -> "LinearModel":
-        """Ridge regression on targets centred within each article, so the model learns to rank an article's candidates."""
+        """Ridge regression on targets centred within each article: the model learns to rank an article's candidates."""
         mean = matrix.mean(axis=0)
         scale = np.where(matrix.std(axis=0) > 1e-9, matrix.std(axis=0), 1.0)
         standardized = (matrix - mean) / scale
@@ -113,4 +113,5 @@ def read_artifact(path: Path) -> dict:
 def write_artifact(path: Path, data: dict) -> None:
     """Compact JSON with sorted keys: rate tables come from sets, whose order changes with Python's hash seed."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n", encoding="utf-8")
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    path.write_text(text + "\n", encoding="utf-8")

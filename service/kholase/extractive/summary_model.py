@@ -23,7 +23,12 @@ import numpy as np
 
 from kholase.extractive.attribution import COLON_FRAME, NEWS_FRAME, PRONOUNS, SPEECH_VERB, quoted_frame
 from kholase.extractive.learned import (
-    RESOURCES, LinearModel, feature_rows, read_artifact, with_columns, write_artifact,
+    RESOURCES,
+    LinearModel,
+    feature_rows,
+    read_artifact,
+    with_columns,
+    write_artifact,
 )
 from kholase.text.clean import ZWNJ
 from kholase.text.sentences import WORD, Document, Sentence, word_form
@@ -232,7 +237,7 @@ def candidates(document: Document, scores: np.ndarray, rates: LeadRates | None =
             first = bisect_left(spans, (start,))
             for end in ends:
                 last = bisect_left(spans, (end,))
-                if end <= start or end < len(text) and last - first < MIN_CLAUSE_WORDS:
+                if end <= start or (end < len(text) and last - first < MIN_CLAUSE_WORDS):
                     continue
                 count = max(last - first, 1)
                 office, says = bool(OFFICE.match(text, start)), bool(SAYS.search(text, start, min(end, start + 200)))

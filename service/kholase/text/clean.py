@@ -181,7 +181,9 @@ def _is_stem(word: str) -> bool:
 
 
 # Suffixes written after a half-space in standard Persian; scraped text often drops the half-space.
-HALF_SPACE_SUFFIXES = ("ای", "اید", "هایی", "هایم", "هایت", "هایش", "هایمان", "هایتان", "هایشان", "های", "ها", "ترین", "تر")
+HALF_SPACE_SUFFIXES = (
+    "ای", "اید", "هایی", "هایم", "هایت", "هایش", "هایمان", "هایتان", "هایشان", "های", "ها", "ترین", "تر",
+)
 # A whole word (a run of letters) that ends in one of those suffixes after at least two letters: the only words the
 # repair can change, so the others never reach Python.
 GLUED_WORD = re.compile(rf"(?<![آ-ی])[آ-ی]{{2,}}(?:{'|'.join(HALF_SPACE_SUFFIXES)})(?![آ-ی])")
@@ -215,7 +217,9 @@ def has_persian(text: str) -> bool:
 
 # Letters that normalization maps onto each other compare equal; spaces, half-spaces, marks, dots, quotes and
 # dashes (which normalization adds, drops or rewrites) have no identity (0).
-FOLDED_LETTERS = {"ي": "ی", "ى": "ی", "ئ": "ی", "ك": "ک", "ة": "ه", "ۀ": "ه", "أ": "ا", "إ": "ا", "ٱ": "ا", "ؤ": "و", "%": "٪"}
+FOLDED_LETTERS = {
+    "ي": "ی", "ى": "ی", "ئ": "ی", "ك": "ک", "ة": "ه", "ۀ": "ه", "أ": "ا", "إ": "ا", "ٱ": "ا", "ؤ": "و", "%": "٪",
+}
 WITHOUT_IDENTITY = "ـ.…«»\"'“”٫٬﴾﴿"
 
 
