@@ -3,15 +3,21 @@
     python scripts/benchmark.py extractive [--limit N]   # ours vs sumy TextRank/LexRank, raw text in, summary out
     python scripts/benchmark.py http [--clients 16 --seconds 20]   # POST /v1/summarize on a local server
     python scripts/benchmark.py memory                    # peak RSS of the server with the extractive engine
-    python scripts/benchmark.py all                       # extractive, http and memory
+    python scripts/benchmark.py workers                   # serve --workers and batch --jobs at 1 and 2 processes
+    python scripts/benchmark.py all                       # all of the above
 """
 
 import argparse
+import itertools
 import json
 import os
+import re
+import resource
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from itertools import chain
@@ -209,12 +215,13 @@ def free_port() -> int:
 class Server:
     """`kholase serve` on 127.0.0.1 as a child process, ready once GET /readyz answers 200."""
 
-    def __init__(self) -> None:
+    def __init__(self, workers: int = 1) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         env = {**os.environ, "KHOLASE_MODEL": "", "KHOLASE_LOG_LEVEL": "WARNING"}
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "kholase.cli", "serve", "--host", "127.0.0.1", "--port", str(self.port)],
+            [sys.executable, "-m", "kholase.cli", "serve", "--host", "127.0.0.1", "--port", str(self.port),
+             "--workers", str(workers)],
             cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )
 
@@ -232,6 +239,16 @@ class Server:
                 pass
             time.sleep(0.2)
         raise TimeoutError("server not ready within 120 s")
+
+    def wait_until_idle(self, timeout_s: float = 120) -> None:
+        """Until no request is in flight: a finished load run's clients leave queued requests behind them."""
+        import httpx
+
+        deadline = time.monotonic() + timeout_s
+        while "kholase_requests_in_flight 1.0" not in httpx.get(f"{self.url}/metrics", timeout=10).text:  # this one
+            if time.monotonic() > deadline:
+                raise TimeoutError("requests still in flight")
+            time.sleep(0.2)
 
     def peak_rss_mib(self) -> float:
         """Peak resident memory (VmHWM) of the server process and its children."""
@@ -279,11 +296,15 @@ asyncio.run(main())
 
 
 def load_from_second_process(url: str, texts: list[str], clients: int, seconds: float) -> dict:
+    """The load script's figures, and the CPU seconds it spent itself (on a small machine, taken from the server)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     result = subprocess.run(
         [sys.executable, "-c", LOAD_SCRIPT, url, str(clients), str(seconds)],
         input=json.dumps(texts), capture_output=True, text=True, check=True,
     )
-    return json.loads(result.stdout)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return json.loads(result.stdout) | {"client_cpu_s": cpu}
 
 
 def http(args: argparse.Namespace) -> str:
@@ -324,15 +345,129 @@ def memory(args: argparse.Namespace) -> str:
     ])
 
 
+WORKER_COUNTS = (1, 2)
+WORKER_CLIENTS = 32
+ROUNDS = 2  # 1, 2, 1, 2 processes: each count's best round is reported, the one least disturbed by other load
+WRK_SCRIPT = """
+local bodies, sent = {}, 0
+init = function(args)
+  for line in io.lines(args[1]) do bodies[#bodies + 1] = line end
+end
+request = function()
+  sent = sent + 1
+  return wrk.format("POST", "/v1/summarize", {["Content-Type"] = "application/json"}, bodies[sent % #bodies + 1])
+end
+"""
+
+
+def workers(args: argparse.Namespace) -> str:
+    """`serve --workers N` under 32 clients and `batch --jobs N` over both dev files, N = 1 and 2, one after the
+    other in one run. The HTTP load comes from wrk when it is installed (C: it leaves the cores to the server), else
+    from httpx clients in a second process; the table says which, and how much CPU the clients took. A batch runs
+    as `kholase batch` in a fresh process; its start-up (importing kholase and building hazm's tables, in each
+    worker) is timed on a one-article input and reported apart from its articles/s."""
+    texts = articles(args.limit)
+    client = "wrk" if shutil.which("wrk") else "httpx"
+    load = wrk_load if client == "wrk" else httpx_load
+    http_rates, client_cpu, refused = dict.fromkeys(WORKER_COUNTS, 0.0), {}, {}
+    with tempfile.TemporaryDirectory(prefix="kholase-bench-") as scratch:
+        folder = Path(scratch)
+        (folder / "bodies.jsonl").write_text(
+            "".join(json.dumps({"text": text}, ensure_ascii=False) + "\n" for text in texts), encoding="utf-8"
+        )
+        (folder / "post.lua").write_text(WRK_SCRIPT, encoding="utf-8")
+        for _, count in itertools.product(range(ROUNDS), WORKER_COUNTS):
+            with Server(workers=count) as server:
+                load(server.url, folder, texts, 3)  # warm every worker
+                server.wait_until_idle()
+                rate, cpu, errors = load(server.url, folder, texts, args.seconds)
+            if rate > http_rates[count]:
+                http_rates[count], client_cpu[count], refused[count] = rate, cpu / args.seconds, errors
+
+        count_in = write_batch_input(folder / "all.jsonl", args.limit)
+        write_batch_input(folder / "one.jsonl", 1)
+        startup, wall = dict.fromkeys(WORKER_COUNTS, float("inf")), dict.fromkeys(WORKER_COUNTS, float("inf"))
+        for round_number, jobs in itertools.product(range(ROUNDS), WORKER_COUNTS):
+            name = f"{jobs}-{round_number}.jsonl"
+            startup[jobs] = min(startup[jobs], batch_seconds(folder / "one.jsonl", folder / f"one-{name}", jobs))
+            wall[jobs] = min(wall[jobs], batch_seconds(folder / "all.jsonl", folder / f"all-{name}", jobs))
+        outputs = {path.read_bytes() for path in folder.glob("all-*.jsonl")}
+        assert len(outputs) == 1, "batch output differs between runs"
+
+    def rate(jobs: int) -> float:
+        return count_in / (wall[jobs] - startup[jobs])
+
+    one, two = WORKER_COUNTS
+    http_ratio = http_rates[two] / http_rates[one]
+    return "\n".join([
+        f"Processes on {os.cpu_count()} CPU cores. HTTP: `kholase serve --workers N`, extractive engine, "
+        f"{WORKER_CLIENTS} concurrent {client} clients for {args.seconds:g} s, cycling through {len(texts)} "
+        f"fars_news_dev articles, after a 3 s warm-up. Batch: `kholase batch --jobs N` over the {count_in} articles "
+        "of both dev files; start-up is the best run on a one-article input, articles/s is the rest of the best full "
+        f"run's time. Best of {ROUNDS} rounds of 1, 2 processes each. Outputs of every batch run compared: "
+        "byte-identical.",
+        "",
+        f"| | {one} | {two} | {two} ÷ {one} |",
+        "|---|---|---|---|",
+        f"| HTTP requests/s (200 OK) | {http_rates[one]:.1f} | {http_rates[two]:.1f} | {http_ratio:.2f}× |",
+        f"| HTTP answers other than 200 | {refused[one]} | {refused[two]} | |",
+        f"| CPU cores the {client} clients used | {client_cpu[one]:.2f} | {client_cpu[two]:.2f} | |",
+        f"| batch articles/s after start-up | {rate(one):.1f} | {rate(two):.1f} | {rate(two) / rate(one):.2f}× |",
+        f"| batch start-up s | {startup[one]:.1f} | {startup[two]:.1f} | |",
+        f"| batch wall s, {count_in} articles | {wall[one]:.1f} | {wall[two]:.1f} | {wall[one] / wall[two]:.2f}× |",
+    ])
+
+
+def wrk_load(url: str, folder: Path, texts: list[str], seconds: float) -> tuple[float, float, int]:
+    """200 OK answers per second, client CPU seconds, and answers other than 200, from wrk."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    run = subprocess.run(
+        ["wrk", "-t2", f"-c{WORKER_CLIENTS}", f"-d{seconds:g}s", "--timeout", "60s", "-s", str(folder / "post.lua"),
+         url, "--", str(folder / "bodies.jsonl")],
+        capture_output=True, text=True, check=True,
+    )
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    total = int(re.search(r"(\d+) requests in", run.stdout).group(1))
+    refused = int(match.group(1)) if (match := re.search(r"Non-2xx or 3xx responses: (\d+)", run.stdout)) else 0
+    elapsed = float(re.search(r"requests in ([\d.]+)s", run.stdout).group(1))
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return (total - refused) / elapsed, cpu, refused
+
+
+def httpx_load(url: str, folder: Path, texts: list[str], seconds: float) -> tuple[float, float, int]:
+    outcome = load_from_second_process(url, texts, WORKER_CLIENTS, seconds)
+    return len(outcome["latencies"]) / outcome["elapsed"], outcome["client_cpu_s"], outcome["errors"]
+
+
+def write_batch_input(path: Path, limit: int | None) -> int:
+    """Both dev files as `kholase batch` input (id, text); returns the number of lines written."""
+    lines = []
+    for name in ("fars_news_dev.jsonl", "varzesh3_dev.jsonl"):
+        with open(FARS.with_name(name), encoding="utf-8") as handle:
+            lines += [json.dumps({"id": row["id"], "text": row["body"]}, ensure_ascii=False)
+                      for row in map(json.loads, handle)]
+    lines = lines[:limit] if limit else lines
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return len(lines)
+
+
+def batch_seconds(source: Path, output: Path, jobs: int) -> float:
+    """Wall seconds of `kholase batch --jobs N` in a fresh process, as a user runs it."""
+    command = [sys.executable, "-m", "kholase.cli", "batch", str(source), str(output), "--jobs", str(jobs)]
+    started = time.perf_counter()
+    subprocess.run(command, check=True, capture_output=True)
+    return time.perf_counter() - started
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("benchmark", choices=("extractive", "http", "memory", "all"))
+    parser.add_argument("benchmark", choices=("extractive", "http", "memory", "workers", "all"))
     parser.add_argument("--limit", type=int, default=None, help="use the first N articles")
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--seconds", type=float, default=20.0)
     args = parser.parse_args(argv)
-    runs = {"extractive": extractive, "http": http, "memory": memory}
+    runs = {"extractive": extractive, "http": http, "memory": memory, "workers": workers}
     chosen = runs if args.benchmark == "all" else {args.benchmark: runs[args.benchmark]}
     command = "python scripts/benchmark.py " + " ".join(argv)
     print(f"Measured with `{command}` on {os.cpu_count()} CPU cores, {time.strftime('%Y-%m-%d')}.\n")

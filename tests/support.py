@@ -65,9 +65,18 @@ def served(*args: str, log: Path, env: dict[str, str] | None = None) -> Iterator
             yield process, client
         finally:
             client.close()
-            if process.poll() is None:
-                process.kill()
-                process.wait()
+            stop(process)
+
+
+def stop(process: subprocess.Popen) -> None:
+    """SIGTERM, as an operator stops it, so that `--workers` children are stopped too; SIGKILL if it hangs."""
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
 
 
 @contextmanager

@@ -9,6 +9,7 @@ import json
 import os
 import signal
 import socket
+import subprocess
 import threading
 import time
 from pathlib import Path
@@ -140,14 +141,26 @@ def test_sigterm_during_a_batch_run_then_rerun_loses_and_repeats_nothing(tmp_pat
     assert all("summary" in record or "error" in record for record in records)
 
 
+def live_workers(process: subprocess.Popen) -> list[psutil.Process]:
+    """The worker processes of `kholase serve --workers` (multiprocessing's resource tracker and zombies left out)."""
+    workers = []
+    for child in psutil.Process(process.pid).children():
+        try:
+            if "spawn_main" in " ".join(child.cmdline()):
+                workers.append(child)
+        except psutil.ZombieProcess:
+            pass
+    return workers
+
+
 @pytest.mark.slow
 def test_workers_serve_together_and_one_scrape_counts_them_all(tmp_path, fars_articles):
     metrics_dir = tmp_path / "metrics"
     metrics_dir.mkdir()
     env = {**os.environ, "PROMETHEUS_MULTIPROC_DIR": str(metrics_dir)}
     with served("--workers", "2", log=tmp_path / "server.log", env=env) as (process, client):
-        children = psutil.Process(process.pid).children()
-        assert sum("spawn_main" in " ".join(child.cmdline()) for child in children) == 2
+        children = live_workers(process)
+        assert len(children) == 2
         for article in fars_articles[:12]:  # a new connection each time, so the kernel spreads them over workers
             answer = httpx.post(f"{client.base_url}/v1/summarize", json={"text": article["body"]}, timeout=60)
             assert answer.status_code == 200
@@ -155,3 +168,14 @@ def test_workers_serve_together_and_one_scrape_counts_them_all(tmp_path, fars_ar
             text = httpx.get(f"{client.base_url}/metrics").text
             assert 'kholase_requests_total{route="/v1/summarize",status="200"} 12.0' in text
         assert len({path.stem.split("_")[-1] for path in metrics_dir.glob("counter_*.db")}) == 2  # one per worker
+
+        children[0].kill()  # a worker dies: another takes its place, and the service answers throughout
+        deadline = time.monotonic() + 60
+        while len(live_workers(process)) < 2:
+            assert time.monotonic() < deadline, "the dead worker was not replaced"
+            assert client.get("/healthz").status_code == 200
+            time.sleep(0.2)
+        workers = live_workers(process)
+        process.terminate()  # SIGTERM stops every worker, not just the supervisor
+        assert process.wait(timeout=60) == 0
+        assert not [worker for worker in workers if worker.is_running() and worker.status() != psutil.STATUS_ZOMBIE]

@@ -5,7 +5,6 @@ import json
 import os
 import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 from kholase.config import Settings
@@ -14,7 +13,7 @@ from kholase.schemas import SummaryResult
 
 RLM = "\u200f"  # right-to-left mark: bidi-aware terminals then lay Persian lines out right to left
 # `serve` reads these from the environment in every worker process; the CLI's flags are passed the same way.
-SETTINGS_FLAGS = ("model", "host", "port")
+SETTINGS_FLAGS = ("model", "host", "port", "workers")
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -64,30 +63,12 @@ def cmd_summarize(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    import uvicorn
+    from kholase.api.server import serve
 
     settings = _settings(args)
-    workers = args.workers or settings.workers
     # Every worker builds its app from the environment: the flags given here reach them as KHOLASE_* variables.
     os.environ.update({f"KHOLASE_{name.upper()}": str(value) for name, value in _overrides(args).items()})
-    metrics_dir = None
-    if workers > 1 and "PROMETHEUS_MULTIPROC_DIR" not in os.environ:  # one /metrics over every worker
-        metrics_dir = os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="kholase-metrics-")
-    try:
-        uvicorn.run(
-            "kholase.api.app:create_app",
-            factory=True,
-            host=settings.host,
-            port=settings.port,
-            workers=workers,
-            log_level=settings.log_level.lower(),
-            log_config=None,
-            access_log=False,
-            timeout_graceful_shutdown=int(settings.request_timeout_s) + 5,
-        )
-    finally:
-        if metrics_dir:
-            shutil.rmtree(metrics_dir, ignore_errors=True)
+    serve(settings, settings.workers)
     return 0
 
 

@@ -1,12 +1,15 @@
 """The FastAPI application factory: one `Summarizer` per app, loaded in the background so liveness answers at once.
 
-`kholase serve --workers N` runs N processes, each of which calls `create_app()` and so holds its own engines.
+`kholase serve --workers N` runs N processes, each of which calls `create_app()` and so holds its own engines. Such a
+worker loads before it starts listening instead: the kernel hands connections only to listening workers, so none is
+sent to a worker that would answer "still loading" while the others are ready.
 """
 
 import os
 import threading
 from contextlib import asynccontextmanager
 
+import anyio
 from fastapi import FastAPI
 from fastapi_offline import FastAPIOffline
 from prometheus_client import multiprocess
@@ -27,7 +30,11 @@ def create_app(settings: Settings | None = None, summarizer: Summarizer | None =
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         loader = None
-        if not summarizer.loaded:
+        if summarizer.loaded:
+            pass
+        elif settings.workers > 1:
+            await anyio.to_thread.run_sync(load)
+        else:
             loader = threading.Thread(target=load, name="kholase-load", daemon=True)
             loader.start()
         yield

@@ -99,5 +99,5 @@ router = APIRouter()
 
 
 @router.get("/metrics", include_in_schema=False)
-def metrics_endpoint(request: Request) -> Response:
+async def metrics_endpoint(request: Request) -> Response:
     return Response(request.app.state.metrics.render(), media_type=CONTENT_TYPE_LATEST)

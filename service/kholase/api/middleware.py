@@ -150,10 +150,24 @@ class LimitsMiddleware:
             await error_response(503, "Too many requests in flight; retry shortly.", retry=True)(scope, receive, send)
             return
         self.in_flight += 1
+        released = False
+
+        def release() -> None:
+            nonlocal released
+            if not released:
+                released, self.in_flight = True, self.in_flight - 1
+
+        async def releasing_send(message: Message) -> None:
+            """The slot is free once the response's last byte is sent: a keep-alive client's next request may come
+            before this request's own code has finished unwinding, and must not find the slot still taken."""
+            await send(message)
+            if message["type"] == "http.response.body" and not message.get("more_body", False):
+                release()
+
         try:
-            await self._call_with_budget(scope, receive, send)
+            await self._call_with_budget(scope, receive, releasing_send)
         finally:
-            self.in_flight -= 1
+            release()
 
     async def _call_with_budget(self, scope: Scope, receive: Receive, send: Send) -> None:
         received, response_started = 0, False

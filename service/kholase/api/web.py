@@ -13,12 +13,12 @@ router = APIRouter(include_in_schema=False)
 
 
 @router.get("/")
-def index() -> FileResponse:
+async def index() -> FileResponse:
     return FileResponse(WEB / "index.html", media_type="text/html; charset=utf-8")
 
 
 @router.get("/web/{name}")
-def asset(name: str) -> FileResponse:
+async def asset(name: str) -> FileResponse:
     if name not in ASSETS:
         raise HTTPException(404, f"no such file: {name}")
     return FileResponse(ASSETS[name])
