@@ -18,15 +18,17 @@ FROM base AS build-extractive
 RUN python -m venv /opt/venv
 WORKDIR /src
 COPY pyproject.toml README.md ./
+COPY requirements/lock.txt ./requirements/lock.txt
 COPY service ./service
-RUN pip install --no-cache-dir .
+RUN pip install --no-cache-dir -c requirements/lock.txt .
 
-# CPU wheels of torch first, from PyTorch's own index, so that the extra does not pull CUDA libraries.
+# CPU wheels of torch first, from PyTorch's own index, so that the extra does not pull CUDA libraries; the rest from
+# the lock, as everywhere else.
 FROM build-extractive AS build-full
 ARG TORCH_VERSION=2.13.0
 ARG EXTRAS=abstractive
 RUN pip install --no-cache-dir --index-url https://download.pytorch.org/whl/cpu "torch==${TORCH_VERSION}" \
- && pip install --no-cache-dir "/src[${EXTRAS}]"
+ && pip install --no-cache-dir -c requirements/lock.txt "/src[${EXTRAS}]"
 
 # What both images share: a non-root user, the mounted model folder, the port and the health check.
 FROM base AS runtime

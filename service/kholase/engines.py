@@ -70,7 +70,7 @@ class EngineSpec:
 
 
 def _load_extractive(settings: "Settings") -> Engine:
-    from kholase.extractive.engine import ExtractiveEngine
+    from kholase.extractive.engine import ExtractiveEngine  # here: that module imports this one's Digest
 
     return ExtractiveEngine.load(settings)
 

@@ -63,7 +63,7 @@ class Summarizer:
                 return self
             threadpool_limits(limits=1, user_api="blas")
             lexicon.load()
-            for spec in reversed(ENGINES):  # the fallback first: it serves the warm-up while a model loads
+            for spec in reversed(ENGINES):  # the fallback first, and the warm-up through it before any model loads
                 try:
                     self.engines[spec.name] = spec.load(self.settings)
                     del self.unavailable[spec.name]
@@ -81,17 +81,15 @@ class Summarizer:
             engine.close()
 
     def engine_status(self) -> dict[str, EngineStatus]:
+        """Per registered engine: whether it is loaded, the checkpoint behind it, and why it is not ready."""
         return {
             spec.name: EngineStatus(
                 ready=spec.name in self.engines,
-                model=self.engines[spec.name].model if spec.name in self.engines else self._configured_model(spec.name),
+                model=self.engines[spec.name].model if spec.name in self.engines else None,
                 reason=self.unavailable.get(spec.name),
             )
             for spec in ENGINES
         }
-
-    def _configured_model(self, name: str) -> str | None:
-        return self.settings.model or None if name != FALLBACK else None
 
     def validate(self, text: str) -> None:
         if not isinstance(text, str):
