@@ -1,4 +1,9 @@
-"""What the tests share: the real articles in ../shared, free ports, and the servers they start."""
+"""What the tests share: the real articles in ../shared, free ports, and the servers they start.
+
+httpx (the dev extra) is imported where a server is talked to, so that a base install still collects the tests.
+"""
+
+from __future__ import annotations
 
 import json
 import socket
@@ -9,8 +14,10 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import httpx
+if TYPE_CHECKING:
+    import httpx
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -39,6 +46,8 @@ def kholase(*args: str, **popen) -> subprocess.Popen:
 def wait_until_ready(client: httpx.Client, timeout_s: float = 90, process: subprocess.Popen | None = None,
                      log: Path | None = None) -> httpx.Response:
     """GET /readyz until it answers 200; fails with the server's log if its process ends first."""
+    import httpx
+
     deadline = time.monotonic() + timeout_s
     while True:
         assert process is None or process.poll() is None, log.read_text() if log else "the server exited"
@@ -54,7 +63,9 @@ def wait_until_ready(client: httpx.Client, timeout_s: float = 90, process: subpr
 
 @contextmanager
 def served(*args: str, log: Path, env: dict[str, str] | None = None) -> Iterator[tuple[subprocess.Popen, httpx.Client]]:
-    """`kholase serve` on a free port in a child process, ready, with a client; killed at the end if still running."""
+    """`kholase serve` on a free port in a child process, ready, with a client; stopped at the end."""
+    import httpx
+
     port = free_port()
     with open(log, "w+") as output:
         process = kholase("serve", "--host", HOST, "--port", str(port), *args, stdout=output, stderr=subprocess.STDOUT,

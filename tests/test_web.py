@@ -10,6 +10,7 @@ import pytest
 CHROMIUM = Path("/usr/bin/chromium")
 if not CHROMIUM.exists():
     pytest.skip("Debian chromium is not installed (apt-get install -y chromium)", allow_module_level=True)
+pytest.importorskip("playwright", reason="the [dev] extra")
 
 from playwright.sync_api import Page, expect, sync_playwright
 
