@@ -216,6 +216,7 @@ class Server:
     """`kholase serve` on 127.0.0.1 as a child process, ready once GET /readyz answers 200."""
 
     def __init__(self, workers: int = 1) -> None:
+        self.workers = workers
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         env = {**os.environ, "KHOLASE_MODEL": "", "KHOLASE_LOG_LEVEL": "WARNING"}
@@ -233,12 +234,21 @@ class Server:
             if self.process.poll() is not None:
                 raise RuntimeError(f"server exited with {self.process.returncode}")
             try:
-                if httpx.get(f"{self.url}/readyz", timeout=1).status_code == 200:
+                if httpx.get(f"{self.url}/readyz", timeout=1).status_code == 200 and self.listening() == self.workers:
                     return self
             except httpx.HTTPError:
                 pass
             time.sleep(0.2)
         raise TimeoutError("server not ready within 120 s")
+
+    def listening(self) -> int:
+        """How many processes listen on the port: a worker of several listens once its engines are loaded."""
+        import psutil
+
+        processes = [psutil.Process(self.process.pid), *psutil.Process(self.process.pid).children()]
+        return sum(any(connection.status == psutil.CONN_LISTEN and connection.laddr.port == self.port
+                       for connection in process.net_connections("tcp"))
+                   for process in processes if process.is_running())
 
     def wait_until_idle(self, timeout_s: float = 120) -> None:
         """Until no request is in flight: a finished load run's clients leave queued requests behind them."""

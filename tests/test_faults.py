@@ -158,9 +158,14 @@ def test_workers_serve_together_and_one_scrape_counts_them_all(tmp_path, fars_ar
     metrics_dir = tmp_path / "metrics"
     metrics_dir.mkdir()
     env = {**os.environ, "PROMETHEUS_MULTIPROC_DIR": str(metrics_dir)}
-    with served("--workers", "2", log=tmp_path / "server.log", env=env) as (process, client):
+    log = tmp_path / "server.log"
+    with served("--workers", "2", log=log, env=env) as (process, client):
         children = live_workers(process)
         assert len(children) == 2
+        deadline = time.monotonic() + 60  # each worker listens once its engines are loaded
+        while log.read_text().count("Application startup complete") < 2:
+            assert time.monotonic() < deadline, "a worker never finished loading"
+            time.sleep(0.2)
         for article in fars_articles[:12]:  # a new connection each time, so the kernel spreads them over workers
             answer = httpx.post(f"{client.base_url}/v1/summarize", json={"text": article["body"]}, timeout=60)
             assert answer.status_code == 200
@@ -169,11 +174,11 @@ def test_workers_serve_together_and_one_scrape_counts_them_all(tmp_path, fars_ar
             assert 'kholase_requests_total{route="/v1/summarize",status="200"} 12.0' in text
         assert len({path.stem.split("_")[-1] for path in metrics_dir.glob("counter_*.db")}) == 2  # one per worker
 
-        children[0].kill()  # a worker dies: another takes its place, and the service answers throughout
+        children[0].kill()  # a worker dies: another takes its place, and new connections are answered throughout
         deadline = time.monotonic() + 60
         while len(live_workers(process)) < 2:
             assert time.monotonic() < deadline, "the dead worker was not replaced"
-            assert client.get("/healthz").status_code == 200
+            assert httpx.get(f"{client.base_url}/healthz", timeout=5).status_code == 200
             time.sleep(0.2)
         workers = live_workers(process)
         process.terminate()  # SIGTERM stops every worker, not just the supervisor

@@ -44,7 +44,7 @@ def serve(settings: Settings, workers: int) -> None:
     if "PROMETHEUS_MULTIPROC_DIR" not in os.environ:
         metrics_dir = os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="kholase-metrics-")
     try:
-        _supervise(config, [_listening_socket(settings.host, settings.port) for _ in range(workers)])
+        _supervise(config, workers)
     finally:
         if metrics_dir:
             shutil.rmtree(metrics_dir, ignore_errors=True)
@@ -60,26 +60,29 @@ def _listening_socket(host: str, port: int) -> socket.socket:
     return listener
 
 
-def _supervise(config: uvicorn.Config, sockets: list[socket.socket]) -> None:
-    """One worker per socket; a worker that dies is started again on its socket. SIGTERM or SIGINT stops them all
-    gracefully (each finishes the requests it holds) and then returns."""
+def _supervise(config: uvicorn.Config, workers: int) -> None:
+    """`workers` workers, each on a socket of its own; a worker that dies is replaced by a new one on a new socket.
+    SIGTERM or SIGINT stops them all gracefully (each finishes the requests it holds) and then returns."""
     context = multiprocessing.get_context("spawn")  # a clean interpreter: no threads or locks copied mid-state
     stopping = threading.Event()
     previous = {signum: signal.signal(signum, lambda *_: stopping.set()) for signum in (signal.SIGTERM, signal.SIGINT)}
 
-    def start(listener: socket.socket) -> multiprocessing.Process:
+    def start() -> multiprocessing.Process:
+        """The worker alone holds its socket, so that when it dies the kernel stops sending connections there."""
+        listener = _listening_socket(config.host, config.port)
         process = context.Process(target=_run_worker, args=(config, listener), name="kholase-worker")
         process.start()
+        listener.close()
         return process
 
-    processes = [start(listener) for listener in sockets]
+    processes = [start() for _ in range(workers)]
     logger.info("serving on %s:%d with %d workers", config.host, config.port, len(processes))
     try:
         while not stopping.wait(0.5):
             for number, process in enumerate(processes):
                 if not process.is_alive():
                     logger.error("worker %s exited with %s; starting another", process.pid, process.exitcode)
-                    processes[number] = start(sockets[number])
+                    processes[number] = start()
     finally:
         for process in processes:
             if process.is_alive():

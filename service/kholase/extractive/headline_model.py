@@ -20,22 +20,13 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import chain
-from pathlib import Path
 
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
 from kholase.extractive.attribution import SPEECH_VERB, attribute
 from kholase.extractive.headline import DANGLING, MIN_WORDS, tidy
-from kholase.extractive.learned import (
-    RESOURCES,
-    LinearModel,
-    column,
-    feature_matrix,
-    read_artifact,
-    with_columns,
-    write_artifact,
-)
+from kholase.extractive.learned import RESOURCES, LearnedRanker, LinearModel, column, feature_matrix, with_columns
 from kholase.text.sentences import WORD, Document, Sentence, stop_words, word_form
 
 HEADLINE_SENTENCES = 5
@@ -76,6 +67,14 @@ class TitleRates:
     default: float
     opens: dict[str, float]
     closes: dict[str, float]
+
+    def to_json(self) -> dict:
+        return {"title_rates": self.rates, "default_rate": self.default, "opening_rates": self.opens,
+                "closing_rates": self.closes}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "TitleRates":
+        return cls(data["title_rates"], data["default_rate"], data["opening_rates"], data["closing_rates"])
 
     @cached_property
     def _lookup(self) -> tuple[dict[str, int], np.ndarray]:
@@ -307,24 +306,14 @@ def windows(document: Document, max_words: int = MAX_WORDS, rates: TitleRates | 
 
 
 @dataclass(frozen=True)
-class HeadlineRanker:
-    """The window model and its title rates: one artifact, loaded once and called per article."""
+class HeadlineRanker(LearnedRanker):
+    """The window model and its title rates: loaded once, called per article."""
 
-    model: LinearModel
     rates: TitleRates
 
+    FEATURES = FEATURES
     PATH = RESOURCES / "headline_model.json"
-
-    @classmethod
-    def load(cls, path: Path = PATH) -> "HeadlineRanker":
-        data = read_artifact(path)
-        rates = TitleRates(data["title_rates"], data["default_rate"], data["opening_rates"], data["closing_rates"])
-        return cls(LinearModel.from_json(data["model"], FEATURES), rates)
-
-    def save(self, path: Path) -> None:
-        write_artifact(path, {"model": self.model.to_json(), "default_rate": self.rates.default,
-                              "title_rates": self.rates.rates, "opening_rates": self.rates.opens,
-                              "closing_rates": self.rates.closes})
+    RATES = TitleRates
 
     def headline(self, document: Document, max_words: int = MAX_WORDS) -> str | None:
         """The best-scoring window, or None when the opening sentences are too short to hold one."""

@@ -10,6 +10,7 @@ import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, ClassVar, Protocol, Self
 
 import numpy as np
 
@@ -103,6 +104,35 @@ def _group_means(values: np.ndarray, groups: np.ndarray) -> np.ndarray:
     np.add.at(sums, groups, values)
     counts = np.bincount(groups, minlength=len(sums))[:, None]
     return (sums / np.maximum(counts, 1))[groups]
+
+
+class Rates(Protocol):
+    """A ranker's word-rate tables, stored beside its weights under keys of their own."""
+
+    def to_json(self) -> dict[str, Any]: ...
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Self: ...
+
+
+@dataclass(frozen=True)
+class LearnedRanker:
+    """A linear model and the rate tables its features are read from, saved and loaded together as one JSON file."""
+
+    model: LinearModel
+    rates: Rates
+
+    FEATURES: ClassVar[tuple[str, ...]]
+    PATH: ClassVar[Path]  # the shipped artifact
+    RATES: ClassVar[type[Rates]]
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> Self:
+        data = read_artifact(path or cls.PATH)
+        return cls(LinearModel.from_json(data["model"], cls.FEATURES), cls.RATES.from_json(data))
+
+    def save(self, path: Path) -> None:
+        write_artifact(path, {"model": self.model.to_json(), **self.rates.to_json()})
 
 
 def read_artifact(path: Path) -> dict:

@@ -17,19 +17,11 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from itertools import accumulate, chain, repeat
-from pathlib import Path
 
 import numpy as np
 
 from kholase.extractive.attribution import COLON_FRAME, NEWS_FRAME, PRONOUNS, SPEECH_VERB, quoted_frame
-from kholase.extractive.learned import (
-    RESOURCES,
-    LinearModel,
-    feature_rows,
-    read_artifact,
-    with_columns,
-    write_artifact,
-)
+from kholase.extractive.learned import RESOURCES, LearnedRanker, feature_rows, with_columns
 from kholase.text.clean import ZWNJ
 from kholase.text.sentences import WORD, Document, Sentence, word_form
 
@@ -98,6 +90,16 @@ class LeadRates:
     opener_default: float
     sentences: dict[str, float]
     sentence_default: float
+
+    def to_json(self) -> dict:
+        return {"lead_rates": self.rates, "default_rate": self.default, "opener_rates": self.openers,
+                "default_opener_rate": self.opener_default, "lead_sentence_rates": self.sentences,
+                "default_lead_sentence_rate": self.sentence_default}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "LeadRates":
+        return cls(data["lead_rates"], data["default_rate"], data["opener_rates"], data["default_opener_rate"],
+                   data["lead_sentence_rates"], data["default_lead_sentence_rate"])
 
     def of_sentence(self, tokens: list[str]) -> float:
         """The mean sentence rate of the sentence's distinct words."""
@@ -276,27 +278,14 @@ def candidates(document: Document, scores: np.ndarray, rates: LeadRates | None =
 
 
 @dataclass(frozen=True)
-class SummaryRanker:
-    """The candidate model and its lead rates: one artifact, loaded once and called per article."""
+class SummaryRanker(LearnedRanker):
+    """The candidate model and its lead rates: loaded once, called per article."""
 
-    model: LinearModel
     rates: LeadRates
 
+    FEATURES = FEATURES
     PATH = RESOURCES / "summary_model.json"
-
-    @classmethod
-    def load(cls, path: Path = PATH) -> "SummaryRanker":
-        data = read_artifact(path)
-        rates = LeadRates(data["lead_rates"], data["default_rate"], data["opener_rates"], data["default_opener_rate"],
-                          data["lead_sentence_rates"], data["default_lead_sentence_rate"])
-        return cls(LinearModel.from_json(data["model"], FEATURES), rates)
-
-    def save(self, path: Path) -> None:
-        write_artifact(path, {
-            "model": self.model.to_json(), "default_rate": self.rates.default, "lead_rates": self.rates.rates,
-            "default_opener_rate": self.rates.opener_default, "opener_rates": self.rates.openers,
-            "default_lead_sentence_rate": self.rates.sentence_default, "lead_sentence_rates": self.rates.sentences,
-        })
+    RATES = LeadRates
 
     def best(self, document: Document, scores: np.ndarray) -> tuple[int, str] | None:
         """The best candidate as (sentence index, text), or None for a document without sentences."""
