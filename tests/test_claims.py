@@ -1,9 +1,12 @@
 """Attribution frames, speakers and key claims."""
 
+import time
+
+import numpy as np
 import pytest
 
 from kholase.extractive.attribution import TRAILING_SPEECH, _ends_in_speech_verb, attribute
-from kholase.extractive.claims import extract_claims
+from kholase.extractive.claims import SpeakerBook, extract_claims
 from kholase.extractive.textrank import TextRank
 from kholase.text.clean import clean
 from kholase.text.sentences import split_sentences
@@ -80,3 +83,20 @@ def test_claims_are_in_document_order_with_scores(fars_articles):
         assert [c.start for c in claims] == sorted(c.start for c in claims)
         assert all(0 < c.score <= 1 for c in claims)
         assert not claims or max(c.score for c in claims) == 1.0
+
+
+def test_a_text_naming_thousands_of_speakers_costs_time_in_proportion_to_its_length():
+    """Every speaker used to be compared with every name and office met before it (2.2 s for 4,000 here)."""
+    text = "".join(f"«نفر{number}» گفت: کمک‌های مردمی در سال جاری افزایش یافت.\n" for number in range(10_000))
+    document = split_sentences(clean(text))
+    started = time.process_time()
+    claims = extract_claims(document, np.ones(len(document.sentences)), 5)
+    assert time.process_time() - started < 5
+    assert claims and all(claim.speaker and claim.speaker.startswith("نفر") for claim in claims)
+
+
+def test_guillemets_around_nothing_name_no_office_holder():
+    """«   » before an office once gave that office an empty name, and the surname search then failed on it."""
+    book = SpeakerBook("«   » رئیس کمیته امداد استان")
+    assert book.resolve("رئیس کمیته امداد", False) == "رئیس کمیته امداد"
+    assert book.resolve("علی رضایی", False) == "علی رضایی"

@@ -114,3 +114,15 @@ def test_load_builds_every_hazm_table_before_the_first_request(donations_text):
     run = subprocess.run([sys.executable, "-c", LOAD_THEN_FORBID_HAZM], input=donations_text, capture_output=True,
                          text=True, timeout=120)
     assert run.returncode == 0, run.stderr
+
+
+def test_textrank_ranks_a_bounded_number_of_sentences(summarizer):
+    """5,000 one-word sentences: the graph covers the first GRAPH_SENTENCES; the rest score 0 (dense matrices over
+    33,000 such sentences once took 17 GB)."""
+    from kholase.extractive.textrank import GRAPH_SENTENCES
+
+    document = summarizer.prepare("س.\n" * 5_000)
+    ranking = summarizer.textrank.rank(document)
+    assert len(document.sentences) == 5_000 and len(ranking.scores) == 5_000
+    assert ranking.counts.shape[0] == GRAPH_SENTENCES and not ranking.scores[GRAPH_SENTENCES:].any()
+    assert summarizer.summarize("س.\n" * 5_000, max_sentences=3).summary

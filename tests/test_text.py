@@ -115,3 +115,20 @@ def test_the_made_up_facts_guard_builds_nothing_of_its_own_once_loaded():
     concurrent request. A fresh process, so that no other test has built them already."""
     run = subprocess.run([sys.executable, "-c", GUARD_AFTER_LOAD], capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stderr
+
+
+def test_sentence_splitting_is_linear_in_the_text():
+    """A letter and 99,999 full stops: each glued fragment used to be tokenized again from its start (37 s here)."""
+    text = "س" + "." * 99_999
+    started = time.process_time()
+    document = split_sentences(clean(text))
+    assert time.process_time() - started < 5
+    assert len(document.sentences) == 1 and document.sentences[0].text.startswith("س")
+
+
+def test_text_without_a_persian_letter_is_refused_however_arabic_its_signs():
+    """«٪», digits, «،» and the tatweel are of the Arabic block but are not letters."""
+    from kholase.text.clean import has_persian
+
+    assert not any(has_persian(text) for text in ("٪", "۱۴۰۳", "،؟", "ـ", "٪ ۱۲ ، ؟"))
+    assert all(has_persian(text) for text in ("خبر", "كمك", "ﻻ"))

@@ -5,6 +5,7 @@ to the name it was introduced with («سید مرتضی بختیاری» رئی�
 """
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 import numpy as np
@@ -32,13 +33,26 @@ class ClaimSpan:
 
 
 class SpeakerBook:
-    """Names and offices met so far in the article, to resolve pronouns, offices and bare surnames to one name."""
+    """Names and offices met so far in the article, to resolve pronouns, offices and bare surnames to one name.
+
+    Both are looked up through indexes, not by going over every name and office met so far: a text that names
+    thousands of speakers costs time in proportion to its length, not to its square."""
 
     def __init__(self, text: str) -> None:
         self.offices: dict[str, str] = {}  # the first three words of an office -> the name that holds it
-        self.names: list[str] = []
         for match in NAMED_TITLE.finditer(text):
-            self.offices.setdefault(" ".join(match.group("title").split()[:3]), match.group("name").strip())
+            if name := match.group("name").strip():
+                self.offices.setdefault(" ".join(match.group("title").split()[:3]), name)
+        self._office_order = {known: order for order, known in enumerate(self.offices)}
+        # every prefix of an office that reaches into its second word -> the first office it begins
+        self._office_beginnings: dict[str, int] = {}
+        for known, order in self._office_order.items():
+            for end in range(known.find(" ") + 2 if " " in known else len(known) + 1, len(known) + 1):
+                self._office_beginnings.setdefault(known[:end], order)
+        self._office_names = list(self.offices.values())
+        self._office_holders = _Surnames(self._office_names)
+        self.names: list[str] = []
+        self._name_holders = _Surnames([])
         self.last: str | None = None
 
     def resolve(self, speaker: str | None, is_pronoun: bool) -> str | None:
@@ -47,21 +61,61 @@ class SpeakerBook:
         if speaker is None:
             return None
         self.last = self._canonical(speaker)
-        if self.last not in self.names:
+        if self.last not in self._name_holders:
             self.names.append(self.last)
+            self._name_holders.add(self.last)
         return self.last
 
     def _canonical(self, phrase: str) -> str:
+        """The name of the first office that equals the phrase's first three words (or, from two words on, begins
+        with them or they with it); else the first name, then office holder, whose surname begins the phrase."""
         office = " ".join(phrase.split()[:3])
-        for known, name in self.offices.items():
-            if office == known or (len(office.split()) >= 2 and (known.startswith(office) or office.startswith(known))):
-                return name
+        matches = [self._office_order.get(office)]
+        if len(office.split()) >= 2:
+            matches.append(self._office_beginnings.get(office))
+            matches += [self._office_order.get(office[:end]) for end in range(1, len(office))]
+        found = [order for order in matches if order is not None]
+        if found:
+            return self._office_names[min(found)]
         compact = _compact(phrase)
-        for name in [*self.names, *self.offices.values()]:
-            surname = _compact(name.split()[-1])
-            if len(surname) >= 3 and compact.startswith(surname) and len(phrase) > len(name):
-                return name
-        return phrase
+        holder = self._name_holders.first(compact, len(phrase)) or self._office_holders.first(compact, len(phrase))
+        return holder or phrase
+
+
+class _Surnames:
+    """Names in the order met, indexed by their surname with half-spaces and spaces removed."""
+
+    def __init__(self, names: list[str]) -> None:
+        self.names: list[str] = []
+        self.known: set[str] = set()
+        self.by_surname: dict[str, tuple[list[int], list[int]]] = {}  # surname -> orders, -(shortest name so far)
+        for name in names:
+            self.add(name)
+
+    def __contains__(self, name: str) -> bool:
+        return name in self.known
+
+    def add(self, name: str) -> None:
+        order = len(self.names)
+        self.names.append(name)
+        self.known.add(name)
+        surname = _compact(name.split()[-1]) if name.split() else ""
+        if len(surname) >= 3:
+            orders, negated_shortest = self.by_surname.setdefault(surname, ([], []))
+            orders.append(order)
+            negated_shortest.append(max(-len(name), negated_shortest[-1]) if negated_shortest else -len(name))
+
+    def first(self, compact: str, length: int) -> str | None:
+        """The first name shorter than `length` whose surname begins `compact`."""
+        best = None
+        for end in range(3, len(compact) + 1):
+            holders = self.by_surname.get(compact[:end])
+            if holders is not None:
+                orders, negated_shortest = holders
+                position = bisect_right(negated_shortest, -length)  # the first holder shorter than `length`
+                if position < len(orders) and (best is None or orders[position] < best):
+                    best = orders[position]
+        return None if best is None else self.names[best]
 
 
 def _compact(text: str) -> str:

@@ -5,6 +5,7 @@ or its trailing clauses; this keeps the first clause of that claim within a word
 """
 
 import re
+from bisect import bisect_left
 
 from kholase.extractive.attribution import attribute
 from kholase.text.sentences import Sentence
@@ -15,6 +16,7 @@ LEADING_CONNECTIVES = re.compile(
 REFERRING_FRAME = re.compile(
     r"^.{2,80}?\s(?:با\s+اشاره\s+به|با\s+بیان\s+(?:این‌?که|آنکه)|ضمن\s+اشاره\s+به)\s+(?P<topic>[^،]{8,}?)\s*،"
 )
+NOT_SPACE = re.compile(r"\S+")
 CLAUSE_BREAK = re.compile(r"\s*[،؛:]\s*|\s+(?:که|زیرا|چرا\s+که|تا|اما|ولی)\s+")
 # Words a headline must not end on: it would read as cut off mid-phrase.
 DANGLING = frozenset(
@@ -32,11 +34,12 @@ def _clip(words: list[str], max_words: int) -> list[str]:
 
 def _first_clause(text: str, max_words: int) -> str:
     """The leading clause when it is long enough to stand alone, else the text cut at the word budget."""
+    word_starts = [match.start() for match in NOT_SPACE.finditer(text)]
     for match in CLAUSE_BREAK.finditer(text):
-        clause = text[: match.start()]
-        if MIN_WORDS <= len(clause.split()) <= max_words:
-            return clause
-        if len(clause.split()) > max_words:
+        words_before = bisect_left(word_starts, match.start())  # len(text[:match.start()].split()), in log time
+        if MIN_WORDS <= words_before <= max_words:
+            return text[: match.start()]
+        if words_before > max_words:
             break
     return " ".join(_clip(text.split(), max_words))
 

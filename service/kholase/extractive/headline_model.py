@@ -196,7 +196,7 @@ class Windows:
             "last_closes_rate": closes,
         })
         # from each word on, the lowest rate over the next 1..MAX_WORDS words
-        padded = np.concatenate([word_rates, np.full(MAX_WORDS - 1, np.inf)])
+        padded = np.concatenate([word_rates, np.full(MAX_WORDS, np.inf)])  # a window for every word, none or more
         lowest = np.minimum.accumulate(sliding_window_view(padded, MAX_WORDS), axis=1)
         minimum = lowest[self.first, self.last - self.first - 1]
         return Windows(self.sentences, self.tokens, self.forms, self.word_start, self.word_end, self.sentence_of,

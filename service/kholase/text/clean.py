@@ -19,7 +19,9 @@ from kholase.text import lexicon
 ZWNJ = "\u200c"
 # Bidi controls and zero-width marks that hazm leaves in place; ZWNJ (the half-space) is kept.
 INVISIBLES = re.compile("[\u200b\u200d\u200e\u200f\ufeff\u202a-\u202e\u2066-\u2069\u00ad]")
-PERSIAN_LETTER = re.compile("[\u0600-\u06ff\ufb50-\ufdff\ufe70-\ufeff]")
+# Letters of the Arabic script, presentation forms included; not its digits, signs (٪ ، ؟), marks or tatweel.
+PERSIAN_LETTER = re.compile("[\u0621-\u063f\u0641-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06fc"
+                            "\u06ff\ufb50-\ufdff\ufe70-\ufefc]")
 PERSIAN_WORD_LETTERS = re.compile("[آ-ی]")
 
 # Lines that are page furniture, not article: ids, dates, bylines, share/tag rows, widgets.

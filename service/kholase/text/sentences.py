@@ -87,16 +87,16 @@ def split_sentences(clean: CleanText) -> Document:
     sentences: list[Sentence] = []
     position = 0
     for paragraph_index, paragraph in enumerate(clean.text.split("\n")):
-        pending: tuple[int, int] | None = None
+        pending: tuple[int, list[str]] | None = None  # where a fragment too short to stand alone began, its words
         for begin, end in _split_paragraph(paragraph):
-            if pending is not None:  # glue a fragment too short to stand alone (an abbreviation's dot) onto the next
-                begin = pending[0]
-            text = paragraph[begin:end]
-            tokens = words(text)
+            tokens = words(paragraph[begin:end])
+            if pending is not None:  # glue it onto this piece (an abbreviation's dot); words never span the seam
+                begin, tokens = pending[0], pending[1] + tokens
             if len(tokens) < MIN_SENTENCE_WORDS and end < len(paragraph):
-                pending = (begin, end)
+                pending = (begin, tokens)
                 continue
             pending = None
+            text = paragraph[begin:end]
             sentences.append(
                 Sentence(
                     index=len(sentences),
