@@ -104,3 +104,49 @@ def test_jobs_continue_a_run_that_stopped(articles_file, tmp_path):
     resumed.write_text("".join(whole.read_text(encoding="utf-8").splitlines(keepends=True)[:7]), encoding="utf-8")
     stats = run_batch(Summarizer(), articles_file, resumed, progress=False, jobs=2)
     assert stats.skipped == 7 and resumed.read_bytes() == whole.read_bytes()
+
+
+def test_no_line_stops_the_run_and_every_line_gets_one_record(summarizer, tmp_path, fars_articles):
+    """Lines that once ended the run (and every rerun): JSON nested 5,000 deep, a 5,000-digit number; a BOM on
+    line 1 that failed its record; ids 7 and "7", which collided."""
+    source = tmp_path / "in.jsonl"
+    article = fars_articles[1]["body"]
+    lines = [json.dumps({"id": "first", "text": article}, ensure_ascii=False), "[" * 5000 + "]" * 5000, "9" * 5000,
+             json.dumps({"id": 7, "text": article}, ensure_ascii=False),
+             json.dumps({"id": "7", "text": article}, ensure_ascii=False)]
+    source.write_bytes(b"\xef\xbb\xbf" + "\n".join(lines).encode() + b"\n")
+    output = tmp_path / "out.jsonl"
+    stats = run_batch(summarizer, source, output, progress=False)
+    records = read(output)
+    assert [record["id"] for record in records] == ["first", "line-2", "line-3", 7, "7"]
+    assert "summary" in records[0] and "summary" in records[3] and "summary" in records[4]
+    assert "nests too deeply" in records[1]["error"] and "cannot be read" in records[2]["error"]
+    assert (stats.done, stats.failed) == (3, 2)
+    assert run_batch(summarizer, source, output, progress=False).skipped == 5
+
+
+def test_a_fault_in_one_record_costs_that_record_only(summarizer, articles_file, tmp_path, monkeypatch):
+    original, calls = summarizer.summarize, {"n": 0}
+
+    def fails_once(*args, **kwargs):
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise RuntimeError("a bug")
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(summarizer, "summarize", fails_once)
+    stats = run_batch(summarizer, articles_file, tmp_path / "out.jsonl", progress=False)
+    records = read(tmp_path / "out.jsonl")
+    assert len(records) == 45 and stats.failed == 6
+    assert records[2]["error"] == "internal error: RuntimeError: a bug"
+
+
+def test_a_whole_last_record_without_its_newline_is_kept(summarizer, articles_file, tmp_path):
+    expected = tmp_path / "expected.jsonl"
+    run_batch(summarizer, articles_file, expected, progress=False)
+    output = tmp_path / "out.jsonl"
+    first_ten = b"".join(expected.read_bytes().splitlines(keepends=True)[:10])
+    output.write_bytes(first_ten.rstrip(b"\n"))  # the tenth record whole, its newline lost
+    stats = run_batch(summarizer, articles_file, output, progress=False)
+    assert stats.skipped == 10
+    assert output.read_bytes() == expected.read_bytes()

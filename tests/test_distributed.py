@@ -42,6 +42,8 @@ def input_file(tmp_path_factory, articles):
     lines = [json.dumps(article, ensure_ascii=False) for article in articles]
     lines[10:10] = ["{this is not json", "", json.dumps({"id": "no-text"}), json.dumps({"id": "empty", "text": ""})]
     lines += [json.dumps(["not", "an", "object"]), json.dumps({"text": articles[3]["text"]}, ensure_ascii=False),
+              json.dumps({"id": 7, "text": articles[4]["text"]}, ensure_ascii=False),  # 7 and "7" are two ids
+              json.dumps({"id": "7", "text": articles[5]["text"]}, ensure_ascii=False),
               json.dumps({"id": articles[0]["id"], "text": "خبر تکراری"}, ensure_ascii=False)]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
@@ -62,7 +64,8 @@ def test_ray_output_equals_the_local_run_record_for_record(input_file, local_out
     stats = run_ray_batch(Settings(), input_file, tmp_path / "ray.jsonl")
     records = read(tmp_path / "ray.jsonl")
     assert records == read(local_output)
-    assert (stats.done, stats.failed, stats.skipped) == (2 * PER_FILE + 1, 5, 0)
+    assert (stats.done, stats.failed, stats.skipped) == (2 * PER_FILE + 3, 5, 0)
+    assert [record["id"] for record in records if record["id"] in (7, "7")] == [7, "7"]
     errors = {record["id"]: record["error"] for record in records if "error" in record}
     assert "not valid JSON" in errors["line-11"] and errors["empty"] == "text is empty"
     assert f"{records[0]['id']}@line-{len(input_file.read_text().splitlines())}" in errors
@@ -72,7 +75,7 @@ def test_a_rerun_through_the_cli_continues_a_killed_run_without_loss(input_file,
     output = tmp_path / "ray.jsonl"
     finished = local_output.read_text(encoding="utf-8").splitlines(keepends=True)[:25]
     output.write_text("".join(finished) + '{"id": "torn-li', encoding="utf-8")  # a run killed mid-write
-    assert main(["batch", str(input_file), str(output), "--executor", "ray"]) == 0
+    assert main(["batch", str(input_file), str(output), "--executor", "ray"]) == 1  # five bad records
     assert read(output) == read(local_output)
 
 

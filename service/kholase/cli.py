@@ -88,8 +88,9 @@ def cmd_batch(args: argparse.Namespace) -> int:
     print(json.dumps(stats.__dict__), file=sys.stderr)
     if stats.interrupted:
         return 130
-    if stats.failed and not stats.done:
-        print(f"kholase: every one of the {stats.failed} records written failed (see their \"error\")", file=sys.stderr)
+    if stats.failed:
+        print(f"kholase: {stats.failed} of the {stats.failed + stats.done} records written failed (see their "
+              "\"error\")", file=sys.stderr)
         return 1
     return 0
 
@@ -150,7 +151,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="One output line per input line: the result, or an \"error\" naming what is wrong with the "
                     "record. A rerun with the same arguments skips the ids already written. Exits 0 when it "
                     "finished, 130 when stopped (SIGTERM or Ctrl-C: the records in hand are written first), and 1 "
-                    "when every record it wrote failed.",
+                    "when a record failed (the summary says how many).",
     )
     batch.add_argument("input", help="JSON Lines file, one article per line (or Parquet, with --executor ray)")
     batch.add_argument("output", help="file of results in the same format, appended to when it exists")

@@ -18,7 +18,7 @@ import pyarrow.parquet as pq
 import ray
 from ray.data.datasource import FileBasedDatasource
 
-from kholase.batch.local import BatchStats, Ledger, completed_ids, line_id, summarize_record
+from kholase.batch.local import BatchStats, Ledger, completed_ids, id_key, line_id, summarize_record
 from kholase.config import Settings
 from kholase.engines import AUTO, EngineChoice
 from kholase.summarizer import Summarizer
@@ -47,7 +47,7 @@ class JsonLinesDatasource(FileBasedDatasource):
 
     def _read_stream(self, f: pa.NativeFile, path: str) -> Iterator[pa.Table]:
         numbers, lines = [], []
-        for number, line in enumerate(io.TextIOWrapper(f, encoding="utf-8", errors="replace"), start=1):
+        for number, line in enumerate(io.TextIOWrapper(f, encoding="utf-8-sig", errors="replace"), start=1):
             if line.strip():
                 numbers.append(number)
                 lines.append(line)
@@ -74,33 +74,38 @@ class ParquetRowsDatasource(FileBasedDatasource):
 
 
 class SummarizeLines:
-    """A Ray actor: loads the `Summarizer` once, then turns batches of numbered lines into JSON records.
+    """A Ray actor: loads the `Summarizer` once, then turns batches of numbered lines into JSON records, each with
+    its id's key (`id_key`: ids as given may be strings or integers, which one Arrow column cannot hold).
 
-    Lines whose id is already in the output are not summarized; their `record` is left empty.
+    Lines whose id is already in the output are not summarized; their `record` is left empty. With `text_ids` (a
+    Parquet output, whose id column is text) ids are compared as text.
     """
 
     def __init__(self, settings: Settings, text_field: str, id_field: str, engine: EngineChoice,
-                 finished: frozenset[str]) -> None:
+                 finished: frozenset[str], text_ids: bool) -> None:
         self.summarizer = Summarizer(settings).load()
         self.text_field, self.id_field, self.engine, self.finished = text_field, id_field, engine, finished
+        self.text_ids = text_ids
 
     def __call__(self, batch: dict[str, np.ndarray]) -> dict[str, list]:
-        ids, records = [], []
+        keys, records = [], []
         for number, line in zip(batch["line_number"].tolist(), batch["line"].tolist()):
             identifier = line_id(line, number, self.id_field)
-            ids.append(identifier)
-            if identifier in self.finished:
+            keys.append(id_key(str(identifier) if self.text_ids else identifier))
+            if keys[-1] in self.finished:
                 records.append("")
                 continue
             record = summarize_record(self.summarizer, line, number, self.text_field, self.id_field, self.engine)
             records.append(json.dumps(record, ensure_ascii=False))
-        return {"line_number": batch["line_number"], "id": ids, "record": records}
+        return {"line_number": batch["line_number"], "id": keys, "record": records}
 
 
 def _finished(output: Path) -> set[str]:
     if not is_parquet(output):
         return completed_ids(output)
-    return set(pq.read_table(output, columns=["id"]).column("id").to_pylist()) if output.exists() else set()
+    if not output.exists():
+        return set()
+    return {id_key(identifier) for identifier in pq.read_table(output, columns=["id"]).column("id").to_pylist()}
 
 
 class _JsonLinesWriter:
@@ -131,7 +136,7 @@ class _ParquetWriter:
         self.pending: list[dict] = []
 
     def write(self, record: dict) -> None:
-        self.pending.append(record)
+        self.pending.append({**record, "id": str(record["id"])})
         if len(self.pending) == self.ROWS_PER_GROUP:
             self._flush()
 
@@ -170,7 +175,8 @@ def run_ray_batch(
     # Reading lines is light: read tasks take no CPU, so a pool that fills the cluster cannot starve them.
     records = ray.data.read_datasource(source, num_cpus=0).map_batches(
         SummarizeLines,
-        fn_constructor_args=(settings, text_field, id_field, engine, frozenset(finished_before)),
+        fn_constructor_args=(settings, text_field, id_field, engine, frozenset(finished_before),
+                             is_parquet(output_path)),
         batch_size=ARTICLES_PER_BATCH,
         compute=ray.data.ActorPoolStrategy(size=workers),
         num_cpus=1,
@@ -180,7 +186,7 @@ def run_ray_batch(
     ledger = Ledger(finished_before)
     try:
         for row in records.iter_rows():
-            placement = ledger.place(row["id"], row["line_number"])
+            placement = ledger.place(json.loads(row["id"]), row["line_number"])
             if not placement.skip:
                 record = placement.record or json.loads(row["record"])
                 ledger.count(record)

@@ -7,6 +7,7 @@ and writes, in input order: the output is byte for byte that of one job.
 """
 
 import json
+import logging
 import multiprocessing
 import os
 import signal
@@ -22,6 +23,7 @@ from kholase.config import Settings
 from kholase.engines import AUTO, EngineChoice, EngineUnavailable
 from kholase.summarizer import InputError, Summarizer
 
+logger = logging.getLogger(__name__)
 LINES_PER_CHUNK = 16  # ~0.1 s of work: enough to make a worker's round trip cheap, few enough to keep order flowing
 
 
@@ -47,15 +49,15 @@ class Ledger:
     Ray runs share it, so both give the same output."""
 
     def __init__(self, finished_before: set[str]) -> None:
-        self.finished_before = finished_before
+        self.finished_before = finished_before  # keys (`id_key`) of the ids already in the output
         self.seen: set[str] = set()
         self.stats = BatchStats()
 
-    def place(self, identifier: str, line_number: int) -> Placement:
-        duplicate = identifier in self.seen
-        self.seen.add(identifier)
+    def place(self, identifier: "Identifier", line_number: int) -> Placement:
+        duplicate = id_key(identifier) in self.seen
+        self.seen.add(id_key(identifier))
         output_id = f"{identifier}@line-{line_number}" if duplicate else identifier
-        if output_id in self.finished_before:
+        if id_key(output_id) in self.finished_before:
             self.stats.skipped += 1
             return Placement(skip=True)
         return Placement(record={"id": output_id, "error": f"duplicate id {identifier!r}"} if duplicate else None)
@@ -67,11 +69,37 @@ class Ledger:
             self.stats.done += 1
 
 
-def record_id(record: object, line_number: int, id_field: str) -> str:
-    """The record's own id, or its line number when it has none (so reruns still recognise it)."""
-    if isinstance(record, dict) and isinstance(record.get(id_field), (str, int)) and str(record[id_field]).strip():
-        return str(record[id_field])
+Identifier = str | int
+
+
+def id_key(identifier: Identifier) -> str:
+    """Ids are compared as given: 7 and "7" are two ids, and stay so in the output."""
+    return json.dumps(identifier, ensure_ascii=False)
+
+
+def record_id(record: object, line_number: int, id_field: str) -> Identifier:
+    """The record's own id as given (a string or an integer), or its line number when it has none (so that reruns
+    still recognise it)."""
+    value = record.get(id_field) if isinstance(record, dict) else None
+    if (isinstance(value, str) and value.strip()) or (isinstance(value, int) and not isinstance(value, bool)):
+        return value
     return f"line-{line_number}"
+
+
+def parse_line(line: str, line_number: int) -> tuple[object, str | None]:
+    """The line's JSON value, or None and why it cannot be read: whatever a line holds, it costs only its record."""
+    try:
+        return json.loads(line), None
+    except json.JSONDecodeError as error:
+        return None, f"line {line_number} is not valid JSON: {error.msg}"
+    except RecursionError:
+        return None, f"line {line_number} nests too deeply to be read"
+    except ValueError as error:  # e.g. an integer of more digits than Python converts
+        return None, f"line {line_number} cannot be read: {error}"
+
+
+def line_id(line: str, line_number: int, id_field: str) -> Identifier:
+    return record_id(parse_line(line, line_number)[0], line_number, id_field)
 
 
 def summarize_record(
@@ -83,11 +111,10 @@ def summarize_record(
     engine: EngineChoice = AUTO,
 ) -> dict:
     """One input line to one output record; any problem with the record becomes its `error`, never an exception."""
-    try:
-        record = json.loads(line)
-    except json.JSONDecodeError as error:
-        return {"id": f"line-{line_number}", "error": f"line {line_number} is not valid JSON: {error.msg}"}
+    record, unreadable = parse_line(line, line_number)
     identifier = record_id(record, line_number, id_field)
+    if unreadable:
+        return {"id": identifier, "error": unreadable}
     if not isinstance(record, dict):
         return {"id": identifier, "error": f"line {line_number} is not a JSON object"}
     text = record.get(text_field)
@@ -97,32 +124,38 @@ def summarize_record(
         result = summarizer.summarize(text, engine=engine)
     except (InputError, EngineUnavailable) as error:
         return {"id": identifier, "error": str(error)}
+    except Exception as error:  # a fault of ours costs this record, never the run
+        logger.exception("the record on line %d failed", line_number)
+        return {"id": identifier, "error": f"internal error: {type(error).__name__}: {error}"}
     return {"id": identifier, **result.model_dump(exclude={"timings_ms"})}
 
 
 def completed_ids(output: Path) -> set[str]:
-    """Ids already written; a torn last line from a killed run is cut off so the file stays valid JSONL."""
+    """Keys (`id_key`) of the ids already written. A torn last line from a killed run is cut off, so that the file
+    stays valid JSONL; a whole last record that only lacks its newline is kept, and given one."""
     if not output.exists():
         return set()
-    ids: set[str] = set()
-    valid_bytes = 0
+    keys: set[str] = set()
+    valid_bytes, unterminated = 0, False
     with open(output, "rb") as handle:
         for raw_line in handle:
             try:
-                ids.add(str(json.loads(raw_line)["id"]))
-            except (ValueError, KeyError, TypeError):
-                break
-            if not raw_line.endswith(b"\n"):
+                keys.add(id_key(json.loads(raw_line)["id"]))
+            except (ValueError, KeyError, TypeError, RecursionError):
                 break
             valid_bytes += len(raw_line)
-    if valid_bytes != output.stat().st_size:
+            unterminated = not raw_line.endswith(b"\n")
+    if valid_bytes != output.stat().st_size or unterminated:
         with open(output, "r+b") as handle:
             handle.truncate(valid_bytes)
-    return ids
+            if unterminated:
+                handle.seek(valid_bytes)
+                handle.write(b"\n")
+    return keys
 
 
 def _lines(path: Path) -> Iterator[tuple[int, str]]:
-    with open(path, encoding="utf-8", errors="replace") as handle:
+    with open(path, encoding="utf-8-sig", errors="replace") as handle:  # a byte-order mark is not part of line 1
         for number, line in enumerate(handle, start=1):
             if line.strip():
                 yield number, line
@@ -154,13 +187,6 @@ class _StopFlag:
     def __exit__(self, *exc) -> None:
         for signum, handler in self._previous.items():
             signal.signal(signum, handler)
-
-
-def line_id(line: str, line_number: int, id_field: str) -> str:
-    try:
-        return record_id(json.loads(line), line_number, id_field)
-    except json.JSONDecodeError:
-        return f"line-{line_number}"
 
 
 def run_batch(
