@@ -1,10 +1,22 @@
 """Shared fixtures: the real articles in ../shared that the tests use as the yardstick, and tiny checkpoints."""
 
+import os
 from pathlib import Path
 
 import pytest
 
 from tests.support import DONATIONS, load_articles
+
+try:
+    from hypothesis import settings
+except ImportError:  # the dev extra is not installed: no property tests to set up
+    pass
+else:
+    # CI and the default run are derandomized, so that a property test fails only on a change of code; the thorough
+    # profile looks further, at random: HYPOTHESIS_PROFILE=thorough python -m pytest tests/test_fuzz.py
+    settings.register_profile("ci", derandomize=True, max_examples=300, print_blob=True)
+    settings.register_profile("thorough", derandomize=False, max_examples=5000, print_blob=True)
+    settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 @pytest.fixture(scope="session")

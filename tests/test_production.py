@@ -264,3 +264,38 @@ def test_batch_sizes_reach_metrics(summarizer):
         batcher.close()
     text = client.get("/metrics").text
     assert metric(text, "kholase_batch_size_sum") == 3
+
+
+# --- The page's headers, probes, settings, control characters --------------------------------------------------------
+
+def test_the_page_sends_security_headers(summarizer):
+    client = client_for(summarizer)
+    for path in ("/", "/web/app.js", "/web/style.css"):
+        headers = client.get(path).headers
+        assert "default-src 'none'" in headers["content-security-policy"]
+        assert "script-src 'self'" in headers["content-security-policy"]
+        assert "frame-ancestors 'none'" in headers["content-security-policy"]
+        assert headers["x-content-type-options"] == "nosniff"
+        assert headers["x-frame-options"] == "DENY"
+        assert headers["referrer-policy"] == "no-referrer"
+
+
+def test_probes_answer_head(summarizer):
+    client = client_for(summarizer)
+    assert client.head("/healthz").status_code == 200
+    assert client.head("/readyz").status_code == 200
+
+
+@pytest.mark.parametrize("keys", [" , ", ",", " "])
+def test_a_key_setting_with_no_key_is_an_error_at_start_up(keys):
+    with pytest.raises(ValueError, match="holds no key"):
+        Settings(api_keys=keys)
+
+
+def test_control_characters_never_reach_the_output(summarizer):
+    text = "«بختیاری» گفت:\x00 افزایش قابل توجه\x01 کمکهای مردمی به رغم شرایط اقتصادی امری ارزشمند است.\x07"
+    body = post(client_for(summarizer), text).json()
+    outputs = [body["headline"], body["summary"], *(claim["text"] for claim in body["key_claims"])]
+    assert outputs and not any(char in output for output in outputs for char in "\x00\x01\x07")
+    claim = body["key_claims"][0]
+    assert text[claim["start"] : claim["end"]].replace("\x01", "") == claim["text"]

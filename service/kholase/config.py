@@ -3,7 +3,7 @@
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -49,6 +49,14 @@ class Settings(BaseSettings):
     api_keys: str = ""
     cors_origins: str = ""
     log_level: str = "INFO"
+
+    @model_validator(mode="after")
+    def _keys_when_set(self) -> "Settings":
+        """A key setting that holds no key would silently leave the service open."""
+        if self.api_keys and not self.api_key_list:
+            raise ValueError("KHOLASE_API_KEYS is set but holds no key: give comma-separated keys, or leave it empty "
+                             "for a service without keys")
+        return self
 
     @property
     def summarize_thread_count(self) -> int:

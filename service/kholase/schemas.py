@@ -15,7 +15,8 @@ class SummarizeRequest(BaseModel):
 
 
 class Claim(BaseModel):
-    text: str = Field(description="The claim exactly as it stands in the submitted text: text[start:end].")
+    text: str = Field(description="The claim exactly as it stands in the submitted text, text[start:end], less any "
+                                   "control characters (NUL and the like).")
     speaker: str | None = Field(description="Who made the claim, when the article says so.")
     start: int = Field(ge=0, description="Character offset of the claim in the submitted text.")
     end: int = Field(ge=0, description="End offset (exclusive) in the submitted text.")

@@ -23,7 +23,7 @@ from kholase.extractive.claims import extract_claims
 from kholase.extractive.textrank import TextRank
 from kholase.schemas import Claim, EngineStatus, SummaryResult
 from kholase.text import lexicon
-from kholase.text.clean import clean, has_persian
+from kholase.text.clean import clean, has_persian, without_controls
 from kholase.text.sentences import Document, split_sentences
 
 logger = logging.getLogger(__name__)
@@ -150,7 +150,8 @@ class Summarizer:
         claims = []
         for span in spans:
             start, end = document.clean.raw_span(span.start, span.end)
-            claims.append(Claim(text=text[start:end], speaker=span.speaker, start=start, end=end, score=span.score))
+            claims.append(Claim(text=without_controls(text[start:end]), speaker=span.speaker, start=start, end=end,
+                                score=span.score))
         watch.ms["total"] = (time.perf_counter() - started) * 1000
         return SummaryResult(
             headline=digest.headline,

@@ -87,6 +87,7 @@ async def summarize_batch(body: BatchRequest, summarizer: ReadySummarizer, metri
 
 
 @router.get("/healthz", response_model=Liveness, tags=["health"])
+@router.head("/healthz", response_model=Liveness, tags=["health"])
 async def healthz() -> Liveness:
     """Liveness: the process answers."""
     return Liveness(status="ok")
@@ -94,6 +95,7 @@ async def healthz() -> Liveness:
 
 @router.get("/readyz", response_model=Readiness, tags=["health"],
             responses={503: {"model": Readiness, "description": "Engines still loading"}})
+@router.head("/readyz", response_model=Readiness, tags=["health"])
 async def readyz(request: Request) -> JSONResponse:
     """Readiness: green once the engines are loaded; says which engines are ready and why not."""
     summarizer: Summarizer = request.app.state.summarizer

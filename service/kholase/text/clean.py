@@ -19,6 +19,8 @@ from kholase.text import lexicon
 ZWNJ = "\u200c"
 # Bidi controls and zero-width marks that hazm leaves in place; ZWNJ (the half-space) is kept.
 INVISIBLES = re.compile("[\u200b\u200d\u200e\u200f\ufeff\u202a-\u202e\u2066-\u2069\u00ad]")
+# Control characters other than tab and line breaks (NUL and the like): never part of what the service writes.
+CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
 # Letters of the Arabic script, presentation forms included; not its digits, signs (٪ ، ؟), marks or tatweel.
 PERSIAN_LETTER = re.compile("[\u0621-\u063f\u0641-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06fc"
                             "\u06ff\ufb50-\ufdff\ufe70-\ufefc]")
@@ -208,9 +210,13 @@ def restore_half_space(word: str) -> str:
 
 def normalize(text: str) -> str:
     """hazm normalization plus the invisible-mark and half-space repairs hazm leaves undone."""
-    text = INVISIBLES.sub("", text)
+    text = CONTROLS.sub("", INVISIBLES.sub("", text))
     text = lexicon.normalizer().normalize(text)
     return GLUED_WORD.sub(lambda match: restore_half_space(match.group()), text)
+
+
+def without_controls(text: str) -> str:
+    return CONTROLS.sub("", text)
 
 
 def has_persian(text: str) -> bool:
@@ -226,7 +232,7 @@ WITHOUT_IDENTITY = "ـ.…«»\"'“”٫٬﴾﴿"
 
 
 def _identity(char: str) -> int:
-    if char.isspace() or unicodedata.category(char) in ("Mn", "Cf", "Pd") or char in WITHOUT_IDENTITY:
+    if char.isspace() or unicodedata.category(char) in ("Mn", "Cf", "Cc", "Pd") or char in WITHOUT_IDENTITY:
         return 0
     if char.isdigit():
         return ord(str(unicodedata.digit(char, 0)))
