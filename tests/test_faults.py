@@ -184,3 +184,23 @@ def test_workers_serve_together_and_one_scrape_counts_them_all(tmp_path, fars_ar
         process.terminate()  # SIGTERM stops every worker, not just the supervisor
         assert process.wait(timeout=60) == 0
         assert not [worker for worker in workers if worker.is_running() and worker.status() != psutil.STATUS_ZOMBIE]
+
+
+@pytest.mark.slow
+def test_trickling_uploads_hold_no_slot_and_get_408(tmp_path, fars_articles):
+    """40 connections that send a body's first byte and then wait: real requests are still answered, and the
+    tricklers get 408 once their body is late."""
+    env = {**os.environ, "KHOLASE_BODY_TIMEOUT_S": "3"}
+    with served(log=tmp_path / "server.log", env=env) as (_, client):
+        head = (f"POST /v1/summarize HTTP/1.1\r\nHost: {HOST}\r\nContent-Type: application/json\r\n"
+                "Content-Length: 1000\r\n\r\n{").encode()
+        tricklers = [socket.create_connection((HOST, client.base_url.port)) for _ in range(40)]
+        for connection in tricklers:
+            connection.sendall(head)
+        answer = httpx.post(f"{client.base_url}/v1/summarize", json={"text": fars_articles[0]["body"]}, timeout=30)
+        assert answer.status_code == 200
+        assert client.get("/readyz").status_code == 200
+        for connection in tricklers:
+            connection.settimeout(10)
+            assert connection.recv(64).startswith(b"HTTP/1.1 408"), "a late body is refused"
+            connection.close()

@@ -126,3 +126,13 @@ def test_textrank_ranks_a_bounded_number_of_sentences(summarizer):
     assert len(document.sentences) == 5_000 and len(ranking.scores) == 5_000
     assert ranking.counts.shape[0] == GRAPH_SENTENCES and not ranking.scores[GRAPH_SENTENCES:].any()
     assert summarizer.summarize("س.\n" * 5_000, max_sentences=3).summary
+
+
+def test_past_its_deadline_the_work_stops_at_the_next_step(summarizer, donations_text):
+    import time
+
+    from kholase.engines import DeadlineExceeded
+
+    with pytest.raises(DeadlineExceeded, match="before clean"):
+        summarizer.summarize(donations_text, deadline=time.monotonic() - 1)
+    assert summarizer.summarize(donations_text, deadline=time.monotonic() + 30).headline

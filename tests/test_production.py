@@ -32,19 +32,25 @@ def article(fars_articles) -> str:
 
 
 class SlowSummarizer:
-    """The real summarizer, except that each call first waits for ``release`` (or ``delay_s``)."""
+    """The real summarizer behind a slow first step: each call waits for ``release`` (or ``delay_s``), but no longer
+    than its deadline, where a real step boundary would stop the work."""
 
     def __init__(self, inner: Summarizer, delay_s: float = 5.0) -> None:
         self.inner, self.delay_s = inner, delay_s
         self.entered, self.release = threading.Event(), threading.Event()
+        self.finished = 0
 
     def __getattr__(self, name):
         return getattr(self.inner, name)
 
-    def summarize(self, *args, **kwargs):
+    def summarize(self, text, engine="auto", max_sentences=None, max_claims=None, deadline=None):
         self.entered.set()
-        self.release.wait(self.delay_s)
-        return self.inner.summarize(*args, **kwargs)
+        until_deadline = self.delay_s if deadline is None else deadline - time.monotonic()
+        self.release.wait(max(0.0, min(self.delay_s, until_deadline)))
+        try:
+            return self.inner.summarize(text, engine, max_sentences, max_claims, deadline)
+        finally:
+            self.finished += 1
 
 
 def client_for(summarizer, **settings) -> TestClient:
@@ -185,16 +191,37 @@ def test_concurrency_cap_answers_503_with_retry_after(summarizer, article):
     assert probe.status_code == 200, "probes are never refused for load"
 
 
-def test_time_budget_answers_503(summarizer, article):
-    slow = SlowSummarizer(summarizer, delay_s=1.0)
+def test_past_its_time_budget_a_request_stops_its_work_and_answers_503(summarizer, article):
+    slow = SlowSummarizer(summarizer)
     client = client_for(slow, request_timeout_s=0.2)
     started = time.perf_counter()
     answer = post(client, article)
     assert answer.status_code == 503
     assert answer.headers["retry-after"]
     assert "time budget" in answer.json()["detail"]
-    assert time.perf_counter() - started < 0.9
-    slow.release.set()
+    assert time.perf_counter() - started < 2
+    assert slow.finished == 1, "the 503 comes once the work has stopped, not while it runs on"
+
+
+def test_a_request_holds_its_slot_until_its_work_has_stopped(summarizer, article):
+    slow = SlowSummarizer(summarizer)
+    app = create_app(Settings(max_concurrency=1, request_timeout_s=0.5), slow)
+
+    async def scenario():
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+            first = asyncio.create_task(client.post("/v1/summarize", json={"text": article}))
+            await asyncio.to_thread(slow.entered.wait, 5)
+            during = await client.post("/v1/summarize", json={"text": article})
+            first = await first
+            slow.release.set()
+            after = await client.post("/v1/summarize", json={"text": article})
+            return first, during, after
+
+    first, during, after = asyncio.run(scenario())
+    assert first.status_code == 503 and "time budget" in first.json()["detail"]
+    assert during.status_code == 503 and "in flight" in during.json()["detail"]
+    assert after.status_code == 200
 
 
 # --- Request ids and logs --------------------------------------------------------------------------------------------

@@ -44,8 +44,9 @@ class Settings(BaseSettings):
     # more threads only fight over it: under 32 clients one worker answered ~70 req/s with 40 threads and 180-240
     # with one. A model's requests wait on generation and must overlap for its batches to fill.
     summarize_threads: int | None = Field(default=None, ge=1)
-    max_concurrency: int = 32
-    request_timeout_s: float = 30.0
+    max_concurrency: int = 32  # requests summarizing or waiting to, per worker, before 503 with Retry-After
+    request_timeout_s: float = 30.0  # a request's work stops at the next step past it (503 with Retry-After)
+    body_timeout_s: float = 10.0  # a body not all in by then gets 408: slow uploads cannot hold the service
     api_keys: str = ""
     cors_origins: str = ""
     log_level: str = "INFO"

@@ -33,18 +33,29 @@ class EngineUnavailable(RuntimeError):
     """The engine is configured but could not be loaded, or was asked for by name and is not loaded."""
 
 
+class DeadlineExceeded(TimeoutError):
+    """The request's time budget ran out; its work stopped at the step boundary where this was raised."""
+
+
 @dataclass
 class Stopwatch:
-    """Milliseconds spent in each named step of one request."""
+    """Milliseconds spent in each named step of one request, and its deadline (`time.monotonic()`), checked before
+    every step: past it, the work stops there instead of running on for a caller who has given up."""
 
+    deadline: float | None = None
     ms: dict[str, float] = field(default_factory=dict)
 
     def time(self, name: str, step: Callable[[], T]) -> T:
+        if self.deadline is not None and time.monotonic() > self.deadline:
+            raise DeadlineExceeded(f"the time budget ran out before {name}")
         started = time.perf_counter()
         try:
             return step()
         finally:
             self.ms[name] = self.ms.get(name, 0.0) + (time.perf_counter() - started) * 1000
+
+    def seconds_left(self) -> float:
+        return float("inf") if self.deadline is None else self.deadline - time.monotonic()
 
 
 class Engine(Protocol):

@@ -118,16 +118,19 @@ class Summarizer:
         engine: EngineChoice = AUTO,
         max_sentences: int | None = None,
         max_claims: int | None = None,
+        deadline: float | None = None,
     ) -> SummaryResult:
+        """Past `deadline` (`time.monotonic()`), if given, the work stops at the next step with `DeadlineExceeded`."""
         if not self.loaded:
             self.load()
-        return self._summarize(text, engine, max_sentences, max_claims)
+        return self._summarize(text, engine, max_sentences, max_claims, deadline)
 
     def _summarize(
-        self, text: str, engine: EngineChoice, max_sentences: int | None, max_claims: int | None
+        self, text: str, engine: EngineChoice, max_sentences: int | None, max_claims: int | None,
+        deadline: float | None = None,
     ) -> SummaryResult:
         chosen = self._choose(engine)
-        watch = Stopwatch()
+        watch = Stopwatch(deadline)
         started = time.perf_counter()
         document = watch.time("clean", lambda: self.prepare(text))
         max_sentences = max_sentences or self.settings.max_sentences

@@ -33,7 +33,8 @@ class AbstractiveEngine:
 
     def digest(self, document: Document, ranking: Ranking, max_sentences: int, watch: Stopwatch) -> Digest:
         """Both texts within the generation timeout, or `EngineFailure` with the reason to fall back."""
-        headline, summary = watch.time("generate", lambda: self._generate(document, ranking))
+        timeout_s = min(self.timeout_s, watch.seconds_left())
+        headline, summary = watch.time("generate", lambda: self._generate(document, ranking, timeout_s))
         if not headline or not summary:
             raise EngineFailure("guard: the model produced an empty text")
         made_up = guard.unsupported_facts(headline + " " + summary, document.text)
@@ -41,8 +42,8 @@ class AbstractiveEngine:
             raise EngineFailure("guard: generated text has facts absent from the source: " + ", ".join(made_up))
         return Digest(headline, summary)
 
-    def _generate(self, document: Document, ranking: Ranking) -> tuple[str, str]:
-        deadline = time.perf_counter() + self.timeout_s
+    def _generate(self, document: Document, ranking: Ranking, timeout_s: float) -> tuple[str, str]:
+        deadline = time.perf_counter() + timeout_s
         order = sorted(range(len(document.sentences)), key=lambda index: -ranking.scores[index])
         ranked = [(index, document.sentences[index].text) for index in order]
         source = fit_to_budget(ranked, self.generator.count_tokens, self.input_max_tokens)
@@ -51,7 +52,7 @@ class AbstractiveEngine:
             for task in ("headline", "summary"):
                 remaining = deadline - time.perf_counter()
                 if remaining <= 0:
-                    raise GenerationTimeout(f"generation exceeded {self.timeout_s} s")
+                    raise GenerationTimeout(f"generation exceeded {timeout_s:g} s")
                 outputs.append(self.generator.generate(source, task, remaining).strip())
         except GenerationTimeout as error:
             raise EngineFailure(f"timeout: {error}") from error

@@ -15,6 +15,7 @@ ERROR_RESPONSES = {
     for status, description in {
         400: "The request body cannot be decoded (not UTF-8)",
         401: "Missing or wrong API key",
+        408: "The request body did not arrive in time",
         413: "Request body or text too large",
         422: "The request or its text is invalid",
         503: "Not ready, overloaded, or the asked-for engine is unavailable",

@@ -1,7 +1,8 @@
 """Production layers around the routes, as plain ASGI middleware (no buffering, no extra tasks).
 
 From the outside in: request id + access log + request count; CORS (only when origins are configured); API keys
-(only when keys are configured); limits (body size, concurrency, time budget).
+(only when keys are configured); limits on the body (size, time to arrive). The concurrency cap and the time budget
+belong to the summarizing routes (`routes.Workshop`), where the work is.
 """
 
 import asyncio
@@ -25,9 +26,8 @@ from kholase.config import Settings
 access_log = logging.getLogger("kholase.access")
 
 _SAFE_REQUEST_ID = re.compile(r"[A-Za-z0-9._:\-]{1,128}")
-# Probes and scrapes must get through when the service is saturated.
+# Probes and scrapes have no body to wait for.
 UNLIMITED_PATHS = frozenset({"/healthz", "/readyz", "/metrics"})
-RETRY_AFTER_S = 1
 
 
 class BodyTooLarge(HTTPException):
@@ -37,6 +37,13 @@ class BodyTooLarge(HTTPException):
         super().__init__(413, f"Request body is larger than {limit} bytes.")
 
 
+class BodyTimeout(HTTPException):
+    """Raised from ``receive`` once the body has taken longer than its time to arrive."""
+
+    def __init__(self, timeout_s: float) -> None:
+        super().__init__(408, f"The request body did not arrive within {timeout_s:g} s.")
+
+
 def install_production_layers(app: FastAPI, settings: Settings) -> None:
     """Wrap ``app`` in logging, metrics, CORS, API keys and limits, as ``settings`` say."""
     configure_logging(settings.log_level)
@@ -44,10 +51,7 @@ def install_production_layers(app: FastAPI, settings: Settings) -> None:
     app.state.metrics.track_model(lambda: any(engine.model for engine in list(app.state.summarizer.engines.values())))
     app.include_router(metrics_router)
     # add_middleware puts each new layer outside the previous ones: innermost first.
-    app.add_middleware(
-        LimitsMiddleware, max_body_bytes=settings.max_body_bytes, max_concurrency=settings.max_concurrency,
-        timeout_s=settings.request_timeout_s,
-    )
+    app.add_middleware(LimitsMiddleware, max_body_bytes=settings.max_body_bytes, body_timeout_s=settings.body_timeout_s)
     if settings.api_key_list:
         app.add_middleware(ApiKeyMiddleware, api_keys=settings.api_key_list)
     if settings.cors_origin_list:
@@ -59,9 +63,8 @@ def install_production_layers(app: FastAPI, settings: Settings) -> None:
     app.add_middleware(RequestContextMiddleware, metrics=app.state.metrics)
 
 
-def error_response(status: int, detail: str, retry: bool = False) -> JSONResponse:
-    headers = {"Retry-After": str(RETRY_AFTER_S)} if retry else None
-    return JSONResponse({"detail": detail}, status_code=status, headers=headers)
+def error_response(status: int, detail: str) -> JSONResponse:
+    return JSONResponse({"detail": detail}, status_code=status)
 
 
 def route_label(scope: Scope) -> str:
@@ -124,19 +127,17 @@ class RequestContextMiddleware:
 
 
 class LimitsMiddleware:
-    """Refuses what the service cannot do well instead of letting it pile up.
+    """Refuses a request body the service will not wait for, before the routes see it.
 
     - a body over ``max_body_bytes``: 413, from its Content-Length before reading, or as soon as the stream passes it;
-    - more than ``max_concurrency`` requests in flight: 503 with ``Retry-After``, at once, without queueing;
-    - a request still running after ``timeout_s``: cancelled, 503 with ``Retry-After``.
+    - a body that has not all arrived ``body_timeout_s`` after the request began: 408. A client trickling its upload
+      holds only its own connection: requests count against the concurrency cap once their body is in (routes).
     """
 
-    def __init__(self, app: ASGIApp, max_body_bytes: int, max_concurrency: int, timeout_s: float) -> None:
+    def __init__(self, app: ASGIApp, max_body_bytes: int, body_timeout_s: float) -> None:
         self.app = app
         self.max_body_bytes = max_body_bytes
-        self.max_concurrency = max_concurrency
-        self.timeout_s = timeout_s
-        self.in_flight = 0
+        self.body_timeout_s = body_timeout_s
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["path"] in UNLIMITED_PATHS:
@@ -146,35 +147,16 @@ class LimitsMiddleware:
         if declared.isdigit() and int(declared) > self.max_body_bytes:
             await error_response(413, f"Request body is larger than {self.max_body_bytes} bytes.")(scope, receive, send)
             return
-        if self.in_flight >= self.max_concurrency:
-            await error_response(503, "Too many requests in flight; retry shortly.", retry=True)(scope, receive, send)
-            return
-        self.in_flight += 1
-        released = False
-
-        def release() -> None:
-            nonlocal released
-            if not released:
-                released, self.in_flight = True, self.in_flight - 1
-
-        async def releasing_send(message: Message) -> None:
-            """The slot is free once the response's last byte is sent: a keep-alive client's next request may come
-            before this request's own code has finished unwinding, and must not find the slot still taken."""
-            await send(message)
-            if message["type"] == "http.response.body" and not message.get("more_body", False):
-                release()
-
-        try:
-            await self._call_with_budget(scope, receive, releasing_send)
-        finally:
-            release()
-
-    async def _call_with_budget(self, scope: Scope, receive: Receive, send: Send) -> None:
         received, response_started = 0, False
+        body_deadline = asyncio.get_running_loop().time() + self.body_timeout_s
 
-        async def capped_receive() -> Message:
+        async def limited_receive() -> Message:
             nonlocal received
-            message = await receive()
+            try:
+                async with asyncio.timeout_at(body_deadline):
+                    message = await receive()
+            except TimeoutError:
+                raise BodyTimeout(self.body_timeout_s) from None
             received += len(message.get("body", b""))
             if received > self.max_body_bytes:
                 raise BodyTooLarge(self.max_body_bytes)
@@ -185,16 +167,9 @@ class LimitsMiddleware:
             response_started |= message["type"] == "http.response.start"
             await send(message)
 
-        budget = asyncio.timeout(self.timeout_s)
         try:
-            async with budget:
-                await self.app(scope, capped_receive, tracking_send)
-        except TimeoutError:
-            if not budget.expired() or response_started:
-                raise
-            detail = f"The request ran past its time budget of {self.timeout_s:g} s; retry shortly."
-            await error_response(503, detail, retry=True)(scope, receive, send)
-        except BodyTooLarge as refusal:
+            await self.app(scope, limited_receive, tracking_send)
+        except (BodyTooLarge, BodyTimeout) as refusal:
             if response_started:
                 raise
-            await error_response(413, refusal.detail)(scope, receive, send)
+            await error_response(refusal.status_code, refusal.detail)(scope, receive, send)
