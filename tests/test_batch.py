@@ -111,7 +111,8 @@ def test_no_line_stops_the_run_and_every_line_gets_one_record(summarizer, tmp_pa
     line 1 that failed its record; ids 7 and "7", which collided."""
     source = tmp_path / "in.jsonl"
     article = fars_articles[1]["body"]
-    lines = [json.dumps({"id": "first", "text": article}, ensure_ascii=False), "[" * 5000 + "]" * 5000, "9" * 5000,
+    lines = [json.dumps({"id": "first", "text": article}, ensure_ascii=False) + "\r", "[" * 5000 + "]" * 5000,
+             "9" * 5000 + "\r9",  # a lone carriage return does not end a line
              json.dumps({"id": 7, "text": article}, ensure_ascii=False),
              json.dumps({"id": "7", "text": article}, ensure_ascii=False)]
     source.write_bytes(b"\xef\xbb\xbf" + "\n".join(lines).encode() + b"\n")

@@ -155,7 +155,9 @@ def completed_ids(output: Path) -> set[str]:
 
 
 def _lines(path: Path) -> Iterator[tuple[int, str]]:
-    with open(path, encoding="utf-8-sig", errors="replace") as handle:  # a byte-order mark is not part of line 1
+    # A byte-order mark is no part of line 1, and only "\n" ends a line (Python's text mode would also split at a
+    # lone "\r", making two records of one line and numbering lines otherwise than the output's count).
+    with open(path, encoding="utf-8-sig", errors="replace", newline="\n") as handle:
         for number, line in enumerate(handle, start=1):
             if line.strip():
                 yield number, line
