@@ -47,8 +47,8 @@ class JsonLinesDatasource(FileBasedDatasource):
 
     def _read_stream(self, f: pa.NativeFile, path: str) -> Iterator[pa.Table]:
         numbers, lines = [], []
-        lines = io.TextIOWrapper(f, encoding="utf-8-sig", errors="replace", newline="\n")  # as run_batch reads
-        for number, line in enumerate(lines, start=1):
+        text = io.TextIOWrapper(f, encoding="utf-8-sig", errors="replace", newline="\n")  # as run_batch reads
+        for number, line in enumerate(text, start=1):
             if line.strip():
                 numbers.append(number)
                 lines.append(line)
