@@ -1,74 +1,138 @@
-"""Headlines: short, made of the article's own words, about what the article says first."""
+"""Headlines an editor would publish: one of the newsroom's three forms, never a fragment, faithful to the article."""
 
+import json
 import re
-import time
+from functools import cache
 
-import numpy as np
+import pytest
 
-from kholase.extractive.headline import DANGLING
-from kholase.extractive.headline_model import HeadlineRanker, windows
-from kholase.summarizer import Summarizer
-from kholase.text.clean import has_persian
+from kholase.extractive.attribution import attribute
+from kholase.extractive.headline import DANGLING, OPEN_TAGS, SPEECH_ENDING, candidates, tagged, well_formed
+from kholase.extractive.headline_model import HeadlineRanker
+from kholase.summarizer import InputError, Summarizer
+from kholase.text.clean import normalize
 from kholase.text.sentences import words
+from tests.support import DATA
 
 HEADLINES = HeadlineRanker.load()
+FILES = ("fars_news_dev", "varzesh3_dev")
+FRAME = re.compile(
+    r"(?:گفت|افزود|اظهار\s?(?:کرد|داشت)|تصریح\s?کرد|خاطرنشان\s?کرد)\s*:|به\s+گزارش|خبرگزاری|به\s+نقل\s+از"
+)
 
 
-def test_donations_headline_is_about_rising_donations(donations_text):
-    headline = Summarizer().summarize(donations_text).headline
+def test_the_title_line_stays_the_headline(donations_text):
+    assert Summarizer().summarize(donations_text).headline == "افزایش قابل‌توجه کمک‌های مردمی به رغم شرایط اقتصادی"
+
+
+def test_without_its_title_line_the_donations_headline_states_the_rise_in_donations(donations_text):
+    body = "\n".join(donations_text.split("\n")[1:])
+    headline = Summarizer().summarize(body).headline
     assert "افزایش" in headline and "کمک‌های مردمی" in headline
-    assert len(headline.split()) <= 14
+    assert well_formed(headline) and tagged(headline)[-1].tag in ("VERB", "AUX")
 
 
-def test_learned_headline_without_the_title_line_stays_short_and_extractive(fars_articles):
+def test_every_candidate_is_well_formed_and_made_of_the_articles_words(fars_articles, varzesh3_articles):
     summarizer = Summarizer()
-    for article in fars_articles[:40]:
-        if not has_persian(article["body"]):
-            continue
+    for article in fars_articles[:40] + varzesh3_articles[:40]:
         document = summarizer.prepare(article["body"])
-        headline = HEADLINES.headline(document, 14)
-        assert headline and 4 <= len(headline.split()) <= 14
-        assert set(words(headline)) <= set(words(document.text))
-        assert words(headline)[-1] not in DANGLING
+        for candidate in candidates(list(document.sentences), 14):
+            assert well_formed(candidate.text), candidate
+            assert len(candidate.words) <= 14
+            assert set(words(candidate.text)) <= set(words(document.text)), candidate
 
 
-def test_news_reported_with_khabar_dad_becomes_the_headline(fars_articles):
-    """«رئیس … از افتتاح … خبر داد» is titled «افتتاح …»: the news between «از» and «خبر داد», without the frame.
-    The model before these two features opened 1 of these 18 headlines on the news."""
-    frame = re.compile(r"\sاز\s(\S+).+?\sخبر\s(?:داد|دادند)")
-    summarizer, opened_on_news, framed = Summarizer(), 0, 0
-    for article in fars_articles:
-        if not has_persian(article["body"]):
-            continue
+def test_a_quoted_headline_names_who_said_it(fars_articles, varzesh3_articles):
+    """«Speaker: statement»: the speaker is named in the frame of the sentence the statement comes from."""
+    summarizer, quotes = Summarizer(), 0
+    for article in fars_articles[:60] + varzesh3_articles[:60]:
         document = summarizer.prepare(article["body"])
-        reported = frame.search(document.sentences[0].text)
-        if reported:
-            framed += 1
-            headline = HEADLINES.headline(document)
-            assert "خبر داد" not in headline
-            opened_on_news += headline.split()[0] == reported.group(1)
-    assert framed >= 15 and opened_on_news >= framed / 2
+        for candidate in candidates(list(document.sentences), 14):
+            if candidate.form == "quote":
+                quotes += 1
+                speaker, statement = candidate.text.split(": ", 1)
+                sentence = document.sentences[candidate.sentence].text
+                assert speaker in sentence and sentence.index(speaker) < sentence.rindex(statement.split()[-1])
+    assert quotes >= 10
 
 
-def test_headline_respects_a_smaller_word_budget(fars_articles):
-    document = Summarizer().prepare(fars_articles[0]["body"])
-    assert len(HEADLINES.headline(document, 6).split()) <= 6
+def test_speech_frames_fragments_and_pronouns_are_refused():
+    assert not well_formed("حوزه علمیه قم اظهار کرد: حوزه علمیه در این سال‌ها به اتکاء مردم")
+    assert not well_formed("گل زده بهترین گلزن تاریخ مسابقات جام ملت‌های")
+    assert not well_formed("مسئولان باشگاه تراکتورسازی به دنبال")
+    assert not well_formed("سرپرست این تیم اعلام کرد")
+    assert not well_formed("وی از افزایش قیمت‌ها خبر داد")
+    assert not well_formed("به گزارش خبرگزاری فارس جلسه برگزار شد")
+    assert well_formed("رزمایش مشترک اطلاعاتی تاجیکستان و ازبکستان برگزار شد")
+    assert well_formed("افجه‌ای: پیشنهادات رحمتی تحمیلی بود")
 
 
-def test_scoring_without_the_matrix_ranks_windows_as_the_model_does(fars_articles):
-    """Scoring folds the weights into per-word columns; it must equal the model on the full feature matrix."""
-    weights, rates = HEADLINES.model, HEADLINES.rates
+def test_numbers_keep_their_units_and_negation_stays(fars_articles):
+    """A kept number is followed by the word that follows it in the source; a negated verb is never made positive."""
     summarizer = Summarizer()
-    for article in fars_articles[:20]:
-        candidates = windows(summarizer.prepare(article["body"]), rates=rates)
-        difference = candidates.scores(weights) - weights.score(candidates.matrix)
-        assert np.ptp(difference) < 1e-9
+    for article in fars_articles[:80]:
+        document = summarizer.prepare(article["body"])
+        source = re.sub(r"\([^)]*\)", " ", document.text).split()  # parentheses are left out whole
+        following: dict[str, set[str]] = {}
+        for i, word in enumerate(source[:-1]):
+            if word.isdigit():
+                following.setdefault(word, set()).add(source[i + 1])
+        for candidate in candidates(list(document.sentences), 14):
+            tokens = candidate.text.split()
+            for i, word in enumerate(tokens[:-1]):
+                if word.isdigit() and word in following:
+                    assert tokens[i + 1] in following[word], candidate
+            verb = tokens[-1]
+            if not verb.startswith("ن"):
+                assert f"ن{verb}" not in document.sentences[candidate.sentence].text.split() or verb in source
 
 
-def test_the_first_clause_search_is_linear_in_the_text():
-    """200,000 colons, each a clause break: every break used to count the words before it anew."""
-    from kholase.extractive.headline import _first_clause
+@cache
+def headlines(name: str) -> list[str]:
+    summarizer, found = Summarizer(), []
+    with open(DATA / f"{name}.jsonl", encoding="utf-8") as handle:
+        for line in handle:
+            try:
+                found.append(summarizer.summarize(json.loads(line)["body"]).headline)
+            except InputError:
+                continue
+    return found
 
-    started = time.process_time()
-    assert _first_clause("س" + ":" * 200_000, 14) == "س" + ":" * 200_000
-    assert time.process_time() - started < 5
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", FILES)
+def test_no_dev_headline_ends_open_or_carries_a_frame(name):
+    for headline in headlines(name):
+        spoken = [token for token in tagged(headline) if token.tag != "PUNCT"]
+        assert len(spoken) >= 2, headline
+        last = spoken[-1]
+        assert last.tag not in OPEN_TAGS and last.text not in DANGLING and last.text != "را", headline
+        assert not FRAME.search(headline), headline
+        assert headline.count("«") == headline.count("»"), headline
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", FILES)
+def test_at_least_a_third_of_dev_headlines_are_verb_final_or_quoted(name):
+    """Newsroom titles take these forms 59% (fars) and 61% (varzesh3) of the time, by a rough word-list check."""
+    found = headlines(name)
+    shaped = sum(tagged(headline.rstrip(" .!؟"))[-1].tag in ("VERB", "AUX") or ": " in headline for headline in found)
+    assert shaped / len(found) >= 0.35
+
+
+def test_the_ranker_picks_among_candidates_only(fars_articles):
+    summarizer = Summarizer()
+    for article in fars_articles[:30]:
+        document = summarizer.prepare(article["body"])
+        chosen = HEADLINES.headline(document)
+        if chosen is not None:
+            assert chosen in {candidate.text for candidate in candidates(list(document.sentences), 21)}
+
+
+def test_a_quote_statement_keeps_its_speaker_and_not_someone_named_inside():
+    sentence = normalize("فریدون اصفهانیان در مورد اظهارات علیرضا فغانی گفت: داوران حق ندارند بعد از مسابقه صحبت کنند.")
+    assert attribute(sentence).quoted
+    document = Summarizer().prepare(sentence + "\n\nاو افزود: این موضوع در آیین‌نامه آمده است.")
+    quoted = [c.text for c in candidates(list(document.sentences), 14) if c.form == "quote"]
+    assert quoted and all(text.startswith("اصفهانیان: ") for text in quoted)
+    assert not SPEECH_ENDING.search(quoted[0])

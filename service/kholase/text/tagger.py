@@ -1,0 +1,87 @@
+"""Universal POS tags (UPOS) for normalized Persian, so the headline builder can tell a finite verb, a preposition,
+a number from the words around them.
+
+A linear-chain CRF (python-crfsuite) trained by scripts/train_tagger.py on the Persian Dependency Treebank
+(PerDT, Rasooli et al., UD_Persian-PerDT), licensed CC BY-SA 4.0; the shipped model, resources/pos_tagger.crfsuite,
+is a derivative of it and carries that license (resources/POS_TAGGER_LICENSE.md). Tokens are the treebank's
+surface tokens: a word with a pronoun clitic («پدرم») is one token, tagged as its host word.
+"""
+
+import re
+import threading
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import pycrfsuite
+
+DEFAULT_PATH = Path(__file__).parent / "resources" / "pos_tagger.crfsuite"
+ZWNJ = "\u200c"
+# A number with inner separators (۱۲.۵, 12/5, 31/10/1917, 8:30, 3-2) or a percent sign (۹۰٪); a run of letters,
+# digits and marks, joined by half-spaces; or any other single character (each punctuation mark is its own token).
+TOKEN = re.compile(r"\d+(?:[./:\-+٫٬]\d+)+[%٪]?|\d+[%٪]|[\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u200c]+|\S")
+DIGITS = re.compile(r"\d")
+
+
+def tokenize(text: str) -> list[tuple[int, int]]:
+    """Character spans of the tokens of normalized Persian text, as the treebank tokenizes it."""
+    return [match.span() for match in TOKEN.finditer(text)]
+
+
+def _word_features(word: str, prefix: str) -> list[str]:
+    return [f"{prefix}w={word}", f"{prefix}s2={word[-2:]}", f"{prefix}s3={word[-3:]}"]
+
+
+def features(tokens: list[str]) -> list[list[str]]:
+    """CRF features of each token: the word, its affixes and shape, and its neighbours (training and tagging)."""
+    words = [token.lower() for token in tokens]
+    result = []
+    for index, word in enumerate(words):
+        bare = word.replace(ZWNJ, "")
+        found = [
+            f"w={word}", f"shape={DIGITS.sub('0', word)}",
+            f"s1={bare[-1:]}", f"s2={bare[-2:]}", f"s3={bare[-3:]}", f"s4={bare[-4:]}",
+            f"p1={bare[:1]}", f"p2={bare[:2]}", f"p3={bare[:3]}",
+        ]
+        if ZWNJ in word:
+            found.append(f"zwnj={word.split(ZWNJ, 1)[0]}|{word.rsplit(ZWNJ, 1)[1]}")
+        if bare.isdigit():
+            found.append("digit")
+        elif word and unicodedata.category(word[0]).startswith(("P", "S")):
+            found.append("punct")
+        found.extend(_word_features(words[index - 1], "-1") if index else ["BOS"])
+        found.extend(_word_features(words[index + 1], "+1") if index + 1 < len(words) else ["EOS"])
+        if index > 1:
+            found.append(f"-2w={words[index - 2]}")
+        if index + 2 < len(words):
+            found.append(f"+2w={words[index + 2]}")
+        result.append(found)
+    return result
+
+
+@dataclass(frozen=True)
+class Tagger:
+    model: pycrfsuite.Tagger
+    # crfsuite's tagger keeps the sequence it tags in itself: one sentence at a time across threads.
+    lock: threading.Lock = field(default_factory=threading.Lock, compare=False, repr=False)
+
+    @classmethod
+    def load(cls, path: Path = DEFAULT_PATH) -> "Tagger":
+        model = pycrfsuite.Tagger()
+        model.open(str(path))
+        return cls(model)
+
+    def tag(self, tokens: list[str]) -> list[str]:
+        """The UPOS tag of each token (NOUN, VERB, AUX, ADP, NUM, PUNCT, ...)."""
+        if not tokens:
+            return []
+        sequence = features(tokens)
+        with self.lock:
+            return self.model.tag(sequence)
+
+
+@cache
+def tagger() -> Tagger:
+    """The shipped model, loaded once and shared."""
+    return Tagger.load()
