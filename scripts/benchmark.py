@@ -4,6 +4,7 @@
     python scripts/benchmark.py http [--clients 16 --seconds 20]   # POST /v1/summarize on a local server
     python scripts/benchmark.py memory                    # peak RSS of the server with the extractive engine
     python scripts/benchmark.py workers                   # serve --workers and batch --jobs at 1 and 2 processes
+    python scripts/benchmark.py headline [--against REF]   # end-to-end and headline cost against another commit
     python scripts/benchmark.py all                       # all of the above
 """
 
@@ -204,6 +205,61 @@ def extractive(args: argparse.Namespace) -> str:
         f"{ours_rest:.2f} ms.",
     ]
     return "\n".join(lines)
+
+
+HEADLINE_PROBE = """
+import json, sys, time
+import numpy as np
+from kholase.summarizer import Summarizer
+texts = json.load(sys.stdin)
+summarizer = Summarizer().load()
+summarizer.summarize(texts[0], "extractive")
+totals, headlines = [], []
+for text in texts:
+    started = time.perf_counter()
+    result = summarizer.summarize(text, "extractive")
+    totals.append(1000 * (time.perf_counter() - started))
+    headlines.append(result.timings_ms["headline"])
+print(json.dumps({"p50": float(np.percentile(totals, 50)), "mean": float(np.mean(totals)),
+                  "headline": float(np.mean(headlines))}))
+"""
+
+
+def headline(args: argparse.Namespace) -> str:
+    """End-to-end and headline-step cost of this tree against another commit (`--against`), in alternating rounds in
+    one run: each side runs in its own process with that tree's `kholase` first on the import path."""
+    texts = articles(args.limit)
+    root = ROOT
+    with tempfile.TemporaryDirectory() as folder:
+        other = Path(folder) / "other"
+        subprocess.run(["git", "-C", str(root), "worktree", "add", "--detach", str(other), args.against],
+                       check=True, capture_output=True)
+        try:
+            sides = {"this tree": root, f"at {args.against}": other}
+            runs: dict[str, list[dict]] = {name: [] for name in sides}
+            for _ in range(args.rounds):
+                for name, tree in sides.items():
+                    environment = {**os.environ, "PYTHONPATH": str(tree / "service")}
+                    output = subprocess.run([sys.executable, "-c", HEADLINE_PROBE], input=json.dumps(texts),
+                                            capture_output=True, text=True, check=True, env=environment, cwd=tree)
+                    runs[name].append(json.loads(output.stdout))
+        finally:
+            subprocess.run(["git", "-C", str(root), "worktree", "remove", "--force", str(other)], check=True)
+    lines = [
+        f"{len(texts)} articles of fars_news_dev, one process per side, {args.rounds} alternating rounds (best round "
+        "shown).",
+        "",
+        "| tree | p50 ms end to end | mean ms end to end | mean ms headline step |",
+        "|---|---|---|---|",
+    ]
+    best = {name: min(results, key=lambda run: run["mean"]) for name, results in runs.items()}
+    for name, run in best.items():
+        lines.append(f"| {name} | {run['p50']:.1f} | {run['mean']:.1f} | {run['headline']:.2f} |")
+    ours, theirs = best["this tree"], best[f"at {args.against}"]
+    lines += ["", f"Added per article: {ours['mean'] - theirs['mean']:.2f} ms mean end to end, "
+                  f"{ours['headline'] - theirs['headline']:.2f} ms in the headline step."]
+    return "\n".join(lines)
+
 
 
 def free_port() -> int:
@@ -476,12 +532,14 @@ def batch_seconds(source: Path, output: Path, jobs: int) -> float:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("benchmark", choices=("extractive", "http", "memory", "workers", "all"))
+    parser.add_argument("benchmark", choices=("extractive", "http", "memory", "workers", "headline", "all"))
     parser.add_argument("--limit", type=int, default=None, help="use the first N articles")
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--seconds", type=float, default=20.0)
+    parser.add_argument("--against", default="81f341a", help="headline: the commit to compare this tree with")
+    parser.add_argument("--rounds", type=int, default=2, help="headline: alternating rounds per side")
     args = parser.parse_args(argv)
-    runs = {"extractive": extractive, "http": http, "memory": memory, "workers": workers}
+    runs = {"extractive": extractive, "http": http, "memory": memory, "workers": workers, "headline": headline}
     chosen = runs if args.benchmark == "all" else {args.benchmark: runs[args.benchmark]}
     command = "python scripts/benchmark.py " + " ".join(argv)
     print(f"Measured with `{command}` on {os.cpu_count()} CPU cores, {time.strftime('%Y-%m-%d')}.\n")

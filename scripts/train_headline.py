@@ -14,7 +14,7 @@ import numpy as np
 
 from kholase.eval import training
 from kholase.eval.rouge import PersianTokenizer
-from kholase.extractive.headline_model import FEATURES, Candidates, HeadlineRanker, TitleRates, build
+from kholase.extractive.headline_model import FEATURES, MAX_WORDS, Candidates, HeadlineRanker, TitleRates, build
 from kholase.text.clean import ZWNJ, normalize
 from kholase.text.sentences import WORD, word_form
 
@@ -36,7 +36,7 @@ def candidate_f1(candidates: Candidates, title: str) -> np.ndarray:
 def load(paths: list[Path], limit: int | None) -> list[tuple[str, dict, Candidates, np.ndarray]]:
     rows = []
     for name, article, document, _ in training.documents(paths, limit):
-        candidates = build(document)
+        candidates = build(document, 2 * MAX_WORDS)  # the pool the ranker chooses from
         if candidates.items:
             article["title_normalized"] = normalize(article["title"])
             rows.append((name, article, candidates, candidate_f1(candidates, article["title"])))

@@ -11,15 +11,18 @@ Part-of-speech tags tell a finite verb, a preposition and a number from the rest
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from itertools import combinations, pairwise
 
 from kholase.extractive.attribution import NEWS_FRAME, SPEECH_VERB, VERB_ENDING, attribute, clean_speaker
+from kholase.extractive.claims import SpeakerBook
 from kholase.text.sentences import Sentence, stop_words, word_form
 from kholase.text.tagger import tagger, tokenize
 
 MIN_WORDS = 3
 OPENING_SENTENCES = 3
 MAX_DROPPED = 3  # adjunct phrases left out of one candidate
+LEADING_ADJUNCT_WORDS = 12  # a longer opening part before its comma may hold the subject
 FORMS = ("clause", "quote", "event")
 VERB_TAGS = frozenset(("VERB", "AUX"))
 # Tags a phrase never ends on: it would read cut off («… در», «… و», «… که»).
@@ -28,14 +31,23 @@ DANGLING = frozenset(
     "از به با در و که را برای تا بر این آن یک های هم نیز اما یا چون پس روی زیر میان بین علیه توسط درباره یکی".split()
 )
 PRONOUNS = frozenset("وی او ایشان آنها آن‌ها آنان این آن".split())
+QUANTITIES = frozenset("هزار میلیون میلیارد هزاران میلیون‌ها درصد".split())
+BAD_STARTS = frozenset("که و را تا یا اما ولی".split())  # a headline never opens on a link to what came before
 # A participle («رسانده», «شده») ends a non-finite clause; with these endings it is finite («کرده‌اند», «شده است»).
 FINITE_AFTER_PARTICIPLE = ("است", "اند", "ام", "ای", "ایم", "اید", "بود", "باشد", "شد")
-PERSONAL_ENDINGS = ("م", "یم", "ید")  # «کردم», «هستیم», «کنید»: the speaker's own voice
+PERSONAL_ENDINGS = ("م", "یم")  # «کردم», «هستیم»: the speaker's own voice («می‌کنید» below; «رسید» is third person)
 PERSONAL_PRONOUNS = frozenset("من ما شما تو".split())
 OPEN_PHRASES = frozenset(("به دنبال", "در حال", "به سوی", "در پی", "به منظور", "به عنوان", "در مورد", "در خصوص"))
+# How a finite Persian verb form ends (past stem, person ending, copula); the tagger's «کنسرو» as VERB does not.
+VERB_FORM = re.compile(r"(?:د|ت|م|ید|یم|ند|ست|است|اند|ای|ه)$")
 CLAUSE_END = frozenset(("،", ",", ".", "!", "؟", "?", "؛", ";", ":"))
 CLAUSE_LINKS = frozenset(("و", "که", "تا", "اما", "ولی", "زیرا", "چون"))
-HONORIFICS = frozenset("سید سیده حجت‌الاسلام آیت‌الله دکتر مهندس سردار سرلشکر سرتیپ حاج شیخ استاد".split())
+HONORIFICS = frozenset(
+    "سید سیده حجت‌الاسلام حجت‌الاسلام‌والمسلمین والمسلمین المسلمین و آیت‌الله دکتر مهندس سردار سرلشکر سرتیپ سرهنگ "
+    "حاج حاجی شیخ استاد آقای خانم".split()
+)
+# First parts of compound first names: «محمد علی لطفی» is titled «لطفی».
+FIRST_NAME_PARTS = frozenset("محمد علی سید میر امیر غلام عبد ابو".split())
 TITLE_WORDS = frozenset(
     "رئیس رییس معاون مدیر مدیرکل مدیرعامل سخنگوی سخنگو وزیر نماینده دبیر دبیرکل سرمربی مربی سرپرست کاپیتان بازیکن "
     "مهاجم هافبک دروازه‌بان مدافع عضو استاندار فرماندار فرمانده جانشین دادستان مشاور کارشناس رئیس‌جمهور امام "
@@ -43,7 +55,10 @@ TITLE_WORDS = frozenset(
 )
 NOT_A_NAME = frozenset(("ADP", "DET", "NUM", "PRON", "VERB", "AUX", "SCONJ", "CCONJ", "ADV", "PUNCT"))
 LEADING_LINKS = frozenset("همچنین البته اما ولی ضمناً همچنان سپس بنابراین".split())
-# Phrases that open an adverbial part: the part up to its comma (at the start) or its phrase end can go.
+# Words that point back to an earlier sentence: a headline holding one cannot stand alone («رود کنگو نیز …»).
+BACK_REFERENCES = frozenset("نیز هم بازهم باز حالا همچنین البته همچنان ضمناً ضمنا بنابراین سپس گویا".split())
+BACK_OPENERS = ("در مقابل", "از سوی دیگر", "از طرف دیگر", "در ادامه", "با این حال", "به این ترتیب")
+# Phrases that open an adverbial part: at the start of a statement, the part up to its comma can go.
 ADJUNCT_OPENERS = (
     "در شرایطی که", "در حالی که", "درحالی که", "با وجود", "با توجه به", "به منظور", "با هدف", "در راستای",
     "به عنوان", "با حضور", "در حاشیه", "در جریان", "در پی", "پس از", "بعد از", "قبل از", "پیش از", "به دلیل",
@@ -51,23 +66,51 @@ ADJUNCT_OPENERS = (
     "از سوی دیگر", "از طرفی", "هم‌اکنون", "اکنون", "امروز", "دیروز", "امشب", "روز", "صبح", "عصر", "شب", "ظهر",
     "شامگاه", "بامداد", "هفته", "ماه", "سال", "ساعت",
 )
-PREPOSITIONAL_OPENERS = tuple(opener for opener in ADJUNCT_OPENERS if " " in opener and not opener.startswith("در آن"))
 # Openers of a leading subordinate clause: up to its comma it can go, verb and all.
 SUBORDINATORS = ("در شرایطی که", "در حالی که", "درحالی که", "در حالیکه", "درحالیکه", "در حالی‌که", "پس از", "بعد از",
                  "با وجود اینکه", "با وجود این‌که", "اگرچه", "اگر چه", "هرچند", "چنانچه")
-ADJUNCT_PREPOSITIONS = frozenset("در با برای طی طبق ضمن بدون".split())
+# Adjuncts whose leaving out changes no fact: the purpose or occasion of an act. Others («برای رسیدن به …», «با
+# پیکان», «سال گذشته») carry the news, and stay.
+# «در» that belongs to a fixed phrase or a compound verb, not a place: «در حال رصد شدن», «در نظر گرفت».
+BOUND_AFTER_DAR = frozenset("حال نظر اختیار دست پی صورت مورد خصوص زمینه راستای جریان حاشیه این آن".split())
+PURPOSES = ("به منظور", "با هدف", "در راستای")
+SAFE_ADJUNCTS = ("به منظور", "با هدف", "در راستای", "در حاشیه", "در جریان", "ضمن", "در گفت‌وگو با", "در گفتگو با",
+                 "در گفت و گو با", "در جمع", "در نشست", "در مراسم", "در آیین", "در همایش", "در جلسه", "در دیدار با",
+                 "با حضور", "به مناسبت", "همزمان با", "هم‌زمان با", "با اعلام این خبر")
 TIME_WORDS = frozenset(
     "امروز دیروز امشب روز صبح عصر شب ظهر شامگاه بامداد هفته ماه سال ساعت گذشته جاری آینده قبل پیش اخیر "
     "شنبه یکشنبه دوشنبه سه‌شنبه چهارشنبه پنجشنبه پنج‌شنبه جمعه".split()
 )
+# A time phrase that only says when the report was written («صبح امروز», «روز سه‌شنبه», «دقایقی پیش») can go.
+DEICTIC_STARTS = frozenset("امروز دیروز امشب روز صبح عصر ظهر شب شامگاه بامداد ساعتی دقایقی لحظاتی".split())
+DEICTIC_WORDS = DEICTIC_STARTS | frozenset(
+    "گذشته پیش شنبه یکشنبه دوشنبه سه‌شنبه چهارشنبه پنجشنبه پنج‌شنبه جمعه فروردین اردیبهشت خرداد تیر مرداد شهریور "
+    "مهر آبان آذر دی بهمن اسفند ماه فروردین‌ماه اردیبهشت‌ماه خردادماه تیرماه مردادماه شهریورماه مهرماه آبان‌ماه "
+    "آذرماه دی‌ماه بهمن‌ماه اسفندماه".split()
+)
+ORDINAL = re.compile(r"^(?:[\d۰-۹]+|\S+(?:م|مین))$")  # «۱۵», «پانزدهم» in a date
 SPEECH_FRAME = re.compile(rf"{SPEECH_VERB}\S*\s*:")
 # «به گزارش «ورزش سه» رحمان احمدی …»: a news frame its writer closed with no comma
 UNPUNCTUATED_FRAME = re.compile(
     r"^به\s+گزارش\s+(?:«[^»]{1,30}»|خبرگزاری\s+\S+|\S+)(?:\s+(?:و\s+)?به\s+نقل\s+از\s+\S+)?\s+"
 )
 INNER_SPEECH = re.compile(rf"\s(?:{SPEECH_VERB}|عنوان\s?کرد){VERB_ENDING}(?:\s*:|\s+که|\s)")
-SPEECH_ENDING = re.compile(rf"(?:{SPEECH_VERB}|خبر\s?داد|می‌گوید|گفته\s?است){VERB_ENDING}$")
-AGENCY = re.compile(r"خبرگزاری|به\s+گزارش|به\s+نقل\s+از|ورزش\s*سه|خبرنگار|روابط\s+عمومی|پایگاه\s+خبری")
+SPEECH_ENDING = re.compile(
+    rf"(?:{SPEECH_VERB}|خبر\s?داد|می‌گوید|گفته\s?است|مدعی\s?شد|می‌نویسد|گزارش\s?داد|ادعا\s?کرد|اعلام\s?کرده)"
+    rf"{VERB_ENDING}$"
+)
+COMPLEMENT_PREDICATES = frozenset(
+    "تصمیم قرار خواست خواستند خواستار امیدوار معتقد مدعی موفق موظف مجبور ناچار توانست توانستند سعی تلاش مشخص "
+    "معلوم روشن نشان".split()
+)
+DURATIONS = frozenset("مدت مدتی سال‌ها ماه‌ها هفته‌ها روزها سالها ماهها".split())
+BARE_SPEECH = frozenset(("می‌گوید", "می‌گویند", "معتقد است", "مدعی شد"))
+# Not news: a list's announcement, a bullet, or a clause whose main part follows «که» («در حالی … ، که …»).
+NOT_NEWS = re.compile(r"به\s+شرح\s+زیر|^[*•\-–]|^[\d۰-۹]+\s*[_\-–.)]|در\s?حالی\s|در\s+شرایطی\s")
+AGENCY = re.compile(
+    r"خبرگزاری|به\s+گزارش|(?:بنا\s?بر|بر\s?اساس)\s+(?:این\s+)?گزارش|به\s+نقل\s+از|ورزش\s*سه|خبرنگار\s+(?:فارس|ما|مهر|ایرنا|ایسنا|تسنیم)|روابط\s+عمومی"
+    r"|پایگاه\s+خبری"
+)
 ANNOUNCED_EVENT = re.compile(r"(?:^|\s)از\s+(?P<event>.+?)\s+خبر\s?داد")
 
 
@@ -99,7 +142,7 @@ def tagged(text: str) -> list[Token]:
 def _is_finite(tokens: list[Token], at: int) -> bool:
     """A verb that ends a clause: a verb form not followed by another verb part, not a bare participle."""
     token = tokens[at]
-    if token.tag not in VERB_TAGS:
+    if token.tag not in VERB_TAGS or not VERB_FORM.search(token.text):
         return False
     following = tokens[at + 1] if at + 1 < len(tokens) else None
     if following is not None and following.tag in VERB_TAGS:
@@ -130,7 +173,9 @@ def _main_clause(tokens: list[Token]) -> list[Token] | None:
     while index < len(tokens):
         token = tokens[index]
         relative = token.text == "که" and kept and kept[-1].tag in ("NOUN", "PROPN", "ADJ", "NUM", "PRON", "PUNCT")
-        if relative and kept[-1].text.endswith("ی"):
+        complement = token.text in ("اینکه", "این‌که") or (relative and len(kept) > 1 and kept[-2].text == "این")
+        indefinite = relative and kept[-1].tag == "NOUN" and kept[-1].text.endswith("ی")
+        if complement or indefinite:  # «بر این نکته که …», «مربیانی که …»
             in_relative = True
         elif relative:
             end = next((at for at in range(index + 1, len(tokens)) if _is_finite(tokens, at)), None)
@@ -141,18 +186,48 @@ def _main_clause(tokens: list[Token]) -> list[Token] | None:
                     continue
         kept.append(token)
         # «۴۰ سال است که …» opens the clause that follows: it ends none
-        opens_duration = token.text == "است" and index and tokens[index - 1].text in TIME_WORDS | {"مدت"}
-        if _is_finite(tokens, index) and _ends_clause(tokens, index) and not opens_duration:
-            if not in_relative:
-                return kept
-            in_relative = False
+        opens_duration = token.text == "است" and index and tokens[index - 1].text in TIME_WORDS | DURATIONS
+        if in_relative and _is_finite(tokens, index):
+            in_relative = False  # a relative clause ends at its verb; the main clause goes on
+        elif _is_finite(tokens, index) and _ends_clause(tokens, index) and not opens_duration and \
+                not _takes_complement(tokens, index, kept):
+            follows = tokens[index + 1].text if index + 1 < len(tokens) else ""
+            return None if follows in (":", "：") else kept  # «… مشخص گردید: …» frames what follows
         index += 1
     return None
 
 
+def _takes_complement(tokens: list[Token], at: int, kept: list[Token]) -> bool:
+    """«مهم است که …», «این شرکت قادر است تا …», «… تصمیم گرفت که …»: a verb that introduces the clause that
+    follows, which holds the news."""
+    following = tokens[at + 1].text if at + 1 < len(tokens) else ""
+    if following not in ("که", "تا"):
+        return False
+    predicate = {token.text for token in kept[-3:]}
+    cataphoric = len(kept) > 1 and kept[-2].text in ("این", "آن")  # «عقیده من این است که …»
+    return sum(token.tag != "PUNCT" for token in kept) <= 4 or bool(predicate & COMPLEMENT_PREDICATES) or cataphoric
+
+
 def _opens_with(tokens: list[Token], openers: tuple[str, ...]) -> bool:
-    head = " ".join(token.text for token in tokens[:4])
-    return any(head == opener or head.startswith(opener + " ") for opener in openers)
+    return _opener(tokens, 0, openers) is not None
+
+
+def _opener(tokens: list[Token], start: int, openers: tuple[str, ...]) -> str | None:
+    """The opener of `openers` that the words from `start` on begin with, if any."""
+    by_first = _by_first_word(openers)
+    for opener in by_first.get(tokens[start].text, ()) if start < len(tokens) else ():
+        words = opener.split()
+        if [token.text for token in tokens[start : start + len(words)]] == words:
+            return opener
+    return None
+
+
+@cache
+def _by_first_word(openers: tuple[str, ...]) -> dict[str, list[str]]:
+    table: dict[str, list[str]] = {}
+    for opener in openers:
+        table.setdefault(opener.split()[0], []).append(opener)
+    return table
 
 
 def _strip_leading(tokens: list[Token]) -> list[Token]:
@@ -163,19 +238,34 @@ def _strip_leading(tokens: list[Token]) -> list[Token]:
         if tokens[0].text in LEADING_LINKS or tokens[0].text in ("،", ","):
             tokens, changed = tokens[1:], True
             continue
-        comma = next((at for at, token in enumerate(tokens) if token.text in ("،", ",")), None)
-        if comma is not None and (_opens_with(tokens, ADJUNCT_OPENERS) or tokens[0].tag == "ADP"):
-            if not any(_is_finite(tokens, at) and _ends_clause(tokens, at) for at in range(comma)) or \
-                    _opens_with(tokens, SUBORDINATORS):
+        if _opens_with(tokens, SUBORDINATORS):  # up to the comma after the subordinate clause's own verb
+            verb = next((at for at in range(len(tokens)) if _is_finite(tokens, at)), None)
+            comma = next((at for at in range(verb or 0, len(tokens)) if tokens[at].text in ("،", ",")), None)
+            if verb is not None and comma is not None:
                 tokens, changed = tokens[comma + 1 :], True
                 continue
-        time_words = 0
-        while time_words < len(tokens) and (tokens[time_words].text in TIME_WORDS or
-                                            (time_words and tokens[time_words].tag == "NUM")):
-            time_words += 1
+        comma = next((at for at, token in enumerate(tokens) if token.text in ("،", ",")), None)
+        if comma is not None and comma <= LEADING_ADJUNCT_WORDS and \
+                (_opens_with(tokens, ADJUNCT_OPENERS) or tokens[0].tag == "ADP") and \
+                not any(token.text == "را" or token.tag in VERB_TAGS for token in tokens[:comma]):
+            tokens, changed = tokens[comma + 1 :], True  # «در این جلسه، …», «براساس این گزارش، …»
+            continue
+        time_words = _deictic_length(tokens)
         if time_words and time_words < len(tokens) and tokens[time_words].tag not in VERB_TAGS | {"ADP"}:
             tokens, changed = tokens[time_words:], True
     return tokens
+
+
+def _deictic_length(tokens: list[Token]) -> int:
+    """How many words of `tokens` make a time phrase that only dates the report («صبح امروز», «روز سه‌شنبه»)."""
+    if not tokens or tokens[0].text not in DEICTIC_STARTS:
+        return 0
+    length = 1
+    while length < len(tokens) and (tokens[length].text in DEICTIC_WORDS or tokens[length].tag == "NUM" or
+                                     (ORDINAL.match(tokens[length].text) and length + 1 < len(tokens) and
+                                      tokens[length + 1].text in DEICTIC_WORDS)):
+        length += 1
+    return length if length > 1 or tokens[0].text in ("امروز", "دیروز", "امشب") else 0
 
 
 def _appositions(tokens: list[Token]) -> list[Token]:
@@ -194,54 +284,51 @@ def _appositions(tokens: list[Token]) -> list[Token]:
     return kept
 
 
-def _opener(tokens: list[Token]) -> int:
-    """How many words of `tokens` open an adjunct phrase: a multi-word opener («به منظور», «پس از»), an adjunct
-    preposition («در», «با», «برای»), or none (0)."""
-    head = " ".join(token.text for token in tokens[:4])
-    multi = next((opener for opener in PREPOSITIONAL_OPENERS if head == opener or head.startswith(opener + " ")), None)
-    if multi:
-        return len(multi.split())
-    return int(tokens[0].text in ADJUNCT_PREPOSITIONS)
-
-
 def _adjunct_spans(tokens: list[Token]) -> list[tuple[int, int]]:
-    """Adjunct phrases of a clause that ends in its verb («به منظور …», «در این جلسه», «روز سه‌شنبه»): from their
-    opener to the end of their noun phrase. The word just before the verb stays (a compound verb's «برگزار» in
-    «برگزار شد»), and only a multi-word opener's phrase may reach it: a lone «در …» there is often the verb's own
-    argument («در بستر رودخانه قرار دارند»)."""
+    """Parts of a clause that ends in its verb which can go without changing a fact: a time phrase that only dates
+    the report, a safe adjunct («به منظور …», «در گفت‌وگو با …») up to the next preposition or the verb's own word, «در
+    این جلسه», and a person's office after the name («بختیاری رئیس کمیته امداد …» keeps «بختیاری»). The word just
+    before the verb stays (a compound verb's «برگزار» in «برگزار شد»)."""
     spans = []
     preverb = len(tokens) - 2
     for start in range(preverb):
-        if start and (tokens[start - 1].tag in ("NUM", "ADP") or tokens[start - 1].text.isdigit() or
-                      tokens[start - 1].text == "و"):  # «… و به عنوان …»: one of coordinated parts
+        before = tokens[start - 1] if start else None
+        if before and (before.tag == "NUM" or before.text.isdigit() or before.text == "و" or
+                       (before.tag == "ADP" and before.text != "را")):  # inside a phrase, or one of a list
             continue
-        if tokens[start].text in TIME_WORDS:  # «روز سه‌شنبه», «صبح امروز»: only time words and numbers
-            end = start
-            while end < preverb and (tokens[end].text in TIME_WORDS or tokens[end].tag == "NUM"):
-                end += 1
-            if end > start + 1 or tokens[start].text in ("امروز", "دیروز", "امشب"):
-                spans.append((start, end))
+        time_words = _deictic_length(tokens[start:preverb])
+        if time_words:
+            spans.append((start, start + time_words))
             continue
-        opener = _opener(tokens[start:])
-        if not opener:
+        if [token.text for token in tokens[start : start + 2]] in (["در", "این"], ["در", "آن"]) and \
+                start + 3 < preverb and tokens[start + 2].tag == "NOUN" and tokens[start + 3].tag != "ADJ":
+            spans.append((start, start + 3))  # «در این جلسه»
             continue
-        end = start + opener
-        while end < preverb and tokens[end].tag not in VERB_TAGS | {"ADP", "PUNCT", "SCONJ"} and \
-                tokens[end].text not in ("را", "و") and not tokens[end].text.endswith("که"):
+        opener = _opener(tokens, start, SAFE_ADJUNCTS)
+        named = before and before.tag in ("PROPN", "NOUN") and (before.tag == "PROPN" or (start >= 2 and
+                                                                 tokens[start - 2].tag in ("PROPN", "NOUN")))
+        if opener is None and named and tokens[start].text in TITLE_WORDS:
+            opener = tokens[start].text  # an office after a name
+        place = opener is None and tokens[start].text == "در" and start + 1 < preverb and \
+            tokens[start + 1].text not in BOUND_AFTER_DAR
+        if place:
+            opener = "در"  # a place («در ورزشگاه آزادی»): only where the next phrase visibly begins
+        if opener is None:
+            continue
+        end = start + len(opener.split()) + 1  # the opener and at least one word of its phrase
+        if end > preverb:
+            continue
+        lists = opener in PURPOSES  # «به منظور الف، ب و ج برگزار می‌کند»: a list of purposes runs to the preverb
+        while end < preverb and tokens[end].tag not in VERB_TAGS | {"SCONJ", "ADP"} and tokens[end].text != "که" and \
+                not _deictic_length(tokens[end:preverb]) and (lists or tokens[end].tag != "PUNCT") and \
+                not (tokens[end - 1].tag == "ADJ" and tokens[end].tag in ("NOUN", "PROPN")
+                     and tokens[end - 1].text not in HONORIFICS):  # a new noun phrase begins
             end += 1
-        if tokens[end].text.endswith("که"):  # «در حالیکه …»: a subordinate clause, not a phrase
-            continue
-        if end > start + opener and ((tokens[end].tag == "ADP" and tokens[end].text != "را") or
-                                     (end == preverb and opener > 1)):
+        # it must end where the next phrase visibly begins: a preposition, its own comma, or (for a purpose) the verb
+        if tokens[end].text in ("،", ",") and end < preverb:
+            spans.append((start, end + 1))
+        elif (tokens[end].tag == "ADP" and tokens[end].text != "را") or (end == preverb and lists and not place):
             spans.append((start, end))
-            continue
-        if opener > 1:  # a purpose phrase that lists its parts («به منظور الف، ب و ج برگزار می‌کند») up to the preverb
-            reach = start + opener
-            while reach < preverb and tokens[reach].tag not in VERB_TAGS | {"ADP", "SCONJ"} and \
-                    tokens[reach].text not in ("را", "که", ":", "؛"):
-                reach += 1
-            if reach == preverb and reach > start + opener:
-                spans.append((start, reach))
     return spans
 
 
@@ -269,49 +356,67 @@ def _clauses(tokens: list[Token], max_words: int) -> Iterator[tuple[list[Token],
                 yield kept, count / words
 
 
-def _speaker(phrase: str, sentence: list[Token]) -> str | None:
+def _speaker(phrase: str, sentence: list[Token], opens_sentence: bool = False) -> str | None:
     """A speaker as newsrooms title with it: a person's surname («سید مرتضی بختیاری رئیس …» → «بختیاری»), else an
-    office of two to four words; never a pronoun, a number, a lone common noun or frame text."""
+    office of two to four words; never a pronoun, a number, a lone common noun or frame text. The phrase is tagged
+    where it stands in the sentence, or alone when it was resolved from elsewhere in the article. A lone word counts
+    as a name when it is tagged one, was quoted, or `opens_sentence` (the sentence starts with it: «کریمی افزود: …»)."""
     words = phrase.replace("«", " ").replace("»", " ").split()
     texts = [token.text for token in sentence]
     at = next((i for i in range(len(texts)) if texts[i : i + len(words)] == words), None)
-    if not words or at is None or words[0] in PRONOUNS or AGENCY.search(phrase):
+    if not words or words[0] in PRONOUNS or AGENCY.search(phrase):
         return None
-    tokens = [token for token in sentence[at : at + len(words)] if token.text not in HONORIFICS]
+    found = sentence[at : at + len(words)] if at is not None else tagged(" ".join(words))
+    tokens = [token for token in found if token.text not in HONORIFICS]
+    while tokens and tokens[-1].text in DEICTIC_WORDS:  # «ترابی چهارشنبه …»: the day the frame gave
+        tokens.pop()
     title = next((i for i, token in enumerate(tokens) if token.text in TITLE_WORDS), len(tokens))
     name = tokens[:title]
     if name and not any(token.tag in NOT_A_NAME for token in name):
         lone = len(name) == 1 and word_form(name[0].text) in stop_words()
-        named = len(name) > 1 or name[0].tag == "PROPN" or title < len(tokens) or f"«{name[0].text}»" in phrase
-        if named and not lone:
-            return name[-1].text if len(name) <= 3 else None
-        return None
+        named = len(name) > 1 or name[0].tag == "PROPN" or f"«{name[0].text}»" in phrase or opens_sentence
+        if not named or lone or len(name) > 4:
+            return None
+        if len(name) <= 2 or (len(name) == 3 and name[0].text in FIRST_NAME_PARTS):
+            return name[-1].text  # the surname
+        return _text(name[-2:])  # a surname of two words («یزدانی خرم»)
     if title == 0 and 2 <= len(tokens) <= 4 and tokens[-1].tag not in OPEN_TAGS:
         return _text(tokens)
     return None
 
 
 def _reported(tokens: list[Token]) -> tuple[str, list[Token]] | None:
-    """«X گفت که S» or «X اعلام کرد، S»: the phrase before the speech verb and the statement after it."""
+    """«X گفت که S», «X اعلام کرد، S» or «X می‌گوید S»: the phrase before the speech verb and the statement."""
     for at in range(1, len(tokens) - 2):
-        if tokens[at + 1].text in ("که", "،", ",") and _is_finite(tokens, at):
+        if _is_finite(tokens, at) and tokens[at].text in BARE_SPEECH:  # «… می‌گوید تمرین با او افتخار است»
+            return _text(tokens[:at]), tokens[at + 1 + (tokens[at + 1].text == "که") :]
+        if _is_finite(tokens, at):
             before = _text(tokens[: at + 1])
             frame = SPEECH_ENDING.search(before)
-            if frame:
-                return before[: frame.start()].strip(), tokens[at + 2 :]
-            return None
+            if frame:  # «X گفت که S», «X اعلام کرد، S», «X گفت S»
+                skip = 2 if tokens[at + 1].text in ("که", "،", ",") else 1
+                return before[: frame.start()].strip(), tokens[at + skip :]
+            if tokens[at + 1].text in ("که", "،", ","):
+                return None
     return None
 
 
 def _first_or_second_person(clause: list[Token]) -> bool:
-    verb = clause[-1].text
-    return verb.endswith(PERSONAL_ENDINGS) or any(token.text in PERSONAL_PRONOUNS for token in clause)
+    for token in clause:
+        if token.text in PERSONAL_PRONOUNS:
+            return True
+        if token.tag in VERB_TAGS and (token.text.endswith(PERSONAL_ENDINGS) or
+                                       (token.text.endswith("ید") and token.text.startswith(("می‌", "نمی‌", "ب")))):
+            return True
+    return False
 
 
-def candidates(sentences: list[Sentence], max_words: int) -> list[Candidate]:
-    """Every well-formed candidate from the opening sentences: the statement as a clause, and as «Speaker: clause»
-    when the sentence names who said it."""
+def candidates(sentences: list[Sentence], max_words: int, text: str = "") -> list[Candidate]:
+    """Every well-formed candidate from the opening sentences: a statement someone made as «Speaker: clause» (never
+    without its speaker), the newsroom's own statement as a clause, «از … خبر داد» as its event. `text`, the whole
+    article, lets «وی» and an office resolve to the person's name."""
     found: dict[str, Candidate] = {}
+    speakers = SpeakerBook(text)
 
     def add(text: str, form: str, number: int, kept: float) -> None:
         found.setdefault(text, Candidate(text, form, number, tuple(text.split()), kept))
@@ -327,28 +432,40 @@ def candidates(sentences: list[Sentence], max_words: int) -> list[Candidate]:
             if MIN_WORDS <= len(statement.split()) <= max_words:
                 add(statement, "event", number, 1.0)
             continue
-        speaker_phrase = attribution.speaker if attribution.quoted else None
+        said = attribution.speaker if attribution.quoted else None
         reported = None if attribution.quoted else _reported(tokens)
         if reported:
-            speaker_phrase, tokens = reported
-            speaker_phrase = clean_speaker(speaker_phrase)
-        speaker = speaker_phrase and _speaker(speaker_phrase, every)
-        if speaker:
-            for clause, kept in _clauses(tokens, max_words - len(speaker.split())):
-                add(f"{speaker}: {_text(clause)}", "quote", number, kept)
+            said, tokens = reported
+            said = clean_speaker(said)
+        if attribution.quoted or reported:
+            resolved = speakers.resolve(said, said in PRONOUNS)
+            body = sentence.text[attribution.body_start :].lstrip(" «")
+            speaker = resolved and _speaker(resolved, every, opens_sentence=body.startswith(resolved))
+            if speaker:
+                for clause, kept in _clauses(tokens, max_words - len(speaker.split())):
+                    add(f"{speaker}: {_text(clause)}", "quote", number, kept)
+            continue
         for clause, kept in _clauses(tokens, max_words):
-            if not _first_or_second_person(clause):  # «… شرکت کردم» is someone's words: only with its speaker
-                add(_text(clause), "clause", number, kept)
+            text = _text(clause)
+            reported_event = ANNOUNCED_EVENT.search(text)
+            if reported_event and MIN_WORDS <= len(reported_event.group("event").split()):
+                add(reported_event.group("event"), "event", number, kept)  # «سایت الریاض از بدهی … خبر داد»
+            elif not _first_or_second_person(clause) and ":" not in text:  # someone's words: only with a speaker
+                add(text, "clause", number, kept)
     return [candidate for candidate in found.values() if well_formed(candidate.text)]
 
 
 def well_formed(headline: str) -> bool:
     """The hard check: never cut mid-phrase, no speech frame or agency text, balanced quotes, not a bare name."""
     tokens = [token for token in tagged(headline) if token.tag != "PUNCT"]
-    if len(tokens) < MIN_WORDS or tokens[0].text in PRONOUNS:
+    statement = headline.split(": ", 1)[-1]
+    opening = statement.split()[0] if statement.split() else ""
+    if len(tokens) < MIN_WORDS or opening in PRONOUNS | BAD_STARTS:
         return False
     last = tokens[-1]
     if last.tag in OPEN_TAGS or last.text in DANGLING or last.text.endswith("های"):  # «… جام ملت‌های»
+        return False
+    if last.text in QUANTITIES or last.text.isdigit():  # «… با بیش از ۳۰۷ میلیارد»: a number without its unit
         return False
     if " ".join(token.text for token in tokens[-2:]) in OPEN_PHRASES:  # «… به دنبال»
         return False
@@ -356,13 +473,19 @@ def well_formed(headline: str) -> bool:
         return False
     if SPEECH_ENDING.search(headline):  # «سرپرست این تیم اعلام کرد»: a frame whose statement was left out
         return False
+    if NOT_NEWS.search(headline) or any(word in BACK_REFERENCES for word in statement.split()) or \
+            statement.startswith(BACK_OPENERS):
+        return False
     return headline.count("«") == headline.count("»") and headline.count("(") == headline.count(")")
 
 
 def _after_frames(statement: str) -> str:
-    """The statement after the last speech verb that has words after it («… عنوان کرد تیم ملی …»)."""
+    """The statement after the last speech verb or colon that has words after it («… عنوان کرد تیم ملی …», «…
+    متذکر شد: …»)."""
     frames = [match for match in INNER_SPEECH.finditer(statement) if statement[match.end() :].strip(" :،.")]
-    return statement[frames[-1].end() :].strip(" :،.«»") if frames else statement
+    cut = max(frames[-1].end() if frames else 0, statement.rfind(":") + 1 if statement.strip().endswith(":") is False
+              else 0)
+    return statement[cut:].strip(" :،.«»")
 
 
 def lead_statement(sentences: list[Sentence]) -> str:
@@ -374,11 +497,18 @@ def lead_statement(sentences: list[Sentence]) -> str:
         statement = sentence.text[attribution.statement_start : attribution.statement_end].strip(" .،:؛…")
         statement = _after_frames(UNPUNCTUATED_FRAME.sub("", statement)).rstrip(" .،:؛…و")
         tokens = [token for token in tagged(statement) if token.tag != "PUNCT"]
-        if tokens and tokens[-1].tag in VERB_TAGS and well_formed(statement):
+        if not tokens or _first_or_second_person(tokens):
+            continue  # someone's words, whose speaker this sentence does not name
+        if tokens[-1].tag in VERB_TAGS and well_formed(statement):
             return statement
         if len(tokens) >= MIN_WORDS:
             statements.append(statement)
-    statement = statements[0] if statements else sentences[0].text.strip(" .،:؛") if sentences else ""
+    if not statements and sentences:  # nothing but someone's words: the first of them, without their frame
+        attribution = attribute(sentences[0].text)
+        statements.append(_after_frames(sentences[0].text[attribution.statement_start : attribution.statement_end]))
+    statement = statements[0].strip(" .،:؛…") if statements else ""
+    if len(statement.split()) < MIN_WORDS and sentences:  # a frame and little else: the sentence as it stands
+        statement = sentences[0].text[attribute(sentences[0].text).body_start :].strip(" .،:؛…")
     agency = AGENCY.match(statement)
     if agency:  # «خبرگزاری فارس …»: the agency and its name go
         statement = statement[agency.end() :].split(maxsplit=1)[-1]

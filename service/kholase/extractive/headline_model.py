@@ -18,6 +18,7 @@ from kholase.extractive.learned import RESOURCES, LearnedRanker, feature_rows
 from kholase.text.sentences import Document, stop_words, word_form
 
 MAX_WORDS = 14
+LONGEST = 60  # words of the longest candidate kept, for articles whose every clause is long
 FEATURES = (
     *(f"form_{form}" for form in FORMS), *(f"sentence_{i}" for i in range(OPENING_SENTENCES)), "words", "kept",
     "mean_central", "mean_stop", "has_digit", "mean_title_rate", "min_title_rate", "first_opens_rate",
@@ -72,7 +73,7 @@ class Candidates:
 
 
 def build(document: Document, max_words: int = MAX_WORDS, rates: TitleRates | None = None) -> Candidates:
-    items = candidates(list(document.sentences), max_words)
+    items = candidates(list(document.sentences), max_words, document.text)
     forms = [[word_form(word.strip("«»:،")) for word in item.words] for item in items]
     known = set(chain.from_iterable(forms))
     frequency = Counter(chain.from_iterable(known.intersection(sentence.terms) for sentence in document.sentences))
@@ -106,10 +107,19 @@ class HeadlineRanker(LearnedRanker):
     RATES = TitleRates
 
     def headline(self, document: Document, max_words: int = MAX_WORDS) -> str | None:
-        """The best-scoring well-formed candidate within `max_words`; where none fits, the best within half as many
-        again, since a headline is never cut to fit; None when the opening sentences give none."""
-        for budget in (max_words, max_words + max_words // 2):
-            built = build(document, budget, self.rates)
-            if built.items:
-                return built.text(int(np.argmax(self.model.score(built.matrix))))
-        return None
+        """The best-scoring well-formed candidate from the earliest opening sentence that gives one: news states its
+        main point first, and a later sentence's side fact is the editors' most common complaint. Within a sentence,
+        candidates within `max_words` come first, then those within half as many again, then (for the lead sentence
+        only) twice as many: a long headline is never cut to fit, and a long lead clause reads better than a side
+        fact. Past that, the shortest well-formed clause of any opening sentence. None when there is none."""
+        built = build(document, LONGEST, self.rates)
+        if not built.items:
+            return None
+        scores = self.model.score(built.matrix)
+        length = np.array([len(item.words) for item in built.items])
+        sentence = np.array([item.sentence for item in built.items])
+        longer = np.select([length <= max_words, length <= max_words + max_words // 2, length <= 2 * max_words],
+                           [0, 1, 2], 3)
+        tier = np.where((sentence == 0) | (longer < 2), 0, np.where(longer < 3, 1, 2))  # see the docstring
+        order = np.lexsort((-scores, length * (longer == 3), longer, sentence, tier))
+        return built.text(int(order[0]))
