@@ -54,6 +54,7 @@ TITLE_WORDS = frozenset(
     "نایب قائم‌مقام دستیار مسئول سفیر نخست‌وزیر پادشاه ولیعهد رهبر دبیرخانه مالک ستاره هیئت".split()
 )
 NOT_A_NAME = frozenset(("ADP", "DET", "NUM", "PRON", "VERB", "AUX", "SCONJ", "CCONJ", "ADV", "PUNCT"))
+ASIDES = ("گفتنی است", "شایان ذکر است", "لازم به ذکر است", "قابل ذکر است", "یادآور می‌شود", "یادآوری می‌شود")
 LEADING_LINKS = frozenset("همچنین البته اما ولی ضمناً همچنان سپس بنابراین".split())
 # Words that point back to an earlier sentence: a headline holding one cannot stand alone («رود کنگو نیز …»).
 BACK_REFERENCES = frozenset("نیز هم بازهم باز حالا همچنین البته همچنان ضمناً ضمنا بنابراین سپس گویا".split())
@@ -235,8 +236,12 @@ def _strip_leading(tokens: list[Token]) -> list[Token]:
     changed = True
     while changed and tokens:
         changed = False
-        if tokens[0].text in LEADING_LINKS or tokens[0].text in ("،", ","):
+        if tokens[0].text in LEADING_LINKS or tokens[0].text in ("،", ",", ":"):
             tokens, changed = tokens[1:], True
+            continue
+        aside = _opener(tokens, 0, ASIDES)
+        if aside:  # «گفتنی است …»
+            tokens, changed = tokens[len(aside.split()) :], True
             continue
         if _opens_with(tokens, SUBORDINATORS):  # up to the comma after the subordinate clause's own verb
             verb = next((at for at in range(len(tokens)) if _is_finite(tokens, at)), None)
@@ -466,6 +471,11 @@ def well_formed(headline: str) -> bool:
     if last.tag in OPEN_TAGS or last.text in DANGLING or last.text.endswith("های"):  # «… جام ملت‌های»
         return False
     if last.text in QUANTITIES or last.text.isdigit():  # «… با بیش از ۳۰۷ میلیارد»: a number without its unit
+        return False
+    stops = stop_words()
+    content = [token for token in tokens if token.tag in ("NOUN", "PROPN", "ADJ", "NUM")
+               and token.text not in TIME_WORDS and word_form(token.text) not in stops]
+    if len(content) < 2:  # «همین چند هفته پیش بود»: nothing said
         return False
     if " ".join(token.text for token in tokens[-2:]) in OPEN_PHRASES:  # «… به دنبال»
         return False
