@@ -1,6 +1,9 @@
 """The learned rankers own their artifacts: weights and rate tables saved and loaded together, feature names checked
 at load, feature rows built by name."""
 
+import subprocess
+import sys
+
 import numpy as np
 import pytest
 
@@ -8,6 +11,7 @@ from kholase.extractive.headline_model import HeadlineRanker
 from kholase.extractive.learned import LinearModel, feature_matrix, feature_rows, read_artifact, write_artifact
 from kholase.extractive.summary_model import SummaryRanker
 from kholase.summarizer import Summarizer
+from tests.support import DATA, ROOT
 
 RANKERS = (HeadlineRanker, SummaryRanker)
 
@@ -55,3 +59,13 @@ def test_rows_and_columns_are_placed_by_name_and_every_name_is_checked():
 def test_folded_weights_follow_the_names_asked_for():
     model = LinearModel(("a", "b"), np.zeros(2), np.array([1.0, 2.0]), np.array([3.0, 4.0]))
     assert model.folded(("b", "a")).tolist() == [2.0, 3.0]
+
+
+@pytest.mark.slow
+def test_the_shipped_headline_model_is_what_its_training_script_builds(tmp_path):
+    """scripts/train_headline.py rebuilds the artifact from ../shared/data byte for byte: they are in step."""
+    output = tmp_path / "headline_model.json"
+    files = [str(DATA / f"{name}.jsonl") for name in ("fars_news_dev", "varzesh3_dev")]
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "train_headline.py"), *files, "--output", str(output)],
+                   check=True, capture_output=True)
+    assert output.read_bytes() == HeadlineRanker.PATH.read_bytes()

@@ -1,0 +1,52 @@
+"""Tables of a stored editor panel (docs/panels/*.json): mean scores, the share scoring 4–5, how often each source was
+chosen best, and failure counts, per panel and sample.
+
+    python scripts/panel_report.py docs/panels/headline-2026-11-30.json
+"""
+
+import argparse
+import json
+from collections import Counter, defaultdict
+from pathlib import Path
+from statistics import mean
+
+SOURCES = ("newsroom", "before", "after")
+
+
+def report(panels: dict) -> str:
+    lines = ["| panel | sample | articles | " + " | ".join(f"{source} mean" for source in SOURCES)
+             + " | after 4–5 | after chosen or tied best |", "|---" * 8 + "|"]
+    failures: dict[str, Counter] = defaultdict(Counter)
+    for name, panel in panels.items():
+        if not isinstance(panel, dict):
+            continue
+        by_sample: dict[str, list[dict]] = defaultdict(list)
+        for article in panel["articles"]:
+            by_sample[article["set"]].append(article)
+        for sample, articles in by_sample.items():
+            scores = {source: [article["headlines"][source]["score"] for article in articles] for source in SOURCES}
+            chosen = sum("after" in article["best"] for article in articles)
+            high = sum(score >= 4 for score in scores["after"])
+            means = " | ".join(f"{mean(scores[source]):.2f}" for source in SOURCES)
+            lines.append(f"| {name} | {sample} | {len(articles)} | {means} | {high} / {len(articles)} "
+                         f"| {chosen} / {len(articles)} |")
+        last = name
+    for article in panels[last]["articles"]:
+        for source in ("before", "after"):
+            failures[source].update(f for f in article["headlines"][source]["failures"] if f != "none")
+    kinds = sorted(set(failures["before"]) | set(failures["after"]), key=lambda kind: -failures["after"][kind])
+    lines += ["", f"Failures marked in {last} (all its articles):", "", "| failure | before | after |", "|---|---|---|"]
+    lines += [f"| {kind} | {failures['before'][kind]} | {failures['after'][kind]} |" for kind in kinds]
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("panel", type=Path)
+    args = parser.parse_args()
+    print(report(json.loads(args.panel.read_text(encoding="utf-8"))))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
