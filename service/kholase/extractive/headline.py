@@ -95,6 +95,7 @@ SPEECH_FRAME = re.compile(rf"{SPEECH_VERB}\S*\s*:")
 UNPUNCTUATED_FRAME = re.compile(
     r"^به\s+گزارش\s+(?:«[^»]{1,30}»|خبرگزاری\s+\S+|\S+)(?:\s+(?:و\s+)?به\s+نقل\s+از\s+\S+)?\s+"
 )
+FRAME_COLON = re.compile(r"(?<=\D):(?=\s)")
 INNER_SPEECH = re.compile(rf"\s(?:{SPEECH_VERB}|عنوان\s?کرد){VERB_ENDING}(?:\s*:|\s+که|\s)")
 SPEECH_ENDING = re.compile(
     rf"(?:{SPEECH_VERB}|خبر\s?داد|می‌گوید|گفته\s?است|مدعی\s?شد|می‌نویسد|گزارش\s?داد|ادعا\s?کرد|اعلام\s?کرده)"
@@ -490,12 +491,12 @@ def well_formed(headline: str) -> bool:
 
 
 def _after_frames(statement: str) -> str:
-    """The statement after the last speech verb or colon that has words after it («… عنوان کرد تیم ملی …», «…
-    متذکر شد: …»)."""
-    frames = [match for match in INNER_SPEECH.finditer(statement) if statement[match.end() :].strip(" :،.")]
-    cut = max(frames[-1].end() if frames else 0, statement.rfind(":") + 1 if statement.strip().endswith(":") is False
-              else 0)
-    return statement[cut:].strip(" :،.«»")
+    """The statement after the last speech verb or frame colon that has words after it («… عنوان کرد تیم ملی …», «…
+    متذکر شد: …»); a clock's colon («۲۰:۱۵») is no frame."""
+    cuts = [match.end() for match in INNER_SPEECH.finditer(statement)]
+    cuts += [match.end() for match in FRAME_COLON.finditer(statement)]
+    cuts = [cut for cut in cuts if statement[cut:].strip(" :،.")]
+    return statement[max(cuts, default=0) :].strip(" :،.«»")
 
 
 def lead_statement(sentences: list[Sentence]) -> str:

@@ -6,6 +6,7 @@ of the statement it kept, how central its words are in the article, and cross-fi
 articles whose title kept, opened with or closed with a word of their opening).
 """
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
@@ -18,6 +19,8 @@ from kholase.extractive.learned import RESOURCES, LearnedRanker, feature_rows
 from kholase.text.sentences import Document, stop_words, word_form
 
 MAX_WORDS = 14
+# «این جشنواره», «آن کشور»: a reference the headline cannot resolve on its own; the ranker's last resort in a tier
+DEMONSTRATIVE = re.compile(r"(?:^|\s)(?:این|آن)\s+\S")
 LONGEST = 60  # words of the longest candidate kept, for articles whose every clause is long
 FEATURES = (
     *(f"form_{form}" for form in FORMS), *(f"sentence_{i}" for i in range(OPENING_SENTENCES)), "words", "kept",
@@ -121,5 +124,6 @@ class HeadlineRanker(LearnedRanker):
         longer = np.select([length <= max_words, length <= max_words + max_words // 2, length <= 2 * max_words],
                            [0, 1, 2], 3)
         tier = np.where((sentence == 0) | (longer < 2), 0, np.where(longer < 3, 1, 2))  # see the docstring
-        order = np.lexsort((-scores, length * (longer == 3), longer, sentence, tier))
+        refers = np.array([bool(DEMONSTRATIVE.search(item.text)) for item in built.items])
+        order = np.lexsort((-scores, refers, length * (longer == 3), longer, sentence, tier))
         return built.text(int(order[0]))
