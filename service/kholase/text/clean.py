@@ -15,6 +15,7 @@ from functools import lru_cache
 import numpy as np
 
 from kholase.text import lexicon
+from kholase.text.tagger import tagger, tokenize
 
 ZWNJ = "\u200c"
 # Bidi controls and zero-width marks that hazm leaves in place; ZWNJ (the half-space) is kept.
@@ -26,20 +27,31 @@ PERSIAN_LETTER = re.compile("[\u0621-\u063f\u0641-\u064a\u066e\u066f\u0671-\u06d
                             "\u06ff\ufb50-\ufdff\ufe70-\ufefc]")
 PERSIAN_WORD_LETTERS = re.compile("[آ-ی]")
 
-# Lines that are page furniture, not article: ids, dates, bylines, share/tag rows, widgets.
-CLUTTER_LINE = re.compile(
+# Page furniture named by its own words: ids, dates, links, tags, share and print rows, related-news widgets. A line
+# that opens with one is dropped whatever follows.
+FURNITURE = re.compile(
     r"^\s*(?:"
     r"کد\s*(?:خبر|مطلب)|شناسه\s*(?:خبر|مطلب)|تاریخ\s*(?:انتشار|انتشار خبر|خبر|ارسال)|زمان\s*(?:انتشار|مطالعه)"
-    r"|نویسنده|خبرنگار|گزارشگر|عکاس|مترجم|منبع|سرویس|دبیر|ویرایش|لینک\s*(?:کوتاه|خبر)|آدرس\s*کوتاه"
+    r"|لینک\s*(?:کوتاه|خبر)|آدرس\s*کوتاه"
     r"|برچسب\s*(?:‌|\s)?ها|تگ\s*(?:‌|\s)?ها|کلید\s*(?:‌|\s)?واژه(?:\s*|‌)?(?:ها)?|کلمات\s*کلیدی"
     r"|اشتراک\s*(?:‌|\s)?گذاری|ارسال\s*(?:به\s*دوستان|نظر)|نسخه\s*چاپی|چاپ\s*(?:خبر|مطلب)|بازنشر"
-    r"|نظر\s*شما|نظرات|دیدگاه\s*(?:ها|شما)|پربیننده|پربازدید|پربحث|پرطرفدار|آخرین\s*(?:اخبار|خبرها|مطالب)"
+    r"|پربیننده|پربازدید|پربحث|پرطرفدار"
     r"|اخبار\s*(?:مرتبط|برگزیده|پیشنهادی)|مطالب\s*(?:مرتبط|پیشنهادی|مشابه)|بیشتر\s*بخوانید|ادامه\s*مطلب"
-    r"|پیشنهاد\s*(?:سردبیر|ما)|بخوانید|تبلیغات|ما\s*را\s*در|عضویت\s*در|کانال\s*(?:تلگرام|ما)"
+    r"|پیشنهاد\s*(?:سردبیر|ما)"
     r"|share|print|tags?\b|telegram|whatsapp|twitter|facebook|instagram"
     r")(?=$|[\s:：\-–—|/،,.]|\u200c)",
     re.IGNORECASE,
 )
+# Labels that are also words news sentences open with («دبیر شورای عالی امنیت ملی گفت: …», «منبع آگاه …»): a line
+# that opens with one is furniture only by its form (`_label_furniture`).
+LABEL = re.compile(
+    r"^\s*(?:نویسنده|خبرنگار|گزارشگر|عکاس|مترجم|منبع|سرویس|دبیر|ویرایش|بخوانید|تبلیغات|نظر\s*شما|نظرات"
+    r"|دیدگاه\s*(?:ها|شما)|آخرین\s*(?:اخبار|خبرها|مطالب)|ما\s*را\s*در|عضویت\s*در|کانال\s*(?:تلگرام|ما))"
+    r"(?=$|[\s:：\-–—|/،,.]|\u200c)"
+)
+LABEL_VALUE_WORDS = 6  # what may follow «منبع:» in a label line
+UNPREDICATED_WORDS = 12  # a label line this short without a verb is a caption («سرویس سیاسی»), not a sentence
+LABEL_PREFIX_WORDS = 3  # «سرویس سیاسی فردا:» heading a paragraph
 END_OF_ARTICLE = re.compile(r"^\s*(?:انتهای\s*(?:پیام|خبر|متن)|پایان\s*(?:پیام|خبر))\s*[/.\-]?\s*$|^\s*انتهای\s*پیام")
 DATE_LINE = re.compile(
     r"^[\s\d۰-۹:/\-–—|,،]*(?:(?:فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند"
@@ -184,13 +196,19 @@ def _is_stem(word: str) -> bool:
     return frequency is not None and len(word) >= 2 and (frequency > 0 or (len(word) >= 4 and word.endswith("ی")))
 
 
-# Suffixes written after a half-space in standard Persian; scraped text often drops the half-space.
-HALF_SPACE_SUFFIXES = (
-    "ای", "اید", "هایی", "هایم", "هایت", "هایش", "هایمان", "هایتان", "هایشان", "های", "ها", "ترین", "تر",
-)
-# A whole word (a run of letters) that ends in one of those suffixes after at least two letters: the only words the
-# repair can change, so the others never reach Python.
-GLUED_WORD = re.compile(rf"(?<![آ-ی])[آ-ی]{{2,}}(?:{'|'.join(HALF_SPACE_SUFFIXES)})(?![آ-ی])")
+# Suffixes written after a half-space in standard Persian; scraped text often drops the half-space. Longest first:
+# «واحدهای» is «واحد» + «های», not «واحده» + «ای».
+HALF_SPACE_SUFFIXES = tuple(sorted(
+    ("ای", "اید", "هایی", "هایم", "هایت", "هایش", "هایمان", "هایتان", "هایشان", "های", "ها", "ترین", "تر"),
+    key=len, reverse=True,
+))
+# Words the newsroom wrote apart that hazm's normalizer joins with a half-space, changing the meaning: «نسبت به روز»
+# ("compared with the day") is not «به‌روز» ("up to date"). They are kept apart through normalization.
+KEPT_APART = re.compile(r"(?<![آ-ی‌])به[  ]+(?=روز(?![آ-ی]))")
+APART = ""  # a private-use mark hazm leaves alone, standing for the space while it normalizes
+# A whole word (a run of letters, not a part of a half-spaced compound such as «کاراته‌کاهای») that ends in one of
+# those suffixes after at least two letters: the only words the repair can change, so the others never reach Python.
+GLUED_WORD = re.compile(rf"(?<![آ-ی\u200c])[آ-ی]{{2,}}(?:{'|'.join(HALF_SPACE_SUFFIXES)})(?![آ-ی\u200c])")
 
 
 @lru_cache(maxsize=50_000)
@@ -210,8 +228,8 @@ def restore_half_space(word: str) -> str:
 
 def normalize(text: str) -> str:
     """hazm normalization plus the invisible-mark and half-space repairs hazm leaves undone."""
-    text = CONTROLS.sub("", INVISIBLES.sub("", text))
-    text = lexicon.normalizer().normalize(text)
+    text = CONTROLS.sub("", INVISIBLES.sub("", text)).replace(APART, "")
+    text = lexicon.normalizer().normalize(KEPT_APART.sub("به" + APART, text)).replace(APART, " ")
     return GLUED_WORD.sub(lambda match: restore_half_space(match.group()), text)
 
 
@@ -260,9 +278,31 @@ def _is_edge_mark(char: str) -> bool:
 
 
 def _is_clutter(line: str) -> bool:
-    return bool(CLUTTER_LINE.match(line) or DATE_LINE.match(line) or URL_LINE.match(line)) or (
+    return bool(FURNITURE.match(line) or DATE_LINE.match(line) or URL_LINE.match(line)) or (
         not PERSIAN_WORD_LETTERS.search(line)
     )
+
+
+def _has_verb(text: str) -> bool:
+    words = [text[start:end] for start, end in tokenize(text)]
+    return any(tag in ("VERB", "AUX") for tag in tagger().tag(words))
+
+
+def _label_furniture(line: str) -> int | None:
+    """For a line that opens with a label word: None when it is a line of the article; 0 when it is furniture by its
+    form (a label and its value, a short label, a caption without a verb); else the length of a label prefix to drop
+    from the paragraph it heads («سرویس سیاسی فردا: …»). A label is a few words without a verb: «دبیر شورای عالی
+    امنیت ملی گفت: …» is a speaker, not a label."""
+    if not LABEL.match(line.replace(ZWNJ, "")):
+        return None
+    label, colon, value = line.partition(":")
+    if colon and len(label.split()) <= LABEL_PREFIX_WORDS and not _has_verb(label):
+        if len(value.split()) <= LABEL_VALUE_WORDS:
+            return 0
+        return len(label) + 1 + len(value) - len(value.lstrip())
+    if _has_verb(line):
+        return None
+    return 0 if len(line.split()) <= UNPREDICATED_WORDS else None
 
 
 def _looks_like_title(line: str) -> bool:
@@ -286,15 +326,21 @@ def _lines(text: str) -> list[tuple[int, str]]:
 
 
 def clean(raw: str) -> CleanText:
-    """Normalize, then drop clutter lines, the repeated title and everything after an end-of-article mark."""
+    """Normalize, then drop furniture lines and label prefixes, the repeated title and everything after an
+    end-of-article mark."""
     normalized = normalize(raw)
     kept: list[tuple[int, str]] = []
     for start, line in _lines(normalized):
         bare = line.replace(ZWNJ, "")  # clutter patterns match with or without half-spaces
         if END_OF_ARTICLE.match(bare):
             break
-        if not _is_clutter(bare):
+        if _is_clutter(bare):
+            continue
+        prefix = _label_furniture(line)
+        if prefix is None:
             kept.append((start, line))
+        elif prefix:
+            kept.append((start + prefix, line[prefix:]))
     title = None
     if len(kept) > 1 and _looks_like_title(kept[0][1]):
         title_key = _content_key(kept[0][1])
