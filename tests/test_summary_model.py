@@ -2,8 +2,9 @@
 
 import re
 
-from kholase.extractive.summary_model import SUBORDINATE, SummaryRanker, candidates
-from kholase.summarizer import Summarizer
+from kholase.extractive.attribution import attribute
+from kholase.extractive.summary_model import NEEDS_BEFORE, SUBORDINATE, SummaryRanker, candidates
+from kholase.summarizer import InputError, Summarizer
 from kholase.text.clean import has_persian
 from kholase.text.sentences import words
 
@@ -109,3 +110,23 @@ def test_max_sentences_caps_the_summary(fars_articles):
             assert pieces <= count
             if count == 1:
                 assert summary == SUMMARIES.best(document, ranking.scores)[1]
+
+
+def test_a_summary_never_opens_on_a_word_that_needs_the_sentence_before_nor_drops_a_quotes_speaker(
+        fars_articles, varzesh3_articles):
+    """Editors never run a lead that opens on «وی», «همچنین» or «افزود», keeps the agency frame («به گزارش
+    خبرگزاری …،»), ends on a colon, or quotes a statement without who said it."""
+    summarizer = Summarizer()
+    for article in fars_articles[:150] + varzesh3_articles[:150]:
+        try:
+            document = summarizer.prepare(article["body"])
+        except InputError:
+            continue
+        summary = summarizer.summarize(article["body"]).summary
+        assert summary.split()[0].strip("«»،,") not in NEEDS_BEFORE, summary
+        assert not summary.rstrip().endswith(":") and not summary.startswith("به گزارش خبرگزاری"), summary
+        for sentence in document.sentences[:5]:
+            statement = attribute(sentence.text)
+            if statement.quoted and statement.speaker:
+                said = sentence.text[statement.statement_start : statement.statement_end]
+                assert not summary.startswith(said[:40]) or len(said) < 40, summary

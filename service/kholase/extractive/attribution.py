@@ -17,6 +17,10 @@ NEWS_FRAME = re.compile(
     r"|^(?:خبرگزاری|پایگاه\s+خبری)\s+[^:،]{1,40}[:،]\s*"
     r"|^[^\s،:]{2,20}\s*[-–—]\s*(?=\S)"  # a dateline such as «تهران -»
 )
+# «به گزارش خبرگزاری فارس پس از نشست …»: a news frame its writer closed with no comma, up to the agency's name
+UNPUNCTUATED_FRAME = re.compile(
+    r"^به\s+گزارش\s+(?:«[^»]{1,30}»|خبرگزاری\s+\S+|\S+)(?:\s+(?:و\s+)?به\s+نقل\s+از\s+\S+)?\s+"
+)
 COLON_FRAME = re.compile(rf"^(?:در\s+)?(?P<speaker>[^:]{{2,160}}?)\s+{SPEECH_VERB}{VERB_ENDING}\s*[:：]\s*")
 ACCORDING_TO = re.compile(r"^به\s+(?:گفته|اعتقاد|عقیده|نظر)\s+(?P<speaker>[^،,]{2,80})[،,]\s*")
 ANNOUNCED = re.compile(

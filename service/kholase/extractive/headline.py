@@ -14,7 +14,14 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import combinations, pairwise
 
-from kholase.extractive.attribution import NEWS_FRAME, SPEECH_VERB, VERB_ENDING, attribute, clean_speaker
+from kholase.extractive.attribution import (
+    NEWS_FRAME,
+    SPEECH_VERB,
+    UNPUNCTUATED_FRAME,
+    VERB_ENDING,
+    attribute,
+    clean_speaker,
+)
 from kholase.extractive.claims import SpeakerBook
 from kholase.text.sentences import Sentence, stop_words, word_form
 from kholase.text.tagger import tagger, tokenize
@@ -91,10 +98,6 @@ DEICTIC_WORDS = DEICTIC_STARTS | frozenset(
 )
 ORDINAL = re.compile(r"^(?:[\d۰-۹]+|\S+(?:م|مین))$")  # «۱۵», «پانزدهم» in a date
 SPEECH_FRAME = re.compile(rf"{SPEECH_VERB}\S*\s*:")
-# «به گزارش «ورزش سه» رحمان احمدی …»: a news frame its writer closed with no comma
-UNPUNCTUATED_FRAME = re.compile(
-    r"^به\s+گزارش\s+(?:«[^»]{1,30}»|خبرگزاری\s+\S+|\S+)(?:\s+(?:و\s+)?به\s+نقل\s+از\s+\S+)?\s+"
-)
 FRAME_COLON = re.compile(r"(?<=\D):(?=\s)")
 INNER_SPEECH = re.compile(rf"\s(?:{SPEECH_VERB}|عنوان\s?کرد){VERB_ENDING}(?:\s*:|\s+که|\s)")
 SPEECH_ENDING = re.compile(

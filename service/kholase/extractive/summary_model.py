@@ -20,7 +20,14 @@ from itertools import accumulate, chain, repeat
 
 import numpy as np
 
-from kholase.extractive.attribution import COLON_FRAME, NEWS_FRAME, PRONOUNS, SPEECH_VERB, quoted_frame
+from kholase.extractive.attribution import (
+    COLON_FRAME,
+    NEWS_FRAME,
+    PRONOUNS,
+    SPEECH_VERB,
+    UNPUNCTUATED_FRAME,
+    quoted_frame,
+)
 from kholase.extractive.learned import RESOURCES, LearnedRanker, feature_rows, with_columns
 from kholase.text.clean import ZWNJ
 from kholase.text.sentences import WORD, Document, Sentence, word_form
@@ -59,6 +66,9 @@ NAME_BEFORE_OFFICE = re.compile(
 NOT_NAMES = frozenset(("در", "با", "از", "به", "و", "که", "این", "آن", "برای", "پس", "بعد", "قبل", "امروز", "دیروز",
                        "روز", "هم", "نیز", "را", "تا", "بر", "اما", "همچنین", "وی", "او"))
 LENGTH_BINS = (8, 12, 16, 20, 25, 30, 40, 55)
+BYLINE = re.compile(r"^(?:به\s+گزارش|به\s+نقل\s+از|خبرگزاری)\s")
+# Words a lead never opens on: each needs the sentence before it.
+NEEDS_BEFORE = frozenset("وی او ایشان افزود همچنین البته نیز ضمناً ضمنا سپس بنابراین اما ولی و".split())
 
 # A lead runs about 20-27 words; a candidate's expected ROUGE-1 F1 is about 2 x expected hits / (its words + this).
 LEAD_WORDS = 24
@@ -165,7 +175,7 @@ def _starts(text: str) -> dict[int, int]:
     """Where a candidate may start, with its kind (an index into START_KINDS): the sentence, after its news frame,
     and the statement after «X گفت:» or «به گفته X،». The frames of `attribute`, without its costlier patterns."""
     starts = {0: 0}
-    frame = NEWS_FRAME.match(text)
+    frame = NEWS_FRAME.match(text) or UNPUNCTUATED_FRAME.match(text)
     body = frame.end() if frame else 0
     if body:
         starts[body] = 1
@@ -292,8 +302,24 @@ class SummaryRanker(LearnedRanker):
         found = candidates(document, scores, self.rates)
         if not len(found.sentence_of):
             return None
-        best = int(np.argmax(self.model.score(found.matrix)))
+        ranked = np.argsort(-self.model.score(found.matrix), kind="stable")
+        best = next((int(index) for index in ranked if self._acceptable(found, int(index))), int(ranked[0]))
         return int(found.sentence_of[best]), found.text(best)
+
+    @staticmethod
+    def _acceptable(found: "Candidates", index: int) -> bool:
+        """What an editor never runs as a lead, whatever the model prefers: the agency frame, an opening word that
+        needs the sentence before («وی», «همچنین», «افزود»), a quoted statement without who said it, a trailing
+        colon."""
+        row = dict(zip(FEATURES, found.matrix[index]))
+        if row["keeps_agency_frame"] or row["starts_with_pronoun"] or row["ends_on_colon"]:
+            return False
+        if row["start_sentence"] and BYLINE.match(found.texts[found.sentence_of[index]]):  # «به گزارش …» kept
+            return False
+        if row["start_statement"] and row["sentence_has_statement"]:
+            return False
+        words = found.text(index).split()
+        return bool(words) and words[0].strip("«»،,") not in NEEDS_BEFORE
 
     def summary(self, document: Document, scores: np.ndarray, picked: list[Sentence]) -> str:
         """The learned candidate in place of TextRank's choice; with more sentences asked for, TextRank's other picks
