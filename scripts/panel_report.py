@@ -1,7 +1,8 @@
-"""Tables of a stored editor panel (docs/panels/*.json): mean scores, the share scoring 4–5, how often each source was
-chosen best, and failure counts, per panel and sample.
+"""Tables of a stored editor panel (docs/panels/*.json), of headlines or of summaries: mean scores, the share scoring
+4–5, how often kholase's output was chosen best, and failure counts, per panel and sample.
 
     python scripts/panel_report.py docs/panels/headline-2026-11-30.json
+    python scripts/panel_report.py docs/panels/summary-2026-11-30.json
 """
 
 import argparse
@@ -14,6 +15,8 @@ SOURCES = ("newsroom", "before", "after")
 
 
 def report(panels: dict) -> str:
+    if "articles" in panels:  # a file holding one panel
+        panels = {"panel": panels}
     lines = ["| panel | sample | articles | " + " | ".join(f"{source} mean" for source in SOURCES)
              + " | after 4–5 | after chosen or tied best |", "|---" * 8 + "|"]
     failures: dict[str, Counter] = defaultdict(Counter)
@@ -22,9 +25,9 @@ def report(panels: dict) -> str:
             continue
         by_sample: dict[str, list[dict]] = defaultdict(list)
         for article in panel["articles"]:
-            by_sample[article["set"]].append(article)
+            by_sample[article.get("set", "same")].append(article)
         for sample, articles in by_sample.items():
-            scores = {source: [article["headlines"][source]["score"] for article in articles] for source in SOURCES}
+            scores = {source: [_judged(article)[source]["score"] for article in articles] for source in SOURCES}
             chosen = sum("after" in article["best"] for article in articles)
             high = sum(score >= 4 for score in scores["after"])
             means = " | ".join(f"{mean(scores[source]):.2f}" for source in SOURCES)
@@ -33,11 +36,16 @@ def report(panels: dict) -> str:
         last = name
     for article in panels[last]["articles"]:
         for source in ("before", "after"):
-            failures[source].update(f for f in article["headlines"][source]["failures"] if f != "none")
+            failures[source].update(f for f in _judged(article)[source]["failures"] if f != "none")
     kinds = sorted(set(failures["before"]) | set(failures["after"]), key=lambda kind: -failures["after"][kind])
     lines += ["", f"Failures marked in {last} (all its articles):", "", "| failure | before | after |", "|---|---|---|"]
     lines += [f"| {kind} | {failures['before'][kind]} | {failures['after'][kind]} |" for kind in kinds]
     return "\n".join(lines)
+
+
+def _judged(article: dict) -> dict:
+    """The article's judged outputs, headlines or summaries, by source."""
+    return article.get("headlines") or article["summaries"]
 
 
 def main() -> int:
