@@ -67,6 +67,12 @@ NOT_NAMES = frozenset(("در", "با", "از", "به", "و", "که", "این", "
                        "روز", "هم", "نیز", "را", "تا", "بر", "اما", "همچنین", "وی", "او"))
 LENGTH_BINS = (8, 12, 16, 20, 25, 30, 40, 55)
 BYLINE = re.compile(r"^(?:به\s+گزارش|به\s+نقل\s+از|خبرگزاری)\s")
+# Openings that point back to an earlier sentence: an aside («گفتنی است»), «این گزارش …», «به گفته این …», «در این
+# دیدار», or «هم»/«نیز» ("also") within the first words.
+POINTS_BACK = re.compile(
+    r"^(?:گفتنی\s+است|شایان\s+ذکر\s+است|لازم\s+به\s+ذکر\s+است|این\s+گزارش|به\s+گفته\s+(?:این|وی|او)"
+    r"|در\s+این\s+(?:دیدار|جلسه|نشست|مراسم|زمینه|راستا)|(?:\S+\s+){1,4}(?:هم|نیز)\s)"
+)
 # Words a lead never opens on: each needs the sentence before it.
 NEEDS_BEFORE = frozenset("وی او ایشان افزود همچنین البته نیز ضمناً ضمنا سپس بنابراین اما ولی و".split())
 
@@ -318,8 +324,9 @@ class SummaryRanker(LearnedRanker):
             return False
         if row["start_statement"] and row["sentence_has_statement"]:
             return False
-        words = found.text(index).split()
-        return bool(words) and words[0].strip("«»،,") not in NEEDS_BEFORE
+        text = found.text(index)
+        words = text.split()
+        return bool(words) and words[0].strip("«»،,") not in NEEDS_BEFORE and not POINTS_BACK.match(text)
 
     def summary(self, document: Document, scores: np.ndarray, picked: list[Sentence]) -> str:
         """The learned candidate in place of TextRank's choice; with more sentences asked for, TextRank's other picks
