@@ -68,10 +68,10 @@ NOT_NAMES = frozenset(("در", "با", "از", "به", "و", "که", "این", "
 LENGTH_BINS = (8, 12, 16, 20, 25, 30, 40, 55)
 BYLINE = re.compile(r"^(?:به\s+گزارش|به\s+نقل\s+از|خبرگزاری)\s")
 # Openings that point back to an earlier sentence: an aside («گفتنی است»), «این گزارش …», «به گفته این …», «در این
-# دیدار», or «هم»/«نیز» ("also") within the first words.
+# دیدار», «این منبع … افزود», or «هم»/«نیز» ("also") within the first words.
 POINTS_BACK = re.compile(
     r"^(?:گفتنی\s+است|شایان\s+ذکر\s+است|لازم\s+به\s+ذکر\s+است|این\s+گزارش|به\s+گفته\s+(?:این|وی|او)"
-    r"|در\s+این\s+(?:دیدار|جلسه|نشست|مراسم|زمینه|راستا)|(?:\S+\s+){1,4}(?:هم|نیز)\s)"
+    r"|در\s+این\s+(?:دیدار|جلسه|نشست|مراسم|زمینه|راستا)|این(?:\s+\S+){1,3}\s+(?:اضافه|افزود)|(?:\S+\s+){1,4}(?:هم|نیز)\s)"
 )
 # Words a lead never opens on: each needs the sentence before it.
 NEEDS_BEFORE = frozenset("وی او ایشان افزود همچنین البته نیز ضمناً ضمنا سپس بنابراین اما ولی و".split())
@@ -309,24 +309,25 @@ class SummaryRanker(LearnedRanker):
         if not len(found.sentence_of):
             return None
         ranked = np.argsort(-self.model.score(found.matrix), kind="stable")
-        best = next((int(index) for index in ranked if self._acceptable(found, int(index))), int(ranked[0]))
+        best = min((int(index) for index in ranked), key=lambda index: self._flaw(found, index))  # min is stable
         return int(found.sentence_of[best]), found.text(best)
 
     @staticmethod
-    def _acceptable(found: "Candidates", index: int) -> bool:
-        """What an editor never runs as a lead, whatever the model prefers: the agency frame, an opening word that
-        needs the sentence before («وی», «همچنین», «افزود»), a quoted statement without who said it, a trailing
-        colon."""
+    def _flaw(found: "Candidates", index: int) -> int:
+        """How badly a candidate fails as a lead, 0 for not at all: what an editor never runs (the agency byline, a
+        trailing colon) is worst, then a quoted statement without who said it, then an opening that needs the
+        sentence before («وی», «همچنین», «این گزارش …»). The best-scored of the least flawed is the lead."""
         row = dict(zip(FEATURES, found.matrix[index]))
-        if row["keeps_agency_frame"] or row["starts_with_pronoun"] or row["ends_on_colon"]:
-            return False
-        if row["start_sentence"] and BYLINE.match(found.texts[found.sentence_of[index]]):  # «به گزارش …» kept
-            return False
-        if row["start_statement"] and row["sentence_has_statement"]:
-            return False
         text = found.text(index)
+        if row["keeps_agency_frame"] or row["ends_on_colon"] or \
+                (row["start_sentence"] and BYLINE.match(found.texts[found.sentence_of[index]])):
+            return 3
+        if row["start_statement"] and row["sentence_has_statement"]:
+            return 2
         words = text.split()
-        return bool(words) and words[0].strip("«»،,") not in NEEDS_BEFORE and not POINTS_BACK.match(text)
+        if not words or row["starts_with_pronoun"] or words[0].strip("«»،,") in NEEDS_BEFORE or POINTS_BACK.match(text):
+            return 1
+        return 0
 
     def summary(self, document: Document, scores: np.ndarray, picked: list[Sentence]) -> str:
         """The learned candidate in place of TextRank's choice; with more sentences asked for, TextRank's other picks
