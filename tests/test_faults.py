@@ -10,6 +10,7 @@ import os
 import signal
 import socket
 import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -20,7 +21,7 @@ from fastapi.testclient import TestClient
 
 from kholase.api.app import create_app
 from kholase.config import Settings
-from tests.support import HOST, kholase, load_articles, served, wait_until_ready
+from tests.support import HOST, ROOT, kholase, load_articles, served, wait_until_ready
 
 # --- the model at start-up -------------------------------------------------------------------------------------------
 
@@ -204,3 +205,12 @@ def test_trickling_uploads_hold_no_slot_and_get_408(tmp_path, fars_articles):
             connection.settimeout(10)
             assert connection.recv(64).startswith(b"HTTP/1.1 408"), "a late body is refused"
             connection.close()
+
+
+@pytest.mark.slow
+def test_every_hostile_input_stays_within_its_cpu_and_memory_budget():
+    """scripts/stress.py runs each hostile input in a fresh process and exits non-zero when one takes more than 2 s of
+    CPU or 200 MB: a change anywhere in the pipeline (the headline's tagger once did) must not bring that back."""
+    run = subprocess.run([sys.executable, str(ROOT / "scripts" / "stress.py")], capture_output=True, text=True,
+                         timeout=900)
+    assert run.returncode == 0, run.stdout[-3000:]

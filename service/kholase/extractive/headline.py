@@ -29,6 +29,7 @@ from kholase.text.tagger import tagger, tokenize
 MIN_WORDS = 3
 OPENING_SENTENCES = 3
 MAX_DROPPED = 3  # adjunct phrases left out of one candidate
+MAX_SENTENCE_TOKENS = 400
 LEADING_ADJUNCT_WORDS = 12  # a longer opening part before its comma may hold the subject
 FORMS = ("clause", "quote", "event")
 VERB_TAGS = frozenset(("VERB", "AUX"))
@@ -77,11 +78,11 @@ ADJUNCT_OPENERS = (
 # Openers of a leading subordinate clause: up to its comma it can go, verb and all.
 SUBORDINATORS = ("در شرایطی که", "در حالی که", "درحالی که", "در حالیکه", "درحالیکه", "در حالی‌که", "پس از", "بعد از",
                  "با وجود اینکه", "با وجود این‌که", "اگرچه", "اگر چه", "هرچند", "چنانچه")
-# Adjuncts whose leaving out changes no fact: the purpose or occasion of an act. Others («برای رسیدن به …», «با
-# پیکان», «سال گذشته») carry the news, and stay.
 # «در» that belongs to a fixed phrase or a compound verb, not a place: «در حال رصد شدن», «در نظر گرفت».
 BOUND_AFTER_DAR = frozenset("حال نظر اختیار دست پی صورت مورد خصوص زمینه راستای جریان حاشیه این آن".split())
 PURPOSES = ("به منظور", "با هدف", "در راستای")
+# Adjuncts whose leaving out changes no fact: the purpose or occasion of an act. Others («برای رسیدن به …», «با
+# پیکان», «سال گذشته») carry the news, and stay.
 SAFE_ADJUNCTS = ("به منظور", "با هدف", "در راستای", "در حاشیه", "در جریان", "ضمن", "در گفت‌وگو با", "در گفتگو با",
                  "در گفت و گو با", "در جمع", "در نشست", "در مراسم", "در آیین", "در همایش", "در جلسه", "در دیدار با",
                  "با حضور", "به مناسبت", "همزمان با", "هم‌زمان با", "با اعلام این خبر")
@@ -139,7 +140,11 @@ class Candidate:
 
 
 def tagged(text: str) -> list[Token]:
+    """The text's tokens with their part-of-speech tags; none for a text longer than any sentence a headline is built
+    from (every dev opening sentence has under 200 tokens), so hostile or unsplit input costs no tagging."""
     spans = tokenize(text)
+    if len(spans) > MAX_SENTENCE_TOKENS:
+        return []
     words = [text[start:end] for start, end in spans]
     return [Token(word, tag, start) for word, tag, (start, _) in zip(words, tagger().tag(words), spans)]
 

@@ -300,9 +300,9 @@ def _label_furniture(line: str) -> int | None:
         if len(value.split()) <= LABEL_VALUE_WORDS:
             return 0
         return len(label) + 1 + len(value) - len(value.lstrip())
-    if _has_verb(line):
-        return None
-    return 0 if len(line.split()) <= UNPREDICATED_WORDS else None
+    if len(line.split()) > UNPREDICATED_WORDS:
+        return None  # too long for a caption: tagging it could only say the same
+    return None if _has_verb(line) else 0
 
 
 def _looks_like_title(line: str) -> bool:
