@@ -169,21 +169,27 @@ def test_text_over_max_chars_is_413(summarizer):
     assert "limit" in answer.json()["detail"]
 
 
+async def while_one_summarizes(app, slow, article, meanwhile):
+    """Send one request that `slow` holds inside the summarizer, and once it is there, run `meanwhile(client, first)`
+    with the same client and that request's task."""
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+        first = asyncio.create_task(client.post("/v1/summarize", json={"text": article}))
+        await asyncio.to_thread(slow.entered.wait, 5)
+        return await meanwhile(client, first)
+
+
 def test_concurrency_cap_answers_503_with_retry_after(summarizer, article):
     slow = SlowSummarizer(summarizer)
     app = create_app(Settings(max_concurrency=1), slow)
 
-    async def scenario():
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
-            first = asyncio.create_task(client.post("/v1/summarize", json={"text": article}))
-            await asyncio.to_thread(slow.entered.wait, 5)
-            second = await client.post("/v1/summarize", json={"text": article})
-            probe = await client.get("/healthz")
-            slow.release.set()
-            return await first, second, probe
+    async def meanwhile(client, first):
+        second = await client.post("/v1/summarize", json={"text": article})
+        probe = await client.get("/healthz")
+        slow.release.set()
+        return await first, second, probe
 
-    first, second, probe = asyncio.run(scenario())
+    first, second, probe = asyncio.run(while_one_summarizes(app, slow, article, meanwhile))
     assert first.status_code == 200
     assert second.status_code == 503
     assert int(second.headers["retry-after"]) >= 1
@@ -207,18 +213,14 @@ def test_a_request_holds_its_slot_until_its_work_has_stopped(summarizer, article
     slow = SlowSummarizer(summarizer)
     app = create_app(Settings(max_concurrency=1, request_timeout_s=0.5), slow)
 
-    async def scenario():
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
-            first = asyncio.create_task(client.post("/v1/summarize", json={"text": article}))
-            await asyncio.to_thread(slow.entered.wait, 5)
-            during = await client.post("/v1/summarize", json={"text": article})
-            first = await first
-            slow.release.set()
-            after = await client.post("/v1/summarize", json={"text": article})
-            return first, during, after
+    async def meanwhile(client, first):
+        during = await client.post("/v1/summarize", json={"text": article})
+        first = await first
+        slow.release.set()
+        after = await client.post("/v1/summarize", json={"text": article})
+        return first, during, after
 
-    first, during, after = asyncio.run(scenario())
+    first, during, after = asyncio.run(while_one_summarizes(app, slow, article, meanwhile))
     assert first.status_code == 503 and "time budget" in first.json()["detail"]
     assert during.status_code == 503 and "in flight" in during.json()["detail"]
     assert after.status_code == 200
