@@ -7,13 +7,15 @@ Newsrooms wrap statements in a few fixed frames («به گزارش …،», «X 
 import re
 from dataclasses import dataclass
 
+from kholase.text.tagger import tagger, tokenize
+
 SPEECH_VERB = (
-    r"(?:گفت|افزود|(?:اظهار|تأکید|تاکید|تصریح|بیان|عنوان|خاطرنشان|اعلام|ابراز|اضافه|تشریح|یادآوری)\s?(?:کرد|نمود|داشت|ساخت)"
+    r"(?:گفت|افزود|(?:اظهار|تأکید|تاکید|تصریح|بیان|عنوان|خاطر\s?نشان|اعلام|ابراز|اضافه|تشریح|یادآوری)\s?(?:کرد|نمود|داشت|ساخت)"
     r"|یادآور\s?شد|ادامه\s?داد|توضیح\s?داد|پاسخ\s?داد|نوشت|معتقد\s?است|آمده\s?است)"
 )
 VERB_ENDING = r"(?:ه‌?\s?است|ه‌?\s?بود|ند|ه‌?اند)?"
 NEWS_FRAME = re.compile(
-    r"^(?:به\s+گزارش|به\s+نقل\s+از|بنا\s+بر\s+(?:این\s+)?گزارش|طبق\s+گزارش)[^،,:؛]{0,160}[،,:؛]\s*"
+    r"^(?:به\s+گزارش|به\s+نقل\s+از|بنا\s+بر\s+(?:این\s+)?(?:گزارش|روایت)|طبق\s+گزارش)[^،,:؛]{0,160}[،,:؛]\s*"
     r"|^(?:خبرگزاری|پایگاه\s+خبری)\s+[^:،]{1,40}[:،]\s*"
     r"|^[^\s،:]{2,20}\s*[-–—]\s*(?=\S)"  # a dateline such as «تهران -»
 )
@@ -21,8 +23,10 @@ NEWS_FRAME = re.compile(
 UNPUNCTUATED_FRAME = re.compile(
     r"^به\s+گزارش\s+(?:«[^»]{1,30}»|خبرگزاری\s+\S+|\S+)(?:\s+(?:و\s+)?به\s+نقل\s+از\s+\S+)?\s+"
 )
-COLON_FRAME = re.compile(rf"^(?:در\s+)?(?P<speaker>[^:]{{2,160}}?)\s+{SPEECH_VERB}{VERB_ENDING}\s*[:：]\s*")
-ACCORDING_TO = re.compile(r"^به\s+(?:گفته|اعتقاد|عقیده|نظر)\s+(?P<speaker>[^،,]{2,80})[،,]\s*")
+COLON_FRAME = re.compile(
+    rf"^(?:در\s+)?(?P<speaker>[^:]{{2,160}}?)\s+(?:و\s*)?{SPEECH_VERB}{VERB_ENDING}\s*[:：]\s*"  # «… اشاره کرد وگفت:»
+)
+ACCORDING_TO = re.compile(r"^به\s+(?:گفته|اعتقاد|عقیده|نظر|نوشته)\s+(?P<speaker>[^،,]{2,80})[،,]\s*")
 ANNOUNCED = re.compile(
     r"^(?P<speaker>.{2,120}?)\s+از\s+(?P<statement>.{8,}?)\s+خبر\s?داد(?:ه‌?\s?است|ند|ه‌?اند)?\s*[.!]?$"
 )
@@ -31,15 +35,46 @@ TRAILING_SPEECH = re.compile(
 )
 # A trailing speech verb with its ending is at most 19 characters («خاطرنشان نموده است»); only «خواستار … شد» is longer.
 SPEECH_TAIL = 40
+WEEKDAY = r"(?:شنبه|یکشنبه|یک‌شنبه|دوشنبه|سه‌شنبه|سه\s+شنبه|چهارشنبه|پنجشنبه|پنج‌شنبه|جمعه)"
 # Discourse openers and time phrases that stand before a speaker's name.
 SPEAKER_START = re.compile(
     r"^(?:(?:شایان\s+ذکر\s+است|گفتنی\s+است|لازم\s+به\s+ذکر\s+است|همچنین|در\s+ادامه|سپس|اما|ولی|البته"
-    r"|(?:هفته|روز|ماه|سال)\s+(?:گذشته|قبل|جاری)|امروز|دیروز|صبح|عصر|شب)(?:\s*،\s*|\s+))+"
+    r"|این\s+در\s+حالی\s+(?:است|بود)\s+که|(?:هفته|روز|ماه|سال)\s+(?:گذشته|قبل|جاری)"
+    r"|(?:در\s+)?(?:این|همین)\s+(?:باره|زمینه|رابطه|خصوص|مورد|راستا|حال|میان|جلسه|نشست|دیدار|مراسم)"
+    rf"|(?:روز\s+)?{WEEKDAY}(?:\s+(?:گذشته|این\s+هفته))?|امروز|دیروز|امشب|دیشب|صبح|عصر|شب|ظهر|شامگاه|بامداد)"
+    r"(?:\s*،\s*|\s+))+"
 )
+# An adverbial part before its comma: «(در) ابتدای جلسه، معاون استاندار گفت» names the speaker after the comma.
+LEADING_ADJUNCT = re.compile(
+    r"^(?:در\s+|با\s+|طی\s+|ضمن\s+|(?:پس|بعد|پیش|قبل)\s+از\s+|به\s+دنبال\s+|همزمان\s+با\s+)?"
+    r"(?:ابتدای|آغاز|پایان|انتهای|ادامه|حاشیه|جریان|جلسه|نشست|مراسم|دیدار|همایش|آیین|نشستی|جلسه‌ای|دیداری|گفت‌وگو"
+    r"|گفتگو|مصاحبه|کنفرانس|برنامه|اشاره|توجه)\s[^،,:]{0,80}[،,]\s*"
+)
+# A quantified speaker («یکی از خریداران», «برخی از نمایندگان») keeps its «از».
+PARTITIVE = re.compile(r"^(?:یکی|برخی|بعضی|تعدادی|جمعی|بسیاری|شماری|گروهی)\s+از\s+")
 # Where a speaker phrase ends and the rest of the clause begins.
 SPEAKER_END = re.compile(
     r"\s(?:نیز|هم|همچنین|امروز|روز|عصر|صبح|شب|ظهر|بامداد|دیروز|در|با|طی|ضمن|پس\s+از|بعد\s+از|درباره|"
-    r"در\s+خصوص|بر|از|به|را)(?:\s|$)|[،,(]"
+    r"در\s+خصوص|درخصوص|درمورد|درادامه|پیرامون|نسبت|راجع|خطاب|سپس|دقایقی|ساعاتی|قبل|بر|از|به|را|که)(?:\s|$)|[،,(]"
+)
+# Frame text and news agencies: the report's own source, never a speaker.
+AGENCY = re.compile(
+    r"خبرگزاری|به\s*\u200c?\s*گزارش|(?:بنا\s?بر|بر\s?اساس)\s*(?:این\s*)?(?:گزارش|روایت)"
+    r"|به\s+نقل\s+از|ورزش\s*\u200c?\s*سه"
+    r"|خبرنگار\s+(?:فارس|ما|مهر|ایرنا|ایسنا|تسنیم)|روابط\s+عمومی|پایگاه\s+خبری"
+)
+# A bare pointer to the last speaker: «این مسئول», «همین مربی».
+# A description by age is one too: «هافبک ۲۵ ساله آبی‌پوشان».
+EPITHET = re.compile(r"^(?:این|همین)\s+\S+(?:\s+\S+){0,2}$|^\S+(?:\s+\S+)?\s+[0-9۰-۹]+\s*ساله(?:\s|$)")
+# An adverbial noun that opened the phrase before the speaker's name: «(در) واکنش به این ایمیل مهدی محمدنبی گفت».
+ADVERBIAL_NOUN = re.compile(r"^(?:واکنش|پاسخ|ادامه|حاشیه|جریان|ابتدای|پایان|خصوص|مورد|راستای|رابطه)\s")
+# A statement quoted before its frame: «"…"، وی با یادآوری این موضوع گفت»; four words or more, unlike a «name».
+QUOTE_FIRST = re.compile(r"^«(?:[^»\s]+\s+){3,}[^»]*»\s*[،,]?\s*")
+# Not a speaker either: «بنا», a weekday, a number, a first-person pronoun, a verb, a report («… گزارش داد»).
+NOT_A_SPEAKER = re.compile(
+    r"(?:^|\s)گزارش(?:\s|$)"
+    rf"|^(?:(?:بنا|طبق|این|آن|یکی|یک|دو|{WEEKDAY}|روز|امروز|دیروز|پیش|باز)$"
+    r"|(?:من|ما|شما|تو|آنها|آن‌ها|و|اما|ولی|که)(?:\s|$)|[0-9۰-۹]|می‌)"
 )
 PRONOUNS = ("وی", "او", "ایشان", "نامبرده")
 QUOTES = "«»\"' "
@@ -58,19 +93,34 @@ class Attribution:
 
     @property
     def is_pronoun(self) -> bool:
-        return self.speaker in PRONOUNS
+        """«وی», or an epithet such as «این مسئول»: the speaker is the one named last."""
+        return self.speaker is not None and (self.speaker in PRONOUNS or EPITHET.match(self.speaker) is not None)
 
 
 def clean_speaker(phrase: str) -> str | None:
-    phrase = SPEAKER_START.sub("", NEWS_FRAME.sub("", phrase.strip()))
-    cut = SPEAKER_END.search(" " + phrase)
+    """The speaker named in the phrase before a speech verb, without the time, adverbial part and clause around it;
+    None for frame text, an agency, a weekday or a bare «این»."""
+    phrase = SPEAKER_START.sub("", NEWS_FRAME.sub("", QUOTE_FIRST.sub("", phrase.strip())))
+    phrase = SPEAKER_START.sub("", LEADING_ADJUNCT.sub("", phrase))
+    if ADVERBIAL_NOUN.match(phrase):
+        phrase = _from_first_name(phrase)
+    partitive = PARTITIVE.match(phrase)
+    kept = partitive.end() if partitive else 0
+    cut = SPEAKER_END.search(" " + phrase, kept)
     phrase = (" " + phrase)[: cut.start()] if cut else phrase
     phrase = phrase.strip(QUOTES + "،,.")
     phrase = phrase.replace("«", "").replace("»", "").strip()
     words = phrase.split()
-    if not words or len(words) > 10:
+    if not words or len(words) > 10 or AGENCY.search(phrase) or NOT_A_SPEAKER.search(phrase):
         return None
-    return phrase
+    return words[0] if words[0] in PRONOUNS else phrase  # «وی دلایل موفقیت … را … دانست»
+
+
+def _from_first_name(phrase: str) -> str:
+    """The phrase from its first proper noun on, or nothing when it names nobody."""
+    spans = tokenize(phrase)
+    tags = tagger().tag([phrase[start:end] for start, end in spans])
+    return next((phrase[start:] for (start, _), tag in zip(spans, tags) if tag == "PROPN"), "")
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -83,14 +133,14 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _ends_in_speech_verb(text: str) -> bool:
-    """Whether TRAILING_SPEECH matches, looking only at the end: a match ends where the text does (but for spaces and
-    one full stop), so unless the text has «خواستار» it starts within the last SPEECH_TAIL characters."""
+def trailing_speech(text: str) -> re.Match | None:
+    """TRAILING_SPEECH's match, looking only at the end: a match ends where the text does (but for spaces and one
+    full stop), so unless the text has «خواستار» it starts within the last SPEECH_TAIL characters."""
     body = text.rstrip()
     if body.endswith((".", "!")):
         body = body[:-1].rstrip()
     start = 0 if "خواستار" in text else max(0, len(body) - SPEECH_TAIL)
-    return TRAILING_SPEECH.search(text, start) is not None
+    return TRAILING_SPEECH.search(text, start)
 
 
 def quoted_frame(text: str) -> re.Match | None:
@@ -115,6 +165,6 @@ def attribute(sentence: str) -> Attribution:
         speaker = clean_speaker(announced.group("speaker"))
         statement = _trim(sentence, start + announced.start("statement"), start + announced.end("statement"))
         return Attribution(start, *statement, speaker, quoted=False)
-    if _ends_in_speech_verb(rest):
-        speaker = clean_speaker(rest)
+    if trailing := trailing_speech(rest):
+        speaker = clean_speaker(rest[: trailing.start()])
     return Attribution(start, *_trim(sentence, start, len(sentence)), speaker, quoted=False)

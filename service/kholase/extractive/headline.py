@@ -15,6 +15,7 @@ from functools import cache
 from itertools import combinations, pairwise
 
 from kholase.extractive.attribution import (
+    AGENCY,
     NEWS_FRAME,
     SPEECH_VERB,
     UNPUNCTUATED_FRAME,
@@ -22,7 +23,7 @@ from kholase.extractive.attribution import (
     attribute,
     clean_speaker,
 )
-from kholase.extractive.claims import SpeakerBook
+from kholase.extractive.speakers import SpeakerBook
 from kholase.text.sentences import Sentence, stop_words, word_form
 from kholase.text.tagger import tagger, tokenize
 
@@ -113,10 +114,6 @@ DURATIONS = frozenset("مدت مدتی سال‌ها ماه‌ها هفته‌ه
 BARE_SPEECH = frozenset(("می‌گوید", "می‌گویند"))  # one token each: they are compared with a token
 # Not news: a list's announcement, a bullet, or a clause whose main part follows «که» («در حالی … ، که …»).
 NOT_NEWS = re.compile(r"به\s+شرح\s+زیر|^[*•\-–]|^[\d۰-۹]+\s*[_\-–.)]|در\s?حالی\s|در\s+شرایطی\s")
-AGENCY = re.compile(
-    r"خبرگزاری|به\s+گزارش|(?:بنا\s?بر|بر\s?اساس)\s+(?:این\s+)?گزارش|به\s+نقل\s+از|ورزش\s*سه|خبرنگار\s+(?:فارس|ما|مهر|ایرنا|ایسنا|تسنیم)|روابط\s+عمومی"
-    r"|پایگاه\s+خبری"
-)
 ANNOUNCED_EVENT = re.compile(r"(?:^|\s)از\s+(?P<event>.+?)\s+خبر\s?داد")
 
 

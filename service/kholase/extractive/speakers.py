@@ -1,0 +1,270 @@
+"""Who speaks in each sentence of an article, resolved to one name per person.
+
+A speaker given as a pronoun or an epithet («وی گفت», «این مسئول افزود») is the one named last, and an office
+(«رئیس کمیته امداد») is the name it was introduced with («سید مرتضی بختیاری» رئیس کمیته امداد …). A speaker's words
+run on past the sentence that names them: to the end of a paragraph opened with «X گفت:», to the end of a quotation
+opened there, and through the answers of a question-and-answer interview.
+"""
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from kholase.extractive.attribution import AGENCY, EPITHET, NEWS_FRAME, attribute, clean_speaker
+from kholase.text.sentences import Document
+from kholase.text.tagger import tagger, tokenize
+
+# «Name» followed by the office it holds: lets a later «رئیس …» resolve to the name.
+NAMED_TITLE = re.compile(r"«(?P<name>[^»]{3,40})»\s*،?\s*(?P<title>[^،.«()]{4,80})")
+# «به گزارش «ورزش سه»، …»: a name in the report's frame is its source, not a person with an office.
+FRAME_BEFORE = 30
+# A turn that opens with a short label and a colon, bulleted or not: «واحدی: …», «* فارس: …», «سؤال: …».
+TURN = re.compile(r"^\s*(?P<bullet>[*•●▪\-–]\s*)?(?P<label>[^\s:«»،.؟?]+(?:\s+[^\s:«»،.؟?]+){0,2})\s*[:：]\s*")
+# An interviewer's turn, whatever it ends with: «سؤال: …», «فارس: …».
+QUESTION_LABEL = re.compile(
+    r"^\s*(?:[*•●▪\-–]\s*)?(?:سؤال|سوال|سوأل|پرسش|خبرنگار|فارس|ایسنا|ایرنا|مهر|تسنیم|ورزش\s*\u200c?\s*سه)\s*[:：]"
+)
+QUESTION_END = re.compile(r"[؟?][\s»\"')\]]*$")
+# An interview: at least this many questions, each followed by an answer.
+INTERVIEW_QUESTIONS = 2
+MAX_QUESTION_WORDS = 80
+
+
+class SpeakerBook:
+    """Names and offices met so far in the article, to resolve pronouns, offices and bare surnames to one name.
+
+    Both are looked up through indexes, not by going over every name and office met so far: a text that names
+    thousands of speakers costs time in proportion to its length, not to its square."""
+
+    def __init__(self, text: str) -> None:
+        self.offices: dict[str, str] = {}  # the first three words of an office -> the name that holds it
+        for match in NAMED_TITLE.finditer(text):
+            if AGENCY.search(text[max(0, match.start() - FRAME_BEFORE) : match.start()]):
+                continue
+            if name := match.group("name").strip():
+                self.offices.setdefault(" ".join(match.group("title").split()[:3]), name)
+        self._office_order = {known: order for order, known in enumerate(self.offices)}
+        # every prefix of an office that reaches into its second word -> the first office it begins
+        self._office_beginnings: dict[str, int] = {}
+        for known, order in self._office_order.items():
+            for end in range(known.find(" ") + 2 if " " in known else len(known) + 1, len(known) + 1):
+                self._office_beginnings.setdefault(known[:end], order)
+        self._office_names = list(self.offices.values())
+        self._office_holders = _Surnames(self._office_names)
+        self.names: list[str] = []
+        self._name_holders = _Surnames([])
+        self.last: str | None = None
+
+    def resolve(self, speaker: str | None, is_pronoun: bool) -> str | None:
+        """The name behind `speaker`; a pronoun or epithet (`is_pronoun`) is the one named last, and an epithet
+        before anyone is named stays as it is («این منبع آگاه»)."""
+        if is_pronoun:
+            if self.last is None and speaker and EPITHET.match(speaker):
+                self.last = speaker  # and a later «وی افزود» is the same source
+            return self.last
+        if speaker is None:
+            return None
+        self.last = self._canonical(speaker)
+        if self.last not in self._name_holders:
+            self.names.append(self.last)
+            self._name_holders.add(self.last)
+        return self.last
+
+    def known(self, phrase: str) -> str | None:
+        """The name of a person met so far (as a speaker or with an office) that `phrase` refers to, else None."""
+        canonical = self._canonical(phrase)
+        return canonical if canonical != phrase or canonical in self._name_holders else None
+
+    def _canonical(self, phrase: str) -> str:
+        """The name of the first office that equals the phrase's first three words (or, from two words on, begins
+        with them or they with it); else the first name, then office holder, whose surname begins the phrase."""
+        office = " ".join(phrase.split()[:3])
+        matches = [self._office_order.get(office)]
+        if len(office.split()) >= 2:
+            matches.append(self._office_beginnings.get(office))
+            matches += [self._office_order.get(office[:end]) for end in range(1, len(office))]
+        found = [order for order in matches if order is not None]
+        if found:
+            return self._office_names[min(found)]
+        compact = _compact(phrase)
+        holder = self._name_holders.first(compact, len(phrase)) or self._office_holders.first(compact, len(phrase))
+        return holder or phrase
+
+
+class _Surnames:
+    """Names in the order met, indexed by their surname with half-spaces and spaces removed."""
+
+    def __init__(self, names: list[str]) -> None:
+        self.names: list[str] = []
+        self.known: set[str] = set()
+        self.by_surname: dict[str, tuple[list[int], list[int]]] = {}  # surname -> orders, -(shortest name so far)
+        for name in names:
+            self.add(name)
+
+    def __contains__(self, name: str) -> bool:
+        return name in self.known
+
+    def add(self, name: str) -> None:
+        order = len(self.names)
+        self.names.append(name)
+        self.known.add(name)
+        surname = _compact(name.split()[-1]) if name.split() else ""
+        if len(surname) >= 3:
+            orders, negated_shortest = self.by_surname.setdefault(surname, ([], []))
+            orders.append(order)
+            negated_shortest.append(max(-len(name), negated_shortest[-1]) if negated_shortest else -len(name))
+
+    def first(self, compact: str, length: int) -> str | None:
+        """The first name shorter than `length` whose surname begins `compact`."""
+        best = None
+        for end in range(3, len(compact) + 1):
+            holders = self.by_surname.get(compact[:end])
+            if holders is not None:
+                orders, negated_shortest = holders
+                position = bisect_right(negated_shortest, -length)  # the first holder shorter than `length`
+                if position < len(orders) and (best is None or orders[position] < best):
+                    best = orders[position]
+        return None if best is None else self.names[best]
+
+
+def _compact(text: str) -> str:
+    return text.replace("\u200c", "").replace(" ", "")
+
+
+@dataclass(frozen=True)
+class Voice:
+    """Who speaks in a sentence (None when nobody is named), and where their words lie in the sentence's text.
+    `asked` marks an interviewer's question."""
+
+    speaker: str | None
+    start: int
+    end: int
+    asked: bool = False
+
+
+def voices(document: Document) -> list[Voice]:
+    """The voice of every sentence of the document, in order."""
+    book = SpeakerBook(document.text)
+    asked, first_question = _interviewer_turns(document)
+    interviewee: str | None = None
+    running: str | None = None  # whose words run on to the end of `running_paragraph`
+    running_paragraph = -1
+    quoting: str | None = None  # whose quotation is open
+    depth = 0  # «» left open so far
+    found: list[Voice] = []
+    previous_paragraph = -1
+    for sentence in document.sentences:
+        attribution = attribute(sentence.text)
+        start = attribution.statement_start if attribution.quoted else attribution.body_start
+        end = attribution.statement_end
+        turn = TURN.match(sentence.text)
+        label = turn if turn and (turn.group("bullet") or sentence.paragraph != previous_paragraph) else None
+        previous_paragraph = sentence.paragraph
+        opened_at = depth
+        depth = max(0, depth + sentence.text.count("«") - sentence.text.count("»"))
+        answering = first_question is not None and sentence.index > first_question
+        if sentence.index in asked:
+            found.append(Voice(None, start, end, asked=True))
+            continue
+        if attribution.speaker is not None:
+            speaker = book.resolve(attribution.speaker, attribution.is_pronoun)
+            in_quotes = "«" in sentence.text[max(0, start - 2) : start]  # «X گفت: «…»» ends where the quote does
+            running, running_paragraph = (speaker, sentence.paragraph) if attribution.quoted and not in_quotes else (
+                None, -1)
+            quoting = speaker if depth > 0 and attribution.quoted else None
+        elif label and (named := _labelled(book, label.group("label"), answering)):
+            speaker = named
+            start = max(start, label.end())
+            running, running_paragraph, quoting = speaker, sentence.paragraph, speaker if depth > 0 else None
+        elif answering:
+            if interviewee is None:
+                interviewee = book.last or _first_name(document, document.sentences[first_question].paragraph)
+            speaker = interviewee
+        elif running is not None and sentence.paragraph == running_paragraph:
+            speaker = running
+        elif quoting is not None and opened_at > 0:
+            speaker = quoting
+        else:
+            speaker = None
+        if depth == 0:
+            quoting = None
+        found.append(Voice(speaker, start, end))
+    return found
+
+
+def _interviewer_turns(document: Document) -> tuple[set[int], int | None]:
+    """The sentences an interviewer speaks, and the first of them, when the article is an interview: at least
+    INTERVIEW_QUESTIONS turns, each a paragraph that asks and is answered by the next, or a turn labelled
+    «فارس: …» / «* سؤال: …» that runs to its question mark or to the next labelled turn."""
+    paragraphs = document.text.split("\n")
+    asking = _question_paragraphs(document, paragraphs)
+    asked = {sentence.index for sentence in document.sentences if sentence.paragraph in asking}
+    turns = len(asking)
+    in_turn = -1  # the paragraph of the labelled question turn under way
+    for sentence in document.sentences:
+        if sentence.paragraph in asking:
+            continue
+        turn = TURN.match(sentence.text)
+        if turn and QUESTION_LABEL.match(turn.group("label") + ":"):
+            in_turn, turns = sentence.paragraph, turns + 1
+        elif turn or sentence.paragraph != in_turn:
+            in_turn = -1
+        if in_turn >= 0:
+            asked.add(sentence.index)
+            if QUESTION_END.search(sentence.text.rstrip(" .")):
+                in_turn = -1
+    if turns < INTERVIEW_QUESTIONS:
+        return set(), None
+    return asked, min(asked)
+
+
+def _question_paragraphs(document: Document, paragraphs: list[str]) -> set[int]:
+    """Paragraphs that ask (a question label, or a question mark at the end) and are answered by the next paragraph
+    that has a sentence in it."""
+    asking = {
+        index for index, paragraph in enumerate(paragraphs)
+        if QUESTION_LABEL.match(paragraph)
+        or (QUESTION_END.search(paragraph) and len(paragraph.split()) <= MAX_QUESTION_WORDS)
+    }
+    spoken = sorted({sentence.paragraph for sentence in document.sentences})
+    answered = set()
+    for index in asking:
+        following = bisect_right(spoken, index)
+        if following < len(spoken) and spoken[following] not in asking:
+            answered.add(index)
+    return answered
+
+
+def _labelled(book: SpeakerBook, label: str, answering: bool) -> str | None:
+    """The speaker a turn's label names: a person the article has named, or in an interview's answers any label
+    that names someone."""
+    label = clean_speaker(label) or ""
+    if not label or NEWS_FRAME.match(label + "،"):
+        return None
+    named = book.known(label)
+    if named is None and answering:
+        named = label
+    if named is not None:
+        book.resolve(named, False)
+    return named
+
+
+def _first_name(document: Document, before: int) -> str | None:
+    """The first run of proper nouns in the paragraphs before an interview's first question: the interviewee."""
+    for sentence in document.sentences:
+        if sentence.paragraph >= before:
+            break
+        body = sentence.text[attribute(sentence.text).body_start :]
+        spans = tokenize(body)
+        tags = tagger().tag([body[a:b] for a, b in spans])
+        run: list[tuple[int, int]] = []
+        for span, tag in zip(spans, tags):
+            if tag == "PROPN":
+                run.append(span)
+            elif len(run) >= 2:
+                break
+            else:
+                run = []
+        if len(run) >= 2:
+            return body[run[0][0] : run[-1][1]]
+    return None
