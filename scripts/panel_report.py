@@ -1,8 +1,9 @@
-"""Tables of a stored editor panel (docs/panels/*.json), of headlines or of summaries: mean scores, the share scoring
-4–5, how often kholase's output was chosen best, and failure counts, per panel and sample.
+"""Tables of a stored editor panel (docs/panels/*.json), of headlines, summaries or key claims: mean scores, the share
+scoring 4–5, how often kholase's output was chosen best, and failure or speaker counts, per panel and sample.
 
     python scripts/panel_report.py docs/panels/headline-2026-11-30.json
     python scripts/panel_report.py docs/panels/summary-2026-11-30.json
+    python scripts/panel_report.py docs/panels/claims-2026-11-30.json
 """
 
 import argparse
@@ -17,6 +18,8 @@ SOURCES = ("newsroom", "before", "after")
 def report(panels: dict) -> str:
     if "articles" in panels:  # a file holding one panel
         panels = {"panel": panels}
+    if any("claims" in article for panel in panels.values() for article in panel["articles"]):
+        return claims_report(panels)
     lines = ["| panel | sample | articles | " + " | ".join(f"{source} mean" for source in SOURCES)
              + " | after 4–5 | after chosen or tied best |", "|---" * 8 + "|"]
     failures: dict[str, Counter] = defaultdict(Counter)
@@ -40,6 +43,22 @@ def report(panels: dict) -> str:
     kinds = sorted(set(failures["before"]) | set(failures["after"]), key=lambda kind: -failures["after"][kind])
     lines += ["", f"Failures marked in {last} (all its articles):", "", "| failure | before | after |", "|---|---|---|"]
     lines += [f"| {kind} | {failures['before'][kind]} | {failures['after'][kind]} |" for kind in kinds]
+    return "\n".join(lines)
+
+
+def claims_report(panels: dict) -> str:
+    """Per panel and source: the mean score of the claim sets, and the claims with a missing or wrong speaker and
+    those that are no claim at all, counted by the readers."""
+    lines = ["| panel | articles | source | mean | claims | speaker missing | speaker wrong | not a claim |",
+             "|---" * 8 + "|"]
+    for name, panel in panels.items():
+        for source in ("before", "after"):
+            judged = [article["claims"][source] for article in panel["articles"]]
+            total = sum(j["total"] for j in judged)
+            counts = [sum(j[kind] for j in judged) for kind in ("missing_speaker", "wrong_speaker", "not_a_claim")]
+            shares = " | ".join(f"{count} ({count / max(total, 1):.0%})" for count in counts)
+            lines.append(f"| {name} | {len(judged)} | {source} | {mean(j['score'] for j in judged):.2f} | {total} "
+                         f"| {shares} |")
     return "\n".join(lines)
 
 
