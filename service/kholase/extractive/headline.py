@@ -81,6 +81,8 @@ SUBORDINATORS = ("در شرایطی که", "در حالی که", "درحالی �
                  "با وجود اینکه", "با وجود این‌که", "اگرچه", "اگر چه", "هرچند", "چنانچه")
 # «در» that belongs to a fixed phrase or a compound verb, not a place: «در حال رصد شدن», «در نظر گرفت».
 BOUND_AFTER_DAR = frozenset("حال نظر اختیار دست پی صورت مورد خصوص زمینه راستای جریان حاشیه این آن".split())
+# Words the «از» after them completes: «در سال گذشته بیش از ۳۵۵ هزار …» keeps its «بیش».
+BOUND_BEFORE_AZ = frozenset("بیش بیشتر کمتر فراتر بالغ بالاتر پایین‌تر کم پس پیش بعد قبل".split())
 PURPOSES = ("به منظور", "با هدف", "در راستای")
 # Adjuncts whose leaving out changes no fact: the purpose or occasion of an act. Others («برای رسیدن به …», «با
 # پیکان», «سال گذشته») carry the news, and stay.
@@ -338,7 +340,8 @@ def _adjunct_spans(tokens: list[Token]) -> list[tuple[int, int]]:
         # it must end where the next phrase visibly begins: a preposition, its own comma, or (for a purpose) the verb
         if tokens[end].text in ("،", ",") and end < preverb:
             spans.append((start, end + 1))
-        elif (tokens[end].tag == "ADP" and tokens[end].text != "را") or (end == preverb and lists and not place):
+        elif (tokens[end].tag == "ADP" and tokens[end].text != "را" and tokens[end - 1].text not in BOUND_BEFORE_AZ
+              ) or (end == preverb and lists and not place):
             spans.append((start, end))
     return spans
 
