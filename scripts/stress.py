@@ -47,6 +47,9 @@ def cases() -> dict[str, str]:
         "a lone Arabic percent sign": "٪",
         "a new speaker every line": "".join(f"«نفر{i}» گفت: خبر تازه‌ای است.\n" for i in range(4_000))[:LIMIT],
         "«وی گفت:» every line": ("«علی» رئیس گفت: خبر است.\n" + "وی گفت: خبر تازه است.\n" * 5_000)[:LIMIT],
+        "an adverbial opener («واکنش به …»), «گفت» 100,000 characters on": (
+            ("واکنش به " + "این موضوع " * 9_990)[: LIMIT - 20] + " علی گفت."
+        ),
     }
 
 

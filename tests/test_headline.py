@@ -7,11 +7,12 @@ from functools import cache
 import pytest
 
 from kholase.extractive.attribution import attribute
-from kholase.extractive.headline import DANGLING, OPEN_TAGS, SPEECH_ENDING, candidates, tagged, well_formed
+from kholase.extractive.headline import DANGLING, OPEN_TAGS, SPEECH_ENDING, candidates, well_formed
 from kholase.extractive.headline_model import LONGEST, HeadlineRanker
 from kholase.summarizer import InputError, Summarizer
 from kholase.text.clean import normalize
 from kholase.text.sentences import words
+from kholase.text.tagger import tagged
 from tests.support import DATA
 
 HEADLINES = HeadlineRanker.load()

@@ -7,7 +7,7 @@ Newsrooms wrap statements in a few fixed frames («به گزارش …،», «X 
 import re
 from dataclasses import dataclass
 
-from kholase.text.tagger import tagger, tokenize
+from kholase.text.tagger import tagged
 
 SPEECH_VERB = (
     r"(?:گفت|افزود|(?:اظهار|تأکید|تاکید|تصریح|بیان|عنوان|خاطر\s?نشان|اعلام|ابراز|اضافه|تشریح|یادآوری)\s?(?:کرد|نمود|داشت|ساخت)"
@@ -118,9 +118,7 @@ def clean_speaker(phrase: str) -> str | None:
 
 def _from_first_name(phrase: str) -> str:
     """The phrase from its first proper noun on, or nothing when it names nobody."""
-    spans = tokenize(phrase)
-    tags = tagger().tag([phrase[start:end] for start, end in spans])
-    return next((phrase[start:] for (start, _), tag in zip(spans, tags) if tag == "PROPN"), "")
+    return next((phrase[token.start :] for token in tagged(phrase) if token.tag == "PROPN"), "")
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -25,12 +25,11 @@ from kholase.extractive.attribution import (
 )
 from kholase.extractive.speakers import SpeakerBook
 from kholase.text.sentences import Sentence, stop_words, word_form
-from kholase.text.tagger import tagger, tokenize
+from kholase.text.tagger import Token, tagged
 
 MIN_WORDS = 3
 OPENING_SENTENCES = 3
 MAX_DROPPED = 3  # adjunct phrases left out of one candidate
-MAX_SENTENCE_TOKENS = 400
 LEADING_ADJUNCT_WORDS = 12  # a longer opening part before its comma may hold the subject
 FORMS = ("clause", "quote", "event")
 VERB_TAGS = frozenset(("VERB", "AUX"))
@@ -120,13 +119,6 @@ ANNOUNCED_EVENT = re.compile(r"(?:^|\s)از\s+(?P<event>.+?)\s+خبر\s?داد")
 
 
 @dataclass(frozen=True)
-class Token:
-    text: str
-    tag: str
-    start: int
-
-
-@dataclass(frozen=True)
 class Candidate:
     """A well-formed headline: its text, its form, the opening sentence it came from, its words and what share of
     the statement's words it kept."""
@@ -136,16 +128,6 @@ class Candidate:
     sentence: int
     words: tuple[str, ...]
     kept: float
-
-
-def tagged(text: str) -> list[Token]:
-    """The text's tokens with their part-of-speech tags; none for a text longer than any sentence a headline is built
-    from (every dev opening sentence has under 200 tokens), so hostile or unsplit input costs no tagging."""
-    spans = tokenize(text)
-    if len(spans) > MAX_SENTENCE_TOKENS:
-        return []
-    words = [text[start:end] for start, end in spans]
-    return [Token(word, tag, start) for word, tag, (start, _) in zip(words, tagger().tag(words), spans)]
 
 
 def _is_finite(tokens: list[Token], at: int) -> bool:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from kholase.extractive.attribution import AGENCY, EPITHET, NEWS_FRAME, attribute, clean_speaker
 from kholase.text.sentences import Document
-from kholase.text.tagger import tagger, tokenize
+from kholase.text.tagger import Token, tagged
 
 # «Name» followed by the office it holds: lets a later «رئیس …» resolve to the name.
 NAMED_TITLE = re.compile(r"«(?P<name>[^»]{3,40})»\s*،?\s*(?P<title>[^،.«()]{4,80})")
@@ -255,16 +255,14 @@ def _first_name(document: Document, before: int) -> str | None:
         if sentence.paragraph >= before:
             break
         body = sentence.text[attribute(sentence.text).body_start :]
-        spans = tokenize(body)
-        tags = tagger().tag([body[a:b] for a, b in spans])
-        run: list[tuple[int, int]] = []
-        for span, tag in zip(spans, tags):
-            if tag == "PROPN":
-                run.append(span)
+        run: list[Token] = []
+        for token in tagged(body):
+            if token.tag == "PROPN":
+                run.append(token)
             elif len(run) >= 2:
                 break
             else:
                 run = []
         if len(run) >= 2:
-            return body[run[0][0] : run[-1][1]]
+            return body[run[0].start : run[-1].start + len(run[-1].text)]
     return None

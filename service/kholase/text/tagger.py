@@ -22,6 +22,7 @@ ZWNJ = "\u200c"
 # digits and marks, joined by half-spaces; or any other single character (each punctuation mark is its own token).
 TOKEN = re.compile(r"\d+(?:[./:\-+٫٬]\d+)+[%٪]?|\d+[%٪]|[\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u200c]+|\S")
 DIGITS = re.compile(r"\d")
+MAX_SENTENCE_TOKENS = 400
 
 
 def tokenize(text: str) -> list[tuple[int, int]]:
@@ -85,3 +86,20 @@ class Tagger:
 def tagger() -> Tagger:
     """The shipped model, loaded once and shared."""
     return Tagger.load()
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    tag: str
+    start: int
+
+
+def tagged(text: str) -> list[Token]:
+    """The text's tokens with their part-of-speech tags; none for a text longer than any sentence (every dev opening
+    sentence has under 200 tokens), so hostile or unsplit input costs no tagging."""
+    spans = tokenize(text)
+    if len(spans) > MAX_SENTENCE_TOKENS:
+        return []
+    words = [text[start:end] for start, end in spans]
+    return [Token(word, tag, start) for word, tag, (start, _) in zip(words, tagger().tag(words), spans)]
