@@ -31,9 +31,9 @@ def test_two_training_steps_give_a_checkpoint_the_engine_loads(tiny_mt5_dir, tmp
     assert not after["lm_head.weight"].equal(after["shared.weight"])
     assert (after["lm_head.weight"] - before["lm_head.weight"]).abs().max() < 0.1  # two small steps away
 
-    engine = Seq2SeqModel.load(Settings(model=str(output), headline_max_new_tokens=8))
+    engine = Seq2SeqModel.load(Settings(model=str(output), summary_max_new_tokens=8))
     try:
-        assert isinstance(engine.generate(fars_articles[0]["body"], "headline", timeout_s=30), str)
+        assert isinstance(engine.generate(fars_articles[0]["body"], timeout_s=30), str)
     finally:
         engine.close()
 

@@ -10,11 +10,13 @@ import shutil
 import socket
 import threading
 import time
+from dataclasses import replace
 from itertools import pairwise
 from pathlib import Path
 
 from transformers import AutoTokenizer
 
+from kholase.abstractive.contract import Decoding
 from kholase.abstractive.convert import convert, write_vocabulary_map
 from kholase.abstractive.guard import unsupported_facts
 from kholase.abstractive.seq2seq import GenerationTimeout, ModelLoadError, Seq2SeqModel, fit_to_budget
@@ -25,8 +27,7 @@ from kholase.text.sentences import split_sentences
 
 
 def load(model, **overrides) -> Seq2SeqModel:
-    return Seq2SeqModel.load(Settings(model=str(model), headline_max_new_tokens=8, summary_max_new_tokens=16,
-                                       input_max_tokens=128, **overrides))
+    return Seq2SeqModel.load(Settings(model=str(model), summary_max_new_tokens=16, input_max_tokens=128, **overrides))
 
 
 @pytest.fixture(scope="module")
@@ -49,10 +50,9 @@ def test_loads_a_checkpoint_folder_and_generates(fixture, request, fars_articles
     engine = load(folder)
     try:
         article = fars_articles[0]["body"]
-        headline = engine.generate(article, "headline", timeout_s=30)
-        summary = engine.generate(article, "summary", timeout_s=30)
+        summary = engine.generate(article, timeout_s=30)
         assert engine.model_name == str(folder)
-        assert headline and summary and len(summary) > len(headline)
+        assert summary
         assert engine.count_tokens(article) > 100
     finally:
         engine.close()
@@ -118,12 +118,12 @@ def test_concurrent_requests_share_generate_calls(tiny_mt5_dir, fars_articles, m
     engine = load(tiny_mt5_dir, batch_max_size=8, batch_max_wait_ms=300)
     try:
         articles = [row["body"] for row in fars_articles[:8]]
-        alone = [engine.generate(article, "headline", timeout_s=30) for article in articles]
+        alone = [engine.generate(article, timeout_s=30) for article in articles]
         sizes = count_model_calls(engine, monkeypatch)
         together: list[str | None] = [None] * len(articles)
 
         def ask(index: int) -> None:
-            together[index] = engine.generate(articles[index], "headline", timeout_s=30)
+            together[index] = engine.generate(articles[index], timeout_s=30)
 
         threads = [threading.Thread(target=ask, args=(index,)) for index in range(len(articles))]
         for thread in threads:
@@ -140,7 +140,7 @@ def test_batch_size_is_capped(tiny_mt5_dir, fars_articles, monkeypatch):
     engine = load(tiny_mt5_dir, batch_max_size=2, batch_max_wait_ms=300)
     try:
         sizes = count_model_calls(engine, monkeypatch)
-        threads = [threading.Thread(target=engine.generate, args=(row["lead"], "headline", 30))
+        threads = [threading.Thread(target=engine.generate, args=(row["lead"], 30))
                    for row in fars_articles[:6]]
         for thread in threads:
             thread.start()
@@ -156,9 +156,9 @@ def test_past_the_time_budget_raises_generation_timeout_and_the_engine_recovers(
     try:
         started = time.monotonic()
         with pytest.raises(GenerationTimeout):
-            engine.generate(fars_articles[0]["body"], "summary", timeout_s=0.05)
+            engine.generate(fars_articles[0]["body"], timeout_s=0.05)
         assert time.monotonic() - started < 0.5
-        assert engine.generate(fars_articles[0]["body"], "summary", timeout_s=30)
+        assert engine.generate(fars_articles[0]["body"], timeout_s=30)
     finally:
         engine.close()
 
@@ -169,7 +169,7 @@ def test_a_failing_model_raises_runtime_error(mt5, monkeypatch):
 
     monkeypatch.setattr(mt5.backend, "generate_ids", broken)
     with pytest.raises(RuntimeError, match="weights on fire"):
-        mt5.generate("متن خبر", "headline", timeout_s=10)
+        mt5.generate("متن خبر", timeout_s=10)
 
 
 # --- extract, then abstract -------------------------------------------------------------------------------------
@@ -208,13 +208,11 @@ def test_ctranslate2_greedy_float32_emits_the_same_tokens_as_transformers(mt5, c
     ct2 = load(ct2_dir, backend="ctranslate2")
     try:
         articles = [row["body"] for row in fars_articles[:6]]
-        options = dict(max_input_tokens=128, max_new_tokens=24, num_beams=1)
+        options = dict(max_input_tokens=128, decoding=Decoding(max_new_tokens=24))
         expected = mt5.backend.generate_ids(articles, **options)
         assert len({token for ids in expected for token in ids}) > 20, "the tiny model must decode varied tokens"
         assert ct2.backend.generate_ids(articles, **options) == expected
-        assert [ct2.generate(a, "headline", 30) for a in articles] == [
-            mt5.generate(a, "headline", 30) for a in articles
-        ]
+        assert [ct2.generate(a, 30) for a in articles] == [mt5.generate(a, 30) for a in articles]
     finally:
         ct2.close()
 
@@ -240,7 +238,7 @@ def test_ctranslate2_float32_scores_tokens_as_transformers_does_so_beam_search_a
     ct2 = load(ct2_dir, backend="ctranslate2")
     try:
         articles = [row["body"] for row in fars_articles[:6]]
-        options = dict(max_input_tokens=128, max_new_tokens=24, num_beams=4)
+        options = dict(max_input_tokens=128, decoding=Decoding(max_new_tokens=24, num_beams=4))
         assert ct2.backend.generate_ids(articles, **options) == mt5.backend.generate_ids(articles, **options)
     finally:
         ct2.close()
@@ -252,8 +250,9 @@ def test_the_checkpoints_decoding_settings_reach_both_backends(tiny_mt5_dir, tmp
     (folder / "generation_config.json").write_text(json.dumps({**config, "no_repeat_ngram_size": 2}))
     hf, ct2 = load(folder), load(convert(str(folder), tmp_path / "no-repeat-ct2"), backend="ctranslate2")
     try:
+        assert hf.decoding.no_repeat_ngram_size == ct2.decoding.no_repeat_ngram_size == 2
         articles = [row["body"] for row in fars_articles[:6]]
-        options = dict(max_input_tokens=128, max_new_tokens=24, num_beams=1)
+        options = dict(max_input_tokens=128, decoding=replace(hf.decoding, max_new_tokens=24))
         expected = hf.backend.generate_ids(articles, **options)
         assert all(len(set(pairwise(ids))) == len(ids) - 1 for ids in expected)
         assert ct2.backend.generate_ids(articles, **options) == expected
@@ -265,7 +264,7 @@ def test_the_checkpoints_decoding_settings_reach_both_backends(tiny_mt5_dir, tmp
 def test_a_vocabulary_map_keeps_the_output_when_it_covers_the_models_picks(mt5, tiny_mt5_dir, tmp_path, fars_articles):
     folder = convert(str(tiny_mt5_dir), tmp_path / "vmap-ct2")
     articles = [row["body"] for row in fars_articles[6:10]]
-    options = dict(max_input_tokens=128, max_new_tokens=24, num_beams=1)
+    options = dict(max_input_tokens=128, decoding=Decoding(max_new_tokens=24))
     expected = mt5.backend.generate_ids(articles, **options)
     picked = {token for ids in expected for token in mt5.backend.tokenizer.convert_ids_to_tokens(ids)}
     write_vocabulary_map(folder, picked)
@@ -284,7 +283,8 @@ def test_a_vocabulary_map_restricts_output_to_its_tokens_and_the_articles(tiny_m
     engine = load(folder, backend="ctranslate2")
     try:
         for row in fars_articles[:4]:
-            ids = engine.backend.generate_ids([row["lead"]], max_input_tokens=128, max_new_tokens=16, num_beams=1)[0]
+            decoding = Decoding(max_new_tokens=16)
+            ids = engine.backend.generate_ids([row["lead"]], max_input_tokens=128, decoding=decoding)[0]
             allowed = always | set(tokenizer.tokenize(row["lead"]))
             assert ids and set(tokenizer.convert_ids_to_tokens(ids)) <= allowed
     finally:
@@ -294,7 +294,7 @@ def test_a_vocabulary_map_restricts_output_to_its_tokens_and_the_articles(tiny_m
 def test_ctranslate2_int8_is_offered(ct2_dir, fars_articles):
     engine = load(ct2_dir, backend="ctranslate2", ct2_compute_type="int8")
     try:
-        assert engine.generate(fars_articles[1]["body"], "summary", timeout_s=30)
+        assert engine.generate(fars_articles[1]["body"], timeout_s=30)
     finally:
         engine.close()
 

@@ -13,7 +13,7 @@ from kholase.schemas import SummaryResult
 
 RLM = "\u200f"  # right-to-left mark: bidi-aware terminals then lay Persian lines out right to left
 # `serve` reads these from the environment in every worker process; the CLI's flags are passed the same way.
-SETTINGS_FLAGS = ("model", "host", "port", "workers")
+SETTINGS_FLAGS = ("model", "headline_model", "host", "port", "workers")
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -126,7 +126,13 @@ def build_parser() -> argparse.ArgumentParser:
     def engine_options(command: argparse.ArgumentParser) -> None:
         command.add_argument("--engine", choices=[AUTO, *ENGINE_NAMES], default=AUTO,
                              help="an engine by name, or the best one configured")
-        command.add_argument("--model", help="seq2seq checkpoint: hub id or local folder (default: KHOLASE_MODEL)")
+        model_options(command)
+
+    def model_options(command: argparse.ArgumentParser) -> None:
+        command.add_argument("--model", help="seq2seq summary checkpoint: hub id or local folder "
+                                             "(default: KHOLASE_MODEL)")
+        command.add_argument("--headline-model", help="seq2seq headline checkpoint: hub id or local folder "
+                                                      "(default: KHOLASE_HEADLINE_MODEL)")
 
     summarize = commands.add_parser("summarize", help="summarize one article from a file or standard input",
                                     formatter_class=formatter)
@@ -142,7 +148,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, help="port (default: KHOLASE_PORT, else 8000)")
     serve.add_argument("--workers", type=_positive,
                        help="worker processes, each with its own engines (default: KHOLASE_WORKERS, else 1)")
-    serve.add_argument("--model", help="seq2seq checkpoint: hub id or local folder (default: KHOLASE_MODEL)")
+    model_options(serve)
     serve.set_defaults(handler=cmd_serve)
 
     batch = commands.add_parser(

@@ -20,16 +20,28 @@ class Settings(BaseSettings):
     max_claims: int = 5
     headline_max_words: int = 14
 
-    # Abstractive engine (optional): a hub id or a local folder; empty means extractive only.
+    # Abstractive engine (optional): hub ids or local folders; both empty means extractive only. A summary model alone
+    # also gives the headline (the extractive headline of its summary); a headline model alone, the headline only.
     model: str = ""
+    headline_model: str = ""
     models_dir: Path = Path("models")  # where a hub id's saved copy is looked for first (scripts/download_model.py)
     device: Literal["cpu", "cuda", "auto"] = "cpu"
     backend: Literal["transformers", "ctranslate2"] = "transformers"
     ct2_compute_type: str = "float32"
     generation_timeout_s: float = 20.0
-    num_beams: int = 1
-    headline_max_new_tokens: int = 32
-    summary_max_new_tokens: int = 128
+    # Decoding: unset, each checkpoint runs as it declares (kholase.abstractive.contract); set, for every model.
+    num_beams: int | None = Field(default=None, ge=1)
+    no_repeat_ngram_size: int | None = Field(default=None, ge=0)
+    length_penalty: float | None = None
+    repetition_penalty: float | None = Field(default=None, gt=0)
+    early_stopping: bool | None = None
+    # The same, for one role's model: its input prefix and output lengths in tokens.
+    summary_prefix: str | None = None
+    summary_min_new_tokens: int | None = Field(default=None, ge=0)
+    summary_max_new_tokens: int | None = Field(default=None, ge=1)
+    headline_prefix: str | None = None
+    headline_min_new_tokens: int | None = Field(default=None, ge=0)
+    headline_max_new_tokens: int | None = Field(default=None, ge=1)
     input_max_tokens: int = 512
     batch_max_size: int = 8
     batch_max_wait_ms: int = 10
@@ -60,10 +72,28 @@ class Settings(BaseSettings):
         return self
 
     @property
+    def abstractive_configured(self) -> bool:
+        return bool(self.model or self.headline_model)
+
+    def checkpoint(self, role: str) -> str:
+        """The checkpoint configured for a role, "summary" or "headline"."""
+        return self.model if role == "summary" else self.headline_model
+
+    def decoding_overrides(self, role: str) -> dict[str, object]:
+        """The decoding settings set here for a role's model, by `kholase.abstractive.contract.Decoding` name."""
+        return {
+            "num_beams": self.num_beams, "no_repeat_ngram_size": self.no_repeat_ngram_size,
+            "length_penalty": self.length_penalty, "repetition_penalty": self.repetition_penalty,
+            "early_stopping": self.early_stopping, "prefix": getattr(self, f"{role}_prefix"),
+            "min_new_tokens": getattr(self, f"{role}_min_new_tokens"),
+            "max_new_tokens": getattr(self, f"{role}_max_new_tokens"),
+        }
+
+    @property
     def summarize_thread_count(self) -> int:
         if self.summarize_threads is not None:
             return self.summarize_threads
-        return 2 * self.batch_max_size if self.model else 1
+        return 2 * self.batch_max_size if self.abstractive_configured else 1
 
     @property
     def api_key_list(self) -> list[str]:

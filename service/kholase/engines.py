@@ -62,7 +62,8 @@ class Engine(Protocol):
     """Loaded once, then called concurrently: `digest` is thread-safe."""
 
     name: str
-    model: str | None  # the checkpoint behind the engine, None for the extractive one
+    model: str | None  # the checkpoint behind the engine's results, None for the extractive one
+    models: dict[str, str]  # every checkpoint the engine runs, by role ("summary", "headline")
 
     def digest(self, document: Document, ranking: Ranking, max_sentences: int, watch: Stopwatch) -> Digest:
         """The headline and a summary of about `max_sentences` sentences; raises `EngineFailure` for this article."""
@@ -87,19 +88,19 @@ def _load_extractive(settings: "Settings") -> Engine:
 
 
 def _load_abstractive(settings: "Settings") -> Engine:
-    if not settings.model:
-        raise EngineUnavailable("no model configured (KHOLASE_MODEL)")
+    if not settings.abstractive_configured:
+        raise EngineUnavailable("no model configured (KHOLASE_MODEL, KHOLASE_HEADLINE_MODEL)")
     from kholase.abstractive.engine import AbstractiveEngine  # torch and transformers only when a model is asked for
 
     try:
         return AbstractiveEngine.load(settings)
     except Exception as error:  # any failure leaves the extractive engine serving
-        raise EngineUnavailable(f"model {settings.model!r} failed to load: {error}") from error
+        raise EngineUnavailable(str(error)) from error
 
 
 # In order of preference: "auto" takes the first one the settings configure. The last is every engine's fallback.
 ENGINES = (
-    EngineSpec("abstractive", lambda settings: bool(settings.model), _load_abstractive),
+    EngineSpec("abstractive", lambda settings: settings.abstractive_configured, _load_abstractive),
     EngineSpec("extractive", lambda settings: True, _load_extractive),
 )
 ENGINE_NAMES = tuple(spec.name for spec in ENGINES)

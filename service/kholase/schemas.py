@@ -61,7 +61,8 @@ class BatchResponse(BaseModel):
 
 class EngineStatus(BaseModel):
     ready: bool
-    model: str | None = Field(description="The checkpoint behind the engine, when it has one.")
+    model: str | None = Field(description="The checkpoint behind the engine's results, when it has one.")
+    models: dict[str, str] = Field(description="Every checkpoint the engine runs, by role: summary, headline.")
     reason: str | None = Field(description="Why the engine is not ready.")
 
 

@@ -81,15 +81,17 @@ class Summarizer:
             engine.close()
 
     def engine_status(self) -> dict[str, EngineStatus]:
-        """Per registered engine: whether it is loaded, the checkpoint behind it, and why it is not ready."""
-        return {
-            spec.name: EngineStatus(
-                ready=spec.name in self.engines,
-                model=self.engines[spec.name].model if spec.name in self.engines else None,
+        """Per registered engine: whether it is loaded, the checkpoints behind it, and why it is not ready."""
+        statuses = {}
+        for spec in ENGINES:
+            engine = self.engines.get(spec.name)
+            statuses[spec.name] = EngineStatus(
+                ready=engine is not None,
+                model=engine.model if engine else None,
+                models=dict(engine.models) if engine else {},
                 reason=self.unavailable.get(spec.name),
             )
-            for spec in ENGINES
-        }
+        return statuses
 
     def validate(self, text: str) -> None:
         if not isinstance(text, str):

@@ -1,6 +1,7 @@
 """Convert a Hugging Face seq2seq checkpoint (e.g. an mT5) to CTranslate2 for the fast CPU path.
 
-The tokenizer files are copied next to the converted weights, so the output folder is all that
+The tokenizer files and the checkpoint's declared input prefix and decoding settings
+(``kholase.abstractive.contract``) are kept next to the converted weights, so the output folder is all that
 ``KHOLASE_BACKEND=ctranslate2 KHOLASE_MODEL=<folder>`` needs. ``--quantization`` fixes the stored type; at load time
 ``KHOLASE_CT2_COMPUTE_TYPE`` (float32, int8, int8_float32, bfloat16 on GPU) may still convert on the fly.
 
@@ -20,9 +21,11 @@ import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from kholase.abstractive.contract import HalfSpace, write_contract
+
 TOKENIZER_FILES = (
-    "tokenizer.json", "tokenizer_config.json", "special_tokens_map.json", "spiece.model", "vocab.txt",
-    "generation_config.json",
+    "tokenizer.json", "tokenizer_config.json", "special_tokens_map.json", "added_tokens.json", "spiece.model",
+    "vocab.txt",
 )
 VOCABULARY_MAP = "vmap.txt"  # the name CTranslate2 loads from a model folder
 
@@ -46,21 +49,30 @@ def convert(model: str, output: Path, quantization: str | None = None, force: bo
     converter = Converter(model, low_cpu_mem_usage=True)
     converter.convert(str(output), quantization=quantization, force=force)
     AutoTokenizer.from_pretrained(model).save_pretrained(output)
-    source = Path(model)
+    source = Path(model) if Path(model).is_dir() else _downloaded(model)
     for name in TOKENIZER_FILES:
         if (source / name).is_file() and not (output / name).exists():
             (output / name).write_bytes((source / name).read_bytes())
+    write_contract(source, output)
     return output
 
 
+def _downloaded(hub_id: str) -> Path:
+    from huggingface_hub import snapshot_download
+
+    return Path(snapshot_download(hub_id, allow_patterns=["*.json"]))
+
+
 def corpus_tokens(folder: Path, texts: Iterable[str]) -> set[str]:
-    """The tokens the model's tokenizer makes of ``texts``, with its special tokens."""
+    """The tokens the model's tokenizer makes of ``texts`` written as the model reads them, with its special
+    tokens."""
     from transformers import AutoTokenizer
 
     tokenizer = AutoTokenizer.from_pretrained(folder)
+    half_space = HalfSpace(tokenizer)
     tokens = set(tokenizer.all_special_tokens)
     for text in texts:
-        tokens.update(tokenizer.tokenize(text))
+        tokens.update(tokenizer.tokenize(half_space.encode(text)))
     return tokens
 
 

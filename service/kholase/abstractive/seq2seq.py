@@ -1,15 +1,16 @@
-"""Abstractive headlines and summaries from a Persian seq2seq checkpoint, loaded once and batched.
+"""Abstractive headlines and summaries from Persian seq2seq checkpoints, each loaded once and batched, and run as its
+checkpoint declares (``kholase.abstractive.contract``: input prefix, decoding settings, the half-space token).
 
-Two backends share one tokenizer contract: Hugging Face ``transformers`` (any ``AutoModelForSeq2SeqLM``, including
-BERT2BERT ``EncoderDecoderModel`` checkpoints) and CTranslate2 (a folder written by ``kholase.abstractive.convert``),
-which needs no PyTorch, emits the same float32 tokens and is faster on CPU (docs/benchmarks.md). Loading failures
+Two backends share one tokenizer and one set of decoding settings: Hugging Face ``transformers`` (any
+``AutoModelForSeq2SeqLM``, including BERT2BERT ``EncoderDecoderModel`` checkpoints) and CTranslate2 (a folder written
+by ``kholase.abstractive.convert``), which needs no PyTorch, emits the same float32 tokens greedily and is faster on
+CPU (docs/benchmarks.md). Loading failures
 become ``ModelLoadError`` so that the service can keep serving TextRank; the caller decides what to do with a timeout
 or a failed generation.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import time
@@ -18,15 +19,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal, Protocol
 
 from kholase.abstractive.batching import Batcher
+from kholase.abstractive.contract import Decoding, HalfSpace, declared_decoding
 
 if TYPE_CHECKING:
     from transformers import PreTrainedTokenizerBase
 
     from kholase.config import Settings
 
-Task = Literal["headline", "summary"]
-# Decoding settings a checkpoint's generation_config.json gives transformers, passed to CTranslate2 alike.
-SHARED_DECODING_OPTIONS = ("no_repeat_ngram_size", "repetition_penalty", "length_penalty")
+Role = Literal["summary", "headline"]
+# What a model of each role runs with when neither its checkpoint nor a KHOLASE_* setting says otherwise.
+ROLE_DEFAULTS: dict[Role, Decoding] = {"summary": Decoding(max_new_tokens=128), "headline": Decoding(max_new_tokens=32)}
 
 logger = logging.getLogger(__name__)
 
@@ -67,31 +69,32 @@ class Backend(Protocol):
     tokenizer: PreTrainedTokenizerBase
 
     def generate_ids(
-        self, texts: list[str], *, max_input_tokens: int, max_new_tokens: int, num_beams: int,
-        deadline: float | None = None,
+        self, texts: list[str], *, max_input_tokens: int, decoding: Decoding, deadline: float | None = None,
     ) -> list[list[int]]: ...
 
 
 class Seq2SeqModel:
-    """One loaded checkpoint with one batching thread: a thread-safe ``generate`` of a headline or a summary."""
+    """One loaded checkpoint in one role (it writes summaries, or headlines) with one batching thread: a thread-safe
+    ``generate`` that runs the checkpoint as its contract says (``kholase.abstractive.contract``)."""
 
-    def __init__(self, model_name: str, backend: Backend, settings: Settings):
+    def __init__(self, model_name: str, backend: Backend, settings: Settings, decoding: Decoding):
         self.model_name = model_name
         self.backend = backend
-        self._settings = settings
-        self._max_new_tokens = {
-            "headline": settings.headline_max_new_tokens, "summary": settings.summary_max_new_tokens,
-        }
-        self._batcher: Batcher[tuple[Task, str], str] = Batcher(
+        self.decoding = decoding
+        self.half_space = HalfSpace(backend.tokenizer)
+        self._max_input_tokens = settings.input_max_tokens
+        self._batcher: Batcher[str, str] = Batcher(
             self._generate_batch, settings.batch_max_size, settings.batch_max_wait_ms / 1000, name="kholase-seq2seq"
         )
 
     @classmethod
-    def load(cls, settings: Settings) -> Seq2SeqModel:
-        """Load ``settings.model`` on ``settings.device`` with ``settings.backend``, or raise ``ModelLoadError``."""
-        name = settings.model.strip()
+    def load(cls, settings: Settings, role: Role = "summary") -> Seq2SeqModel:
+        """Load the ``role``'s checkpoint (``KHOLASE_MODEL`` or ``KHOLASE_HEADLINE_MODEL``) on ``settings.device``
+        with ``settings.backend``, or raise ``ModelLoadError``."""
+        name = settings.checkpoint(role).strip()
         if not name:
-            raise ModelLoadError("no model configured: set KHOLASE_MODEL to a hub id or a local folder")
+            variable = "KHOLASE_MODEL" if role == "summary" else "KHOLASE_HEADLINE_MODEL"
+            raise ModelLoadError(f"no model configured: set {variable} to a hub id or a local folder")
         source, local_only = _resolve_source(name, settings.models_dir)
         if settings.backend == "ctranslate2" and not Path(source).is_dir():
             raise ModelLoadError(
@@ -106,47 +109,46 @@ class Seq2SeqModel:
                 backend = TransformersBackend(source, settings.device, local_only)
         except Exception as error:
             raise ModelLoadError(_load_failure(name, source, error)) from error
-        logger.info("loaded %s (%s) in %.1f s", name, settings.backend, time.perf_counter() - started)
-        return cls(name, backend, settings)
+        folder = Path(source) if Path(source).is_dir() else Path(_cached_snapshot(name))  # downloaded by now
+        decoding, sources = ROLE_DEFAULTS[role].resolved(declared_decoding(folder), settings.decoding_overrides(role))
+        model = cls(name, backend, settings, decoding)
+        logger.info("loaded %s model %s (%s) in %.1f s; decoding: %s; half-space: %s", role, name, settings.backend,
+                    time.perf_counter() - started, decoding.describe(sources),
+                    "written as [ZWNJ]" if model.half_space.as_token else "U+200C as is")
+        return model
+
+    def model_input(self, text: str) -> str:
+        """``text`` as the checkpoint expects it: behind its declared prefix, half-spaces as its tokenizer writes
+        them."""
+        return self.decoding.prefix + self.half_space.encode(text)
 
     def count_tokens(self, text: str) -> int:
-        """Tokens the model would see for ``text``, end-of-sequence included."""
-        return len(self.backend.tokenizer(text).input_ids)
+        """Tokens the model would see for ``text``, prefix and end-of-sequence included."""
+        return len(self.backend.tokenizer(self.model_input(text)).input_ids)
 
-    def generate(self, text: str, task: Task, timeout_s: float) -> str:
-        """A headline or summary of ``text``; raises ``GenerationTimeout`` past ``timeout_s``."""
+    def decode(self, ids: list[int]) -> str:
+        """Generated token ids as text, with the Persian half-space back where the tokenizer wrote its token."""
+        return self.half_space.decode(self.backend.tokenizer.decode(ids, skip_special_tokens=True)).strip()
+
+    def generate(self, text: str, timeout_s: float) -> str:
+        """The model's text for ``text``; raises ``GenerationTimeout`` past ``timeout_s``."""
         try:
-            return self._batcher.submit((task, text), timeout_s)
+            return self._batcher.submit(text, timeout_s)
         except TimeoutError as error:
-            raise GenerationTimeout(f"{task} generation took longer than {timeout_s:g} s") from error
+            raise GenerationTimeout(f"generation took longer than {timeout_s:g} s") from error
 
     def close(self) -> None:
         self._batcher.close()
 
-    def _generate_batch(self, items: list[tuple[Task, str]], deadline: float) -> list[str]:
-        """One model call per task present in the batch; results in the order of ``items``."""
-        indexes_by_task: dict[Task, list[int]] = {}
-        for index, (task, _) in enumerate(items):
-            indexes_by_task.setdefault(task, []).append(index)
-        outputs = [""] * len(items)
-        for task, indexes in indexes_by_task.items():
-            texts = self._generate_texts([items[index][1] for index in indexes], task, deadline)
-            for index, text in zip(indexes, texts, strict=True):
-                outputs[index] = text
-        return outputs
-
-    def _generate_texts(self, texts: list[str], task: Task, deadline: float) -> list[str]:
+    def _generate_batch(self, texts: list[str], deadline: float) -> list[str]:
         try:
             ids = self.backend.generate_ids(
-                texts,
-                max_input_tokens=self._settings.input_max_tokens,
-                max_new_tokens=self._max_new_tokens[task],
-                num_beams=self._settings.num_beams,
-                deadline=deadline,
+                [self.model_input(text) for text in texts], max_input_tokens=self._max_input_tokens,
+                decoding=self.decoding, deadline=deadline,
             )
         except Exception as error:
-            raise RuntimeError(f"{task} generation failed: {error}") from error
-        return [text.strip() for text in self.backend.tokenizer.batch_decode(ids, skip_special_tokens=True)]
+            raise RuntimeError(f"generation failed: {error}") from error
+        return [self.decode(row) for row in ids]
 
 
 class TransformersBackend:
@@ -165,8 +167,7 @@ class TransformersBackend:
         self._end_ids = _end_ids(self.model.generation_config.eos_token_id)
 
     def generate_ids(
-        self, texts: list[str], *, max_input_tokens: int, max_new_tokens: int, num_beams: int,
-        deadline: float | None = None,
+        self, texts: list[str], *, max_input_tokens: int, decoding: Decoding, deadline: float | None = None,
     ) -> list[list[int]]:
         import torch
 
@@ -177,8 +178,10 @@ class TransformersBackend:
         max_time = None if deadline is None else max(0.01, deadline - time.monotonic())
         with torch.inference_mode():
             output = self.model.generate(
-                **inputs, max_new_tokens=max_new_tokens, num_beams=num_beams,
-                do_sample=False, max_time=max_time,
+                **inputs, num_beams=decoding.num_beams, min_new_tokens=decoding.min_new_tokens,
+                max_new_tokens=decoding.max_new_tokens, no_repeat_ngram_size=decoding.no_repeat_ngram_size,
+                length_penalty=decoding.length_penalty, repetition_penalty=decoding.repetition_penalty,
+                early_stopping=decoding.early_stopping, do_sample=False, max_time=max_time,
             )
         return [_content_ids(row, self._end_ids, self._special_ids) for row in output.tolist()]
 
@@ -196,33 +199,31 @@ class CTranslate2Backend:
             folder, device=self.device, compute_type=compute_type, intra_threads=len(os.sched_getaffinity(0))
         )
         self._special_ids = set(self.tokenizer.all_special_ids)
-        self._options = _checkpoint_decoding_options(Path(folder) / "generation_config.json")
         # A vocabulary map (the conversion's --vocabulary-from) narrows the 250k-token output layer, ~half a CPU call.
-        self._options["use_vmap"] = (Path(folder) / "vmap.txt").is_file()
+        self._use_vmap = (Path(folder) / "vmap.txt").is_file()
 
     def generate_ids(
-        self, texts: list[str], *, max_input_tokens: int, max_new_tokens: int, num_beams: int,
-        deadline: float | None = None,
+        self, texts: list[str], *, max_input_tokens: int, decoding: Decoding, deadline: float | None = None,
     ) -> list[list[int]]:
+        """Beam search stops once ``num_beams`` hypotheses have ended (patience 1), as transformers'
+        ``early_stopping=True`` does: CTranslate2 has no other rule."""
         sources = [
             self.tokenizer.convert_ids_to_tokens(ids)
             for ids in self.tokenizer(texts, truncation=True, max_length=max_input_tokens).input_ids
         ]
         # The step callback (greedy search only) stops decoding once every caller has given up.
-        past_deadline = None if deadline is None or num_beams > 1 else (lambda _step: time.monotonic() > deadline)
+        greedy = decoding.num_beams == 1
+        past_deadline = None if deadline is None or not greedy else (lambda _step: time.monotonic() > deadline)
         results = self.translator.translate_batch(
-            sources, beam_size=num_beams, max_decoding_length=max_new_tokens, min_decoding_length=0,
-            max_input_length=max_input_tokens, callback=past_deadline, **self._options,
+            sources, beam_size=decoding.num_beams, min_decoding_length=decoding.min_new_tokens,
+            max_decoding_length=decoding.max_new_tokens, no_repeat_ngram_size=decoding.no_repeat_ngram_size,
+            length_penalty=decoding.length_penalty, repetition_penalty=decoding.repetition_penalty,
+            max_input_length=max_input_tokens, use_vmap=self._use_vmap, callback=past_deadline,
         )
         return [
             [i for i in self.tokenizer.convert_tokens_to_ids(result.hypotheses[0]) if i not in self._special_ids]
             for result in results
         ]
-
-
-def _checkpoint_decoding_options(path: Path) -> dict[str, object]:
-    config = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
-    return {name: config[name] for name in SHARED_DECODING_OPTIONS if config.get(name) is not None}
 
 
 def _end_ids(eos_token_id: int | list[int] | None) -> set[int]:

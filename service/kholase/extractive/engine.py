@@ -25,6 +25,10 @@ class ExtractiveEngine:
     def load(cls, settings: Settings) -> "ExtractiveEngine":
         return cls(HeadlineRanker.load(), SummaryRanker.load(), settings.headline_max_words)
 
+    @property
+    def models(self) -> dict[str, str]:
+        return {}
+
     def digest(self, document: Document, ranking: Ranking, max_sentences: int, watch: Stopwatch) -> Digest:
         headline = watch.time("headline", lambda: self.headline(document))
         summary = watch.time("summary", lambda: self.summary(document, ranking, max_sentences))
