@@ -12,6 +12,7 @@ import json
 import logging
 import re
 import runpy
+import shutil
 from pathlib import Path
 
 from kholase.abstractive import guard
@@ -232,3 +233,23 @@ def test_checkpoint_contract_a_headline_model_writes_the_headline_and_readyz_nam
         assert result.engine == "abstractive" and result.headline == written[0]
     finally:
         summarizer.close()
+
+
+def test_checkpoint_contract_half_space_survives_a_tokenizer_that_lists_it_as_special(tiny_bert2bert_dir, tmp_path):
+    """ParsBERT-style vocabularies may declare ``[ZWNJ]`` a special token; generated text must keep it all the same."""
+    from transformers import AutoTokenizer
+
+    tokenizer = AutoTokenizer.from_pretrained(tiny_bert2bert_dir)
+    tokenizer.add_special_tokens({"additional_special_tokens": [ZWNJ_TOKEN]})
+    folder = shutil.copytree(tiny_bert2bert_dir, tmp_path / "b2b-zwnj")
+    tokenizer.save_pretrained(folder)
+    model = Seq2SeqModel.load(Settings(model=str(folder), summary_max_new_tokens=4, input_max_tokens=64))
+    try:
+        ids = model.backend.tokenizer(model.half_space.encode("کمک‌های مردمی"), add_special_tokens=False).input_ids
+        # WordPiece decodes with spaces between pieces; what matters is that the half-space came back
+        assert model.half_space.as_token and model.decode(ids).replace(" ", "") == "کمک‌هایمردمی"
+        generated = model.backend.generate_ids(["کمک‌های مردمی"], max_input_tokens=64, decoding=model.decoding)
+        assert all(i not in tokenizer.all_special_ids or i == tokenizer.convert_tokens_to_ids(ZWNJ_TOKEN)
+                   for i in generated[0])
+    finally:
+        model.close()

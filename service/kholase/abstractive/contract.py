@@ -97,6 +97,11 @@ def _read_json(path: Path) -> dict[str, Any]:
     return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
 
 
+def non_text_ids(tokenizer: PreTrainedTokenizerBase) -> set[int]:
+    """The special tokens a generated text drops: all but ``[ZWNJ]``, which some tokenizers list as special."""
+    return set(tokenizer.all_special_ids) - {tokenizer.convert_tokens_to_ids(ZWNJ_TOKEN)}
+
+
 class HalfSpace:
     """Writes U+200C as ``[ZWNJ]`` for a tokenizer that has that token, and turns it back in what the model writes."""
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal, Protocol
 
 from kholase.abstractive.batching import Batcher
-from kholase.abstractive.contract import Decoding, HalfSpace, declared_decoding
+from kholase.abstractive.contract import Decoding, HalfSpace, declared_decoding, non_text_ids
 
 if TYPE_CHECKING:
     from transformers import PreTrainedTokenizerBase
@@ -64,7 +64,7 @@ def _join(sentences: list[tuple[int, str]]) -> str:
 
 
 class Backend(Protocol):
-    """A loaded model: text in, token ids out (special tokens removed)."""
+    """A loaded model: text in, token ids out (special tokens removed, ``[ZWNJ]`` kept: it is text)."""
 
     tokenizer: PreTrainedTokenizerBase
 
@@ -128,7 +128,7 @@ class Seq2SeqModel:
 
     def decode(self, ids: list[int]) -> str:
         """Generated token ids as text, with the Persian half-space back where the tokenizer wrote its token."""
-        return self.half_space.decode(self.backend.tokenizer.decode(ids, skip_special_tokens=True)).strip()
+        return self.half_space.decode(self.backend.tokenizer.decode(ids)).strip()
 
     def generate(self, text: str, timeout_s: float) -> str:
         """The model's text for ``text``; raises ``GenerationTimeout`` past ``timeout_s``."""
@@ -163,7 +163,7 @@ class TransformersBackend:
         self.tokenizer = AutoTokenizer.from_pretrained(source, local_files_only=local_only)
         model = AutoModelForSeq2SeqLM.from_pretrained(source, local_files_only=local_only, dtype=dtype)
         self.model = model.to(self.device).eval()
-        self._special_ids = set(self.tokenizer.all_special_ids)
+        self._special_ids = non_text_ids(self.tokenizer)
         self._end_ids = _end_ids(self.model.generation_config.eos_token_id)
 
     def generate_ids(
@@ -198,7 +198,7 @@ class CTranslate2Backend:
         self.translator = ctranslate2.Translator(
             folder, device=self.device, compute_type=compute_type, intra_threads=len(os.sched_getaffinity(0))
         )
-        self._special_ids = set(self.tokenizer.all_special_ids)
+        self._special_ids = non_text_ids(self.tokenizer)
         # A vocabulary map (the conversion's --vocabulary-from) narrows the 250k-token output layer, ~half a CPU call.
         self._use_vmap = (Path(folder) / "vmap.txt").is_file()
 
