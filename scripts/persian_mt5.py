@@ -31,8 +31,13 @@ BENCHMARK_TASK = {"prefix": "summarize: ", "num_beams": 4, "max_length": 48, "no
 
 
 def build(config_path: Path, texts: Iterable[str], folder: Path, pieces: int, shape: dict,
-          task: dict | None = None, seed: int = 0) -> Path:
-    """Save tokenizer and random model into ``folder``; ``task`` replaces the declared summarization settings."""
+          task: dict | None = None, output_scale: float | None = None, seed: int = 0) -> Path:
+    """Save tokenizer and random model into ``folder``; ``task`` replaces the declared summarization settings.
+
+    The output layer's weights are drawn with standard deviation ``output_scale`` (default: the config's
+    initializer_factor, as transformers draws them). A large one makes a random model decode varied tokens, which is
+    what tests of the backends need; a model to be trained starts better at d_model ** -0.5, where its first
+    predictions are near uniform rather than confidently wrong."""
     import torch
     from transformers import MT5Config, MT5ForConditionalGeneration
 
@@ -46,7 +51,8 @@ def build(config_path: Path, texts: Iterable[str], folder: Path, pieces: int, sh
     model = MT5ForConditionalGeneration(config)
     # Published mT5 checkpoints keep an output layer apart from the input embeddings; transformers 5 ties a fresh
     # MT5's two (whatever the config says), so give it one of its own before saving.
-    model.lm_head.weight = torch.nn.Parameter(config.initializer_factor * torch.randn_like(model.shared.weight))
+    scale = config.initializer_factor if output_scale is None else output_scale
+    model.lm_head.weight = torch.nn.Parameter(scale * torch.randn_like(model.shared.weight))
     model.config.tie_word_embeddings = False
     model.save_pretrained(folder)
     tokenizer.save_pretrained(folder)
@@ -94,15 +100,15 @@ def main(argv: list[str] | None = None) -> int:
     training = [row for name in ("fars_news_dev", "varzesh3_dev") for row in read_split(name)[0]]
     initial = args.output.with_name(args.output.name + "-initial")
     build(PUBLISHED_CONFIG, (text for row in training for text in (row["title"], row["lead"], row["body"])),
-          initial, args.pieces, BENCHMARK_SHAPE, BENCHMARK_TASK)
+          initial, args.pieces, BENCHMARK_SHAPE, BENCHMARK_TASK, output_scale=BENCHMARK_SHAPE["d_model"] ** -0.5)
     pairs = initial / "training-pairs.jsonl"
     pairs.write_text("".join(json.dumps({"lead": row["lead"], "title": row["title"]}, ensure_ascii=False) + "\n"
                              for row in training), encoding="utf-8")
     finetune = runpy.run_path(str(ROOT / "scripts" / "finetune.py"), run_name="finetune")
     return finetune["main"]([
         str(initial), str(pairs), str(args.output), "--source-field", "lead", "--target-field", "title",
-        "--max-source-tokens", "128", "--max-target-tokens", "48", "--batch-size", "16", "--learning-rate", "1e-3",
-        "--epochs", str(args.epochs), "--max-cpu-minutes", str(args.cpu_minutes), "--logging-steps", "100",
+        "--max-source-tokens", "96", "--max-target-tokens", "48", "--batch-size", "16", "--learning-rate", "1e-3",
+        "--epochs", str(args.epochs), "--max-cpu-minutes", str(args.cpu_minutes), "--logging-steps", "50", "--warmup-steps", "50",
     ])
 
 
