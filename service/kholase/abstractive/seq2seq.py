@@ -181,7 +181,8 @@ class TransformersBackend:
                 **inputs, num_beams=decoding.num_beams, min_new_tokens=decoding.min_new_tokens,
                 max_new_tokens=decoding.max_new_tokens, no_repeat_ngram_size=decoding.no_repeat_ngram_size,
                 length_penalty=decoding.length_penalty, repetition_penalty=decoding.repetition_penalty,
-                early_stopping=decoding.early_stopping, do_sample=False, max_time=max_time,
+                do_sample=False, max_time=max_time,
+                **({"early_stopping": decoding.early_stopping} if decoding.num_beams > 1 else {}),  # beams only
             )
         return [_content_ids(row, self._end_ids, self._special_ids) for row in output.tolist()]
 
