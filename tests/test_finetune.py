@@ -42,3 +42,11 @@ def test_rows_without_both_fields_are_skipped(tmp_path):
     data = tmp_path / "rows.jsonl"
     data.write_text('{"body": "متن", "title": "عنوان"}\n{"body": "تنها متن"}\n\n', encoding="utf-8")
     assert finetune["read_pairs"](data, "body", "title") == [("متن", "عنوان")]
+
+
+def test_a_cpu_budget_stops_training_at_the_first_step_past_it(tiny_mt5_dir, tmp_path, fars_articles, capsys):
+    data = tmp_path / "articles.jsonl"
+    data.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in fars_articles[:16]), encoding="utf-8")
+    finetune["main"]([str(tiny_mt5_dir), str(data), str(tmp_path / "budgeted"), "--max-steps", "50", "--batch-size",
+                      "4", "--max-source-tokens", "64", "--max-cpu-minutes", "0.0001"])
+    assert "trained 1 steps" in capsys.readouterr().out
