@@ -264,19 +264,27 @@ def _deictic_length(tokens: list[Token]) -> int:
 
 
 def _appositions(tokens: list[Token]) -> list[Token]:
-    """Leave out «، title ،» after a name: a part between commas, with no verb, that follows a proper noun."""
+    """Leave out «، title ،» after a name: a part between commas, with no verb, that follows a proper noun. A list
+    of names («لبنان، کیامرثی، سادات و پربالی») is not one: a part that is only names, or after which the list goes
+    on (another comma or «و» within three words), stays."""
     kept, index = [], 0
     while index < len(tokens):
         token = tokens[index]
         if token.text in ("،", ",") and kept and kept[-1].tag == "PROPN":
             close = next((at for at in range(index + 1, len(tokens)) if tokens[at].text in ("،", ",")), None)
             inside = tokens[index + 1 : close] if close is not None else []
-            if inside and len(inside) <= 12 and not any(t.tag in VERB_TAGS or t.text == "را" for t in inside):
+            if inside and len(inside) <= 12 and not any(t.tag in VERB_TAGS or t.text == "را" for t in inside) and \
+                    not _in_a_list(inside, tokens[close + 1 : close + 4]):
                 index = close + 1
                 continue
         kept.append(token)
         index += 1
     return kept
+
+
+def _in_a_list(inside: list[Token], after: list[Token]) -> bool:
+    """Whether a part between commas is an item of a list: only names, or followed by more items."""
+    return all(token.tag == "PROPN" for token in inside) or any(token.text in ("،", ",", "و") for token in after)
 
 
 def _adjunct_spans(tokens: list[Token]) -> list[tuple[int, int]]:
