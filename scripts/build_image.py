@@ -155,12 +155,15 @@ def local_torch_wheels(version: str = TORCH_VERSION) -> Path | None:
     return None
 
 
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        """pip's requests are the build's business, not this script's output."""
+
+
 @contextmanager
 def served_folder(folder: Path) -> Iterator[str]:
     """`folder` as a find-links page on 127.0.0.1 for as long as the block runs; yields its URL."""
-    handler = functools.partial(SimpleHTTPRequestHandler, directory=str(folder))
-    handler.log_message = lambda *args: None  # type: ignore[attr-defined]
-    server = ThreadingHTTPServer((HOST, 0), handler)
+    server = ThreadingHTTPServer((HOST, 0), functools.partial(_QuietHandler, directory=str(folder)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -1,9 +1,8 @@
 #!/bin/sh
-# Cuts from the virtualenv at $1 what a running service never uses: the installer itself, packages' test suites
-# and their data. Run by the Dockerfile's build stages, whose venv the images copy whole.
+# Cuts from the virtualenv at $1 what a running service never uses: packages' test suites and their data. Run by the
+# Dockerfile's build stages, whose venv the images copy whole.
 set -eu
 venv=$1
-"$venv/bin/python" -m pip uninstall --yes --quiet pip setuptools wheel 2>/dev/null || true
 site=$(echo "$venv"/lib/python3*/site-packages)
 find "$site" -depth -type d -name tests -exec rm -rf {} +
 # hazm imports gensim.test.utils, which reads one corpus of gensim's 31 MB of test data on import

@@ -5,6 +5,7 @@ never connects.
 """
 
 import json
+import re
 import runpy
 import subprocess
 import sys
@@ -56,8 +57,8 @@ def batch(source, output, address: str, env: dict[str, str] | None) -> subproces
 
 
 def stats(run: subprocess.CompletedProcess) -> dict:
-    """The run's summary line on standard error (Ray's own log lines come around it)."""
-    return next(json.loads(line) for line in reversed(run.stderr.splitlines()) if line.startswith('{"done"'))
+    """The run's summary on standard error, where Ray's progress bars may write into the middle of its line."""
+    return json.loads(re.findall(r'\{"done": \d+, "failed": \d+, "skipped": \d+, "interrupted": \w+\}', run.stderr)[-1])
 
 
 @pytest.mark.parametrize("mode", ["direct", "client"])

@@ -301,4 +301,5 @@ def run_ray_batch(
         ledger.stats.interrupted = True
     finally:
         writer.close()
+        ray.kill(stream)  # and with it the actor pool it owns, so that the next run in this process gets the CPUs
     return ledger.stats
