@@ -22,6 +22,7 @@ import functools
 import json
 import os
 import shutil
+import socket
 import subprocess
 import tempfile
 import threading
@@ -195,16 +196,13 @@ def image_megabytes(tag: str) -> float:
 
 
 @contextmanager
-def running(tag: str, port: int, env: dict[str, str] | None = None, models: Path | None = None,
-            name: str | None = None) -> Iterator[str]:
+def running(tag: str, port: int, env: dict[str, str] | None = None, models: Path | None = None) -> Iterator[str]:
     """A detached container of `tag` published on 127.0.0.1:`port`; yields its id and removes it at the end."""
     command = ["run", "--detach", "--init", "--publish", f"{HOST}:{port}:8000"]
     for key, value in (env or {}).items():
         command += ["--env", f"{key}={value}"]
     if models is not None:
         command += ["--volume", f"{models}:/models:ro"]
-    if name is not None:
-        command += ["--name", name]
     container = docker(*command, tag).stdout.strip()
     try:
         yield container
@@ -230,8 +228,6 @@ def wait_ready(url: str, container: str, timeout_s: float = 120) -> float:
 
 
 def free_port() -> int:
-    import socket
-
     with socket.socket() as probe:
         probe.bind((HOST, 0))
         return probe.getsockname()[1]
