@@ -207,7 +207,7 @@ def running(tag: str, port: int, env: dict[str, str] | None = None, models: Path
     try:
         yield container
     finally:
-        docker("rm", "--force", container, check=False)
+        docker("rm", "--force", "--volumes", container, check=False)  # with the anonymous /models volume
 
 
 def wait_ready(url: str, container: str, timeout_s: float = 120) -> float:

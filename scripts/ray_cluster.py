@@ -93,8 +93,9 @@ def _stop_leftovers(temp_dir: str) -> None:
 @contextmanager
 def two_node_cluster(log_dir: Path, timeout_s: float = 120) -> Iterator[Cluster]:
     """A head and one joined node, ready; stopped, every process by its PID, when the block ends."""
+    # A stopped node first drains its work for up to 30 s; at the end of a run there is none left to wait for.
     env = {**os.environ, "RAY_AUTH_MODE": "token", "RAY_AUTH_TOKEN": secrets.token_hex(16),
-           "RAY_USAGE_STATS_ENABLED": "0"}
+           "RAY_USAGE_STATS_ENABLED": "0", "RAY_GRACEFUL_SHUTDOWN_DRAIN_TIMEOUT_S": "5"}
     temp_dir = tempfile.mkdtemp(prefix="kray-", dir="/tmp")  # Ray's socket paths must stay short
     gcs_address = f"{HOST}:{free_port()}"
     client_port = free_port()

@@ -82,9 +82,9 @@ def docker_images() -> dict[str, str]:
     """Both targets, tagged as the script tags them; skips where no Docker daemon can run."""
     try:
         build_image["ensure_daemon"]()
+        base = build_image["base_image"]()
     except build_image["DockerUnavailable"] as error:
-        pytest.skip(f"no Docker daemon: {error}")
-    base = build_image["base_image"]()
+        pytest.skip(f"no Docker daemon or base image: {error}")
     wheels = build_image["local_torch_wheels"]()
     tags = {target: f"kholase:{target}" for target in build_image["TARGETS"]}
     for target, tag in tags.items():
@@ -188,4 +188,4 @@ def test_docker_image_comes_up_with_docker_compose(docker_images, tmp_path):
         abstractive = httpx.get(f"http://{HOST}:{port}/readyz").json()["engines"]["abstractive"]
         assert abstractive["ready"] is False and "mt5-small-persian" in abstractive["reason"]
     finally:
-        subprocess.run([*project, "down", "--timeout", "30"], env=environment, capture_output=True)
+        subprocess.run([*project, "down", "--volumes", "--timeout", "30"], env=environment, capture_output=True)
