@@ -43,6 +43,7 @@ CA_BUNDLE = Path("/etc/ssl/certs/ca-certificates.crt")
 DOCKERD_LOG = Path("/var/log/kholase-dockerd.log")
 TORCH_VERSION = "2.13.0"
 TARGETS = ("extractive", "full")
+WHEELS_PORT = 47813  # where the torch wheels are served during a build, when it is free
 # Debian's Python 3.11 and the pieces the Dockerfile uses: `python`, `python -m venv` (ensurepip).
 BASE_PACKAGES = ("python3", "python3-venv", "python-is-python3")
 # What a runtime needs of none of: package caches and lists, documentation, manual pages, translations.
@@ -164,7 +165,11 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 @contextmanager
 def served_folder(folder: Path) -> Iterator[str]:
     """`folder` as a find-links page on 127.0.0.1 for as long as the block runs; yields its URL."""
-    server = ThreadingHTTPServer((HOST, 0), functools.partial(_QuietHandler, directory=str(folder)))
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    try:  # the URL is a build-arg, part of the layer cache's key: the same port keeps torch's layers cached
+        server = ThreadingHTTPServer((HOST, WHEELS_PORT), handler)
+    except OSError:
+        server = ThreadingHTTPServer((HOST, 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
