@@ -12,7 +12,7 @@ import multiprocessing
 import os
 import signal
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -154,13 +154,24 @@ def completed_ids(output: Path) -> set[str]:
     return keys
 
 
-def _lines(path: Path) -> Iterator[tuple[int, str]]:
+def numbered_lines(path: Path) -> Iterator[tuple[int, str]]:
     # A byte-order mark is no part of line 1, and only "\n" ends a line (Python's text mode would also split at a
     # lone "\r", making two records of one line and numbering lines otherwise than the output's count).
     with open(path, encoding="utf-8-sig", errors="replace", newline="\n") as handle:
         for number, line in enumerate(handle, start=1):
             if line.strip():
                 yield number, line
+
+
+def nothing_left(lines: Iterable[tuple[int, str]], finished_before: set[str],
+                 id_field: str = "id") -> BatchStats | None:
+    """The stats of a rerun with nothing left to write (every line already in the output, as `Ledger` settles it),
+    else None. It stops at the first line still to do, so a run with work ahead pays little for asking."""
+    ledger = Ledger(finished_before)
+    for line_number, line in lines:
+        if not ledger.place(line_id(line, line_number, id_field), line_number).skip:
+            return None
+    return ledger.stats
 
 
 def _count_lines(path: Path) -> int:
@@ -228,7 +239,7 @@ def run_batch(
 def _placed_lines(path: Path, ledger: Ledger, id_field: str, stop: "_StopFlag",
                   bar: tqdm) -> Iterator[tuple[int, str, Placement]]:
     """Each line still to write, with its placement, until the input ends or a stop is asked for."""
-    for line_number, line in _lines(path):
+    for line_number, line in numbered_lines(path):
         if stop.raised:
             return
         placement = ledger.place(line_id(line, line_number, id_field), line_number)
