@@ -67,7 +67,11 @@ def _active_nodes(gcs_address: str, env: dict[str, str]) -> int:
 
 
 def _stop(nodes: list[subprocess.Popen]) -> None:
-    """SIGTERM to every `ray start --block` at once (each stops its node's processes), SIGKILL to any that hangs."""
+    """SIGTERM to every `ray start --block` at once (each stops its node's processes), SIGKILL to any that hangs;
+    then SIGKILL to any process a node started that outlived it (the agents rename themselves, «ray::DashboardAgent»,
+    and are reparented when their raylet ends, so they are known by PID from before the stop)."""
+    started = [child for process in nodes if process.poll() is None
+               for child in _descendants(process.pid)]
     for process in nodes:
         if process.poll() is None:
             process.send_signal(signal.SIGTERM)
@@ -78,6 +82,18 @@ def _stop(nodes: list[subprocess.Popen]) -> None:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+    for child in started:
+        try:
+            child.kill()
+        except psutil.NoSuchProcess:
+            pass
+
+
+def _descendants(pid: int) -> list[psutil.Process]:
+    try:
+        return psutil.Process(pid).children(recursive=True)
+    except psutil.NoSuchProcess:
+        return []
 
 
 def _stop_leftovers(temp_dir: str) -> None:
