@@ -10,11 +10,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal, NamedTuple, Protocol, TypeVar
 
-from kholase.extractive.textrank import Ranking
-from kholase.text.sentences import Document
-
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # hazm loads behind these: the command line must start without it
     from kholase.config import Settings
+    from kholase.extractive.textrank import Ranking
+    from kholase.text.sentences import Document
 
 T = TypeVar("T")
 
@@ -65,7 +64,7 @@ class Engine(Protocol):
     model: str | None  # the checkpoint behind the engine's results, None for the extractive one
     models: dict[str, str]  # every checkpoint the engine runs, by role ("summary", "headline")
 
-    def digest(self, document: Document, ranking: Ranking, max_sentences: int, watch: Stopwatch) -> Digest:
+    def digest(self, document: "Document", ranking: "Ranking", max_sentences: int, watch: Stopwatch) -> Digest:
         """The headline and a summary of about `max_sentences` sentences; raises `EngineFailure` for this article."""
         ...
 
