@@ -75,14 +75,18 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def cmd_batch(args: argparse.Namespace) -> int:
     settings = _settings(args)
     if args.executor == "ray":
-        from kholase.batch.distributed import ClusterUnreachable, run_ray_batch
+        from kholase.batch.ledger import finished_before_starting
 
-        try:
-            stats = run_ray_batch(settings, args.input, args.output, args.text_field, args.id_field, args.engine,
-                                  args.address)
-        except ClusterUnreachable as error:
-            print(f"kholase: {error}", file=sys.stderr)
-            return 2
+        stats = finished_before_starting(args.input, args.output, args.id_field)  # a second, not Ray's start-up
+        if stats is None:
+            from kholase.batch.distributed import ClusterUnreachable, run_ray_batch
+
+            try:
+                stats = run_ray_batch(settings, args.input, args.output, args.text_field, args.id_field, args.engine,
+                                      args.address)
+            except ClusterUnreachable as error:
+                print(f"kholase: {error}", file=sys.stderr)
+                return 2
     else:
         from kholase.batch.local import run_batch
         from kholase.summarizer import Summarizer

@@ -22,16 +22,17 @@ import pyarrow.parquet as pq
 import ray
 from ray.data.datasource import FileBasedDatasource
 
-from kholase.batch.local import (
+from kholase.batch.ledger import (
     BatchStats,
     Ledger,
     completed_ids,
     id_key,
+    is_parquet,
     line_id,
     nothing_left,
     numbered_lines,
-    summarize_record,
 )
+from kholase.batch.local import summarize_record
 from kholase.config import Settings
 from kholase.engines import AUTO, EngineChoice
 from kholase.summarizer import Summarizer
@@ -45,10 +46,6 @@ PARQUET_SCHEMA = pa.schema([
     ("key_claims", pa.list_(CLAIM)), ("engine", pa.string()), ("model", pa.string()),
     ("fallback_reason", pa.string()),
 ])
-
-
-def is_parquet(path: str | Path) -> bool:
-    return str(path).endswith(".parquet")
 
 
 def _numbered_block(numbers: list[int], lines: list[str]) -> pa.Table:
