@@ -53,7 +53,7 @@ def test_model_raising_mid_request_falls_back(tiny_mt5_dir, fars_articles, monke
     settings = Settings(model=str(tiny_mt5_dir))
     with TestClient(create_app(settings)) as client:
         wait_until_ready(client)
-        backend = client.app.state.summarizer.engines["abstractive"].generator.backend
+        backend = client.app.state.summarizer.engines["abstractive"].generators["summary"].backend
 
         def fail(*args, **kwargs):
             raise RuntimeError("CUDA error: device-side assert triggered")
