@@ -153,7 +153,8 @@ def test_docker_image_full_reports_the_mounted_model_ready(docker_images, tiny_m
     environment = {"KHOLASE_MODEL": "/models/tiny-mt5"}
     with container(docker_images["full"], env=environment, models=models) as (_, client):
         abstractive = client.get("/readyz").json()["engines"]["abstractive"]
-        assert abstractive == {"ready": True, "model": "/models/tiny-mt5", "reason": None}
+        assert abstractive == {"ready": True, "model": "/models/tiny-mt5", "models": {"summary": "/models/tiny-mt5"},
+                               "reason": None}
         answer = client.post("/v1/summarize", json={"text": fars_articles[0]["body"], "engine": "abstractive"})
         assert answer.status_code == 200, answer.text
         result = answer.json()  # the random model ran; its text may fail the made-up-facts guard, which says so
