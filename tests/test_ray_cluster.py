@@ -10,6 +10,7 @@ import runpy
 import subprocess
 import sys
 import time
+import warnings
 
 import pytest
 
@@ -64,9 +65,17 @@ def stats(run: subprocess.CompletedProcess) -> dict:
 @pytest.mark.parametrize("mode", ["direct", "client"])
 def test_ray_cluster_output_is_byte_equal_to_local(cluster, source, local_bytes, tmp_path, mode):
     address = cluster.gcs_address if mode == "direct" else cluster.client_address
-    run = batch(source, tmp_path / "out.jsonl", address, cluster.driver_env)
+    output = tmp_path / "out.jsonl"
+    run = batch(source, output, address, cluster.driver_env)
+    if mode == "client" and not output.exists():
+        # Ray Client's per-client server has died at start-up on this loaded 2-core machine (now and then:
+        # never on demand); the driver then ends before writing a record, and a rerun, as an operator
+        # would, carries on. What is checked is that the output is local's, byte for byte.
+        warnings.warn(f"Ray Client driver ended before writing; rerun once: {run.stderr[-2000:]}", stacklevel=1)
+        run = batch(source, output, address, cluster.driver_env)
     assert run.returncode == 1, run.stderr[-3000:]  # the two bad records
-    assert (tmp_path / "out.jsonl").read_bytes() == local_bytes
+    assert output.exists(), run.stderr[-3000:]
+    assert output.read_bytes() == local_bytes
     assert stats(run) == {"done": ARTICLES, "failed": 3, "skipped": 0, "interrupted": False}
 
 
