@@ -10,8 +10,10 @@ input readable here, every id already written) returns before connecting to any 
 import io
 import itertools
 import json
+import logging
 import os
 import socket
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -36,6 +38,8 @@ from kholase.batch.local import summarize_record
 from kholase.config import Settings
 from kholase.engines import AUTO, EngineChoice
 from kholase.summarizer import Summarizer
+
+logger = logging.getLogger(__name__)
 
 ROWS_PER_BLOCK = 200  # small blocks spread a single file over the whole actor pool
 ARTICLES_PER_BATCH = 16
@@ -251,6 +255,25 @@ def _check_gcs(address: str, target: str) -> None:
         raise ClusterUnreachable(f"the Ray cluster at {address} refused this driver: {TOKEN_HELP}") from None
 
 
+CLIENT_SERVER_ATTEMPTS = 3
+
+
+def _connect(address: str | None) -> None:
+    """`ray.init`, tried again when Ray Client's proxy could not start this driver's own server: that server is a
+    fresh process per driver, which now and then dies at start on a loaded head, and the next one is started on
+    another port. Nothing has been read or written yet, so trying again is safe."""
+    for attempt in range(1, CLIENT_SERVER_ATTEMPTS + 1):
+        try:
+            ray.init(address=address)
+            return
+        except ConnectionAbortedError as error:  # Ray Client's "Initialization failure from server"
+            if attempt == CLIENT_SERVER_ATTEMPTS:
+                raise
+            logger.warning("Ray Client could not start this driver's server (attempt %d of %d), trying again: %s",
+                           attempt, CLIENT_SERVER_ATTEMPTS, str(error).strip().splitlines()[-1])
+            time.sleep(attempt)
+
+
 def run_ray_batch(
     settings: Settings,
     input_path: str | Path,
@@ -275,7 +298,7 @@ def run_ray_batch(
     if not ray.is_initialized():
         if address not in (None, "auto", "local"):
             check_cluster(address)
-        ray.init(address=address)
+        _connect(address)
     workers = workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
     # The actor reads from its own working directory: a local path goes to it whole.
     source = str(input_path) if "://" in str(input_path) else str(Path(input_path).absolute())
