@@ -9,6 +9,7 @@ from kholase.extractive.attribution import AGENCY, NOT_A_SPEAKER, TRAILING_SPEEC
 from kholase.extractive.claims import extract_claims
 from kholase.extractive.speakers import SpeakerBook
 from kholase.extractive.textrank import TextRank
+from kholase.summarizer import Summarizer
 from kholase.text.clean import clean
 from kholase.text.sentences import split_sentences
 
@@ -32,6 +33,13 @@ from kholase.text.sentences import split_sentences
             "بنده معذورم",
         ),
         ("این دیدار گامی مؤثر در راستای همکاری‌ها بود.", None, "این دیدار گامی مؤثر در راستای همکاری‌ها بود"),
+        # a speaker and speech verb with no colon open the sentence
+        ("هاجسون گفت از دست دادن این بازیکنان ضربه بزرگی است.", "هاجسون", "از دست دادن این بازیکنان ضربه بزرگی است"),
+        ("وی گفت که این طرح سال آینده اجرا می‌شود.", "وی", "این طرح سال آینده اجرا می‌شود"),
+        ("روزنامه مارکا هفته گذشته نوشت زیدان نامزد اصلی است.", "روزنامه مارکا", "زیدان نامزد اصلی است"),
+        ("مسئولان از گفت و گو با باشگاه استقبال کردند.", None, "مسئولان از گفت و گو با باشگاه استقبال کردند"),
+        ("هر چند مربی گفت تیم آماده است، بازیکنان خسته بودند.", None,
+         "هر چند مربی گفت تیم آماده است، بازیکنان خسته بودند"),
     ],
 )
 def test_attribution(sentence, speaker, statement):
@@ -147,6 +155,16 @@ def test_a_speakers_words_run_to_the_end_of_the_paragraph_and_of_the_quotation()
     assert speakers["امیدواریم داوری"] == "کارلوس کی‌روش"
     assert speakers["هواداران ما"] == "کارلوس کی‌روش"
     assert speakers["بلیت‌های این"] is None
+
+
+def test_a_speaker_named_without_a_colon_speaks_only_that_sentence(fars_articles):
+    """«کاملیتی ادامه داد در گفتگو با …» names who said it; with no colon, the next sentence is not taken as his."""
+    article = next(a for a in fars_articles if a["id"] == "fars-news-1-220")
+    claims = Summarizer().summarize(article["body"]).key_claims
+    claim = next(c for c in claims if "مساجد از سوي دولت" in c.text)
+    assert claim.speaker == "کاملیتی" and not claim.text.startswith("كامليتي")
+    text = "هاجسون گفت تیم آماده است. بلیت‌های این دیدار از شنبه فروخته می‌شود."
+    assert speakers_by_opening(text)["بلیت‌های این"] is None
 
 
 def test_an_epithet_is_the_person_named_last():

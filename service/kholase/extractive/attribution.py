@@ -26,6 +26,11 @@ UNPUNCTUATED_FRAME = re.compile(
 COLON_FRAME = re.compile(
     rf"^(?:در\s+)?(?P<speaker>[^:]{{2,160}}?)\s+(?:و\s*)?{SPEECH_VERB}{VERB_ENDING}\s*[:：]\s*"  # «… اشاره کرد وگفت:»
 )
+# «کاملیتی ادامه داد در گفت‌وگو با …»: a short speaker phrase and its speech verb open the sentence, with no colon
+# («گفت و گو» is a conversation, not a verb).
+LEADING_SPEECH = re.compile(
+    rf"^(?P<speaker>(?:(?!\sکه\s)[^:،,«»]){{2,60}}?)\s+(?:و\s*)?{SPEECH_VERB}{VERB_ENDING}(?!\s*و\s*گو)(?:\s+که)?\s+(?=\S)"
+)
 ACCORDING_TO = re.compile(r"^به\s+(?:گفته|اعتقاد|عقیده|نظر|نوشته)\s+(?P<speaker>[^،,]{2,80})[،,]\s*")
 ANNOUNCED = re.compile(
     r"^(?P<speaker>.{2,120}?)\s+از\s+(?P<statement>.{8,}?)\s+خبر\s?داد(?:ه‌?\s?است|ند|ه‌?اند)?\s*[.!]?$"
@@ -54,7 +59,7 @@ LEADING_ADJUNCT = re.compile(
 PARTITIVE = re.compile(r"^(?:یکی|برخی|بعضی|تعدادی|جمعی|بسیاری|شماری|گروهی)\s+از\s+")
 # Where a speaker phrase ends and the rest of the clause begins.
 SPEAKER_END = re.compile(
-    r"\s(?:نیز|هم|همچنین|امروز|روز|عصر|صبح|شب|ظهر|بامداد|دیروز|در|با|طی|ضمن|پس\s+از|بعد\s+از|درباره|"
+    r"\s(?:نیز|هم|همچنین|امروز|روز|هفته|پیش‌تر|پیشتر|اخیرا|اخیراً|عصر|صبح|شب|ظهر|بامداد|دیروز|در|با|طی|ضمن|پس\s+از|بعد\s+از|درباره|"
     r"در\s+خصوص|درخصوص|درمورد|درادامه|پیرامون|نسبت|راجع|خطاب|سپس|دقایقی|ساعاتی|قبل|بر|از|به|را|که)(?:\s|$)|[،,(]"
 )
 # Frame text and news agencies: the report's own source, never a speaker.
@@ -70,26 +75,31 @@ EPITHET = re.compile(r"^(?:این|همین)\s+\S+(?:\s+\S+){0,2}$|^\S+(?:\s+\S+)
 ADVERBIAL_NOUN = re.compile(r"^(?:واکنش|پاسخ|ادامه|حاشیه|جریان|ابتدای|پایان|خصوص|مورد|راستای|رابطه)\s")
 # A statement quoted before its frame: «"…"، وی با یادآوری این موضوع گفت»; four words or more, unlike a «name».
 QUOTE_FIRST = re.compile(r"^«(?:[^»\s]+\s+){3,}[^»]*»\s*[،,]?\s*")
-# Not a speaker either: «بنا», a weekday, a number, a first-person pronoun, a verb, a report («… گزارش داد»).
+# Not a speaker either: «بنا», a weekday, a number, a first-person pronoun, a verb, a report («… گزارش داد»), a
+# subordinator («هر چند …»).
 NOT_A_SPEAKER = re.compile(
     r"(?:^|\s)گزارش(?:\s|$)"
     rf"|^(?:(?:بنا|طبق|این|آن|یکی|یک|دو|{WEEKDAY}|روز|امروز|دیروز|پیش|باز)$"
-    r"|(?:من|ما|شما|تو|آنها|آن‌ها|و|اما|ولی|که)(?:\s|$)|[0-9۰-۹]|می‌)"
+    r"|(?:من|ما|شما|تو|آنها|آن‌ها|و|اما|ولی|که|هر\s*چند|اگر|اگرچه|چنانچه|زیرا|چون)(?:\s|$)|[0-9۰-۹]|می‌)"
 )
 PRONOUNS = ("وی", "او", "ایشان", "نامبرده")
 QUOTES = "«»\"' "
+BULLETS = "*•●▪-–"
 
 
 @dataclass(frozen=True)
 class Attribution:
     """Offsets index the sentence text: `body_start` is where the sentence starts after a news frame, the
-    statement is what the speaker said (an «X از … خبر داد» gives its topic); `speaker` is None when nobody is named."""
+    statement is what the speaker said (an «X از … خبر داد» gives its topic); `speaker` is None when nobody is named.
+    `quoted`: the statement follows its speaker's frame («X گفت: …», «به گفته X، …», «X گفت …»); `runs_on`: the
+    speaker's words may go on past this sentence, as after «X گفت:»."""
 
     body_start: int
     statement_start: int
     statement_end: int
     speaker: str | None
     quoted: bool
+    runs_on: bool = False
 
     @property
     def is_pronoun(self) -> bool:
@@ -108,7 +118,7 @@ def clean_speaker(phrase: str) -> str | None:
     kept = partitive.end() if partitive else 0
     cut = SPEAKER_END.search(" " + phrase, kept)
     phrase = (" " + phrase)[: cut.start()] if cut else phrase
-    phrase = phrase.strip(QUOTES + "،,.")
+    phrase = phrase.strip(QUOTES + BULLETS + "،,.")
     phrase = phrase.replace("«", "").replace("»", "").strip()
     words = phrase.split()
     if not words or len(words) > 10 or AGENCY.search(phrase) or NOT_A_SPEAKER.search(phrase):
@@ -157,7 +167,11 @@ def attribute(sentence: str) -> Attribution:
     quoted = quoted_frame(rest)
     if quoted:
         speaker = clean_speaker(quoted.group("speaker"))
-        return Attribution(start, *_trim(sentence, start + quoted.end(), len(sentence)), speaker, quoted=True)
+        return Attribution(start, *_trim(sentence, start + quoted.end(), len(sentence)), speaker, quoted=True,
+                           runs_on=True)
+    leading = LEADING_SPEECH.match(rest)
+    if leading and (speaker := clean_speaker(leading.group("speaker"))):
+        return Attribution(start, *_trim(sentence, start + leading.end(), len(sentence)), speaker, quoted=True)
     announced = ANNOUNCED.match(rest) if "خبر" in rest else None  # «خبر» is rare and ANNOUNCED slow
     if announced:
         speaker = clean_speaker(announced.group("speaker"))

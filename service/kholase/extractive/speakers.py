@@ -155,21 +155,23 @@ def voices(document: Document) -> list[Voice]:
     previous_paragraph = -1
     for sentence in document.sentences:
         attribution = attribute(sentence.text)
-        start = attribution.statement_start if attribution.quoted else attribution.body_start
-        end = attribution.statement_end
         turn = TURN.match(sentence.text)
         label = turn if turn and (turn.group("bullet") or sentence.paragraph != previous_paragraph) else None
         previous_paragraph = sentence.paragraph
         opened_at = depth
         depth = max(0, depth + sentence.text.count("«") - sentence.text.count("»"))
         answering = first_question is not None and sentence.index > first_question
+        # «X گفت …» with no colon, inside an answer or an open quotation: the speaker retells X, frame and all
+        retold = attribution.quoted and not attribution.runs_on and (answering or bool(quoting and opened_at > 0))
+        start = attribution.statement_start if attribution.quoted and not retold else attribution.body_start
+        end = attribution.statement_end
         if sentence.index in asked:
             found.append(Voice(None, start, end, asked=True))
             continue
-        if attribution.speaker is not None:
+        if attribution.speaker is not None and not retold:
             speaker = book.resolve(attribution.speaker, attribution.is_pronoun)
             in_quotes = "«" in sentence.text[max(0, start - 2) : start]  # «X گفت: «…»» ends where the quote does
-            running, running_paragraph = (speaker, sentence.paragraph) if attribution.quoted and not in_quotes else (
+            running, running_paragraph = (speaker, sentence.paragraph) if attribution.runs_on and not in_quotes else (
                 None, -1)
             quoting = speaker if depth > 0 and attribution.quoted else None
         elif label and (named := _labelled(book, label.group("label"), answering)):
