@@ -41,6 +41,8 @@ DANGLING = frozenset(
 PRONOUNS = frozenset("وی او ایشان آنها آن‌ها آنان این آن".split())
 QUANTITIES = frozenset("هزار میلیون میلیارد هزاران میلیون‌ها درصد".split())
 BAD_STARTS = frozenset("که و را تا یا اما ولی".split())  # a headline never opens on a link to what came before
+# Nor on a subordinate clause's opener: «هرچند تورس … به میدان رفت» waits for its main clause.
+SUBORDINATE_OPENERS = ("هرچند ", "هر چند ", "اگرچه ", "اگر چه ", "اگر ", "چنانچه ", "زیرا ", "چون ", "وقتی ")
 # A participle («رسانده», «شده») ends a non-finite clause; with these endings it is finite («کرده‌اند», «شده است»).
 FINITE_AFTER_PARTICIPLE = ("است", "اند", "ام", "ای", "ایم", "اید", "بود", "باشد", "شد")
 PERSONAL_ENDINGS = ("م", "یم")  # «کردم», «هستیم»: the speaker's own voice («می‌کنید» below; «رسید» is third person)
@@ -50,6 +52,9 @@ OPEN_PHRASES = frozenset(("به دنبال", "در حال", "به سوی", "در
 VERB_FORM = re.compile(r"(?:د|ت|م|ید|یم|ند|ست|است|اند|ای|ه)$")
 CLAUSE_END = frozenset(("،", ",", ".", "!", "؟", "?", "؛", ";", ":"))
 CLAUSE_LINKS = frozenset(("و", "که", "تا", "اما", "ولی", "زیرا", "چون"))
+# Two stems joined by «و» before one light verb: the first looks finite to the tagger («رد و بدل کرد»).
+PAIRED_PREVERBS = frozenset(("رد و بدل", "رفت و آمد", "داد و ستد", "خرید و فروش", "نقل و انتقال", "جست و جو",
+                             "گفت و گو", "شست و شو", "زد و خورد", "بست و بند"))
 HONORIFICS = frozenset(
     "سید سیده حجت‌الاسلام حجت‌الاسلام‌والمسلمین والمسلمین المسلمین و آیت‌الله دکتر مهندس سردار سرلشکر سرتیپ سرهنگ "
     "حاج حاجی شیخ استاد آقای خانم".split()
@@ -66,7 +71,8 @@ ASIDES = ("گفتنی است", "شایان ذکر است", "لازم به ذکر
 LEADING_LINKS = frozenset("همچنین البته اما ولی ضمناً همچنان سپس بنابراین".split())
 # Words that point back to an earlier sentence: a headline holding one cannot stand alone («رود کنگو نیز …»).
 BACK_REFERENCES = frozenset("نیز هم بازهم باز حالا همچنین البته همچنان ضمناً ضمنا بنابراین سپس گویا".split())
-BACK_OPENERS = ("در مقابل", "از سوی دیگر", "از طرف دیگر", "در ادامه", "با این حال", "به این ترتیب")
+BACK_OPENERS = ("در مقابل", "از سوی دیگر", "از طرف دیگر", "در ادامه", "با این حال", "به این ترتیب", "با این وصف",
+                "با این اوصاف")
 # Phrases that open an adverbial part: at the start of a statement, the part up to its comma can go.
 ADJUNCT_OPENERS = (
     "در شرایطی که", "در حالی که", "درحالی که", "با وجود", "با توجه به", "به منظور", "با هدف", "در راستای",
@@ -82,6 +88,9 @@ SUBORDINATORS = ("در شرایطی که", "در حالی که", "درحالی �
 BOUND_AFTER_DAR = frozenset("حال نظر اختیار دست پی صورت مورد خصوص زمینه راستای جریان حاشیه این آن".split())
 # Words the «از» after them completes: «در سال گذشته بیش از ۳۵۵ هزار …» keeps its «بیش».
 BOUND_BEFORE_AZ = frozenset("بیش بیشتر کمتر فراتر بالغ بالاتر پایین‌تر کم پس پیش بعد قبل".split())
+# Likewise for «به»: «در نگارخانه خیال وابسته به مرکز …» keeps its «وابسته».
+BOUND_BEFORE_BE = frozenset("وابسته مربوط متعلق منجر منتهی منتسب مجهز ملزم معطوف نسبت موفق مجبور".split())
+BOUND_BEFORE = {"از": BOUND_BEFORE_AZ, "به": BOUND_BEFORE_BE}
 PURPOSES = ("به منظور", "با هدف", "در راستای")
 # Adjuncts whose leaving out changes no fact: the purpose or occasion of an act. Others («برای رسیدن به …», «با
 # پیکان», «سال گذشته») carry the news, and stay.
@@ -108,7 +117,7 @@ SPEECH_ENDING = re.compile(
     rf"{VERB_ENDING}$"
 )
 COMPLEMENT_PREDICATES = frozenset(
-    "تصمیم قرار خواست خواستند خواستار امیدوار معتقد مدعی موفق موظف مجبور ناچار توانست توانستند سعی تلاش مشخص "
+    "تصمیم قرار خواست خواستند خواستار امیدوار معتقد مدعی موفق موظف مجبور ناچار توانست توانستند سعی تلاش مشخص انتظار "
     "معلوم روشن نشان".split()
 )
 DURATIONS = frozenset("مدت مدتی سال‌ها ماه‌ها هفته‌ها روزها سالها ماهها".split())
@@ -142,7 +151,12 @@ def _is_finite(tokens: list[Token], at: int) -> bool:
 
 
 def _ends_clause(tokens: list[Token], at: int) -> bool:
-    return at + 1 == len(tokens) or tokens[at + 1].text in CLAUSE_END | CLAUSE_LINKS
+    """Whether the clause ends after the verb at `at`; not inside a paired preverb («پاس را رد و بدل کرده‌اند»)."""
+    if at + 1 == len(tokens):
+        return True
+    if at + 2 < len(tokens) and f"{tokens[at].text} و {tokens[at + 2].text}" in PAIRED_PREVERBS:
+        return False
+    return tokens[at + 1].text in CLAUSE_END | CLAUSE_LINKS
 
 
 def _without_parentheses(tokens: list[Token]) -> list[Token]:
@@ -297,6 +311,7 @@ def _adjunct_spans(tokens: list[Token]) -> list[tuple[int, int]]:
     for start in range(preverb):
         before = tokens[start - 1] if start else None
         if before and (before.tag == "NUM" or before.text.isdigit() or before.text == "و" or
+                       (before.text in DEICTIC_WORDS and tokens[start].text in DEICTIC_WORDS) or  # «از صبح امروز»
                        (before.tag == "ADP" and before.text != "را")):  # inside a phrase, or one of a list
             continue
         time_words = _deictic_length(tokens[start:preverb])
@@ -330,7 +345,8 @@ def _adjunct_spans(tokens: list[Token]) -> list[tuple[int, int]]:
         # it must end where the next phrase visibly begins: a preposition, its own comma, or (for a purpose) the verb
         if tokens[end].text in ("،", ",") and end < preverb:
             spans.append((start, end + 1))
-        elif (tokens[end].tag == "ADP" and tokens[end].text != "را" and tokens[end - 1].text not in BOUND_BEFORE_AZ
+        elif (tokens[end].tag == "ADP" and tokens[end].text != "را"
+              and tokens[end - 1].text not in BOUND_BEFORE.get(tokens[end].text, ())
               ) or (end == preverb and lists and not place):
             spans.append((start, end))
     return spans
@@ -464,7 +480,7 @@ def well_formed(headline: str) -> bool:
     tokens = [token for token in tagged(headline) if token.tag != "PUNCT"]
     statement = headline.split(": ", 1)[-1]
     opening = statement.split()[0] if statement.split() else ""
-    if len(tokens) < MIN_WORDS or opening in PRONOUNS | BAD_STARTS:
+    if len(tokens) < MIN_WORDS or opening in PRONOUNS | BAD_STARTS or statement.startswith(SUBORDINATE_OPENERS):
         return False
     last = tokens[-1]
     if last.tag in OPEN_TAGS or last.text in DANGLING or last.text.endswith("های"):  # «… جام ملت‌های»
