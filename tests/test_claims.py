@@ -123,6 +123,10 @@ def test_guillemets_around_nothing_name_no_office_holder():
         ("بنا بر روایت خانه ملت، این نماینده گفت: طرح به کمیسیون رفت.", "این نماینده"),
         ("به‌گزارش خبرگزاری برنا گفت: مسابقات لغو شد.", None),
         ("وی دلایل موفقیت کشتی را وجود ورزشکاران با استعداد دانست.", "وی"),
+        ("زلاتان در یوونتوس توپ می‌زد و کارلسون معتقد است که وزن او با دوپینگ بالا رفت.", None),
+        ("کمال در حالی روزهای خوبش را ادامه داد که پیش‌تر محروم شده بود.", None),
+        ("بدین ترتیب تقریبا می‌توان با قطعیت گفت که فن دایک حاضر است.", None),
+        ("کالین پاول چندی پیش گفت: کره شمالی باید برنامه‌اش را کنار بگذارد.", "کالین پاول"),
     ],
 )
 def test_a_speaker_is_the_person_never_frame_text_a_weekday_or_a_clause(sentence, speaker):
@@ -165,6 +169,9 @@ def test_a_speaker_named_without_a_colon_speaks_only_that_sentence(fars_articles
     assert claim.speaker == "کاملیتی" and not claim.text.startswith("كامليتي")
     text = "هاجسون گفت تیم آماده است. بلیت‌های این دیدار از شنبه فروخته می‌شود."
     assert speakers_by_opening(text)["بلیت‌های این"] is None
+    # inside a paragraph of someone's words, «Y گفت …» is that person retelling Y
+    text = "ابراهیمی گفت: قرارداد بسته شد. هدایتی گفت هواداران از من خواسته‌اند او را حفظ کنیم."
+    assert speakers_by_opening(text)["هدایتی گفت"] == "ابراهیمی"
 
 
 def test_an_epithet_is_the_person_named_last():

@@ -27,9 +27,10 @@ COLON_FRAME = re.compile(
     rf"^(?:در\s+)?(?P<speaker>[^:]{{2,160}}?)\s+(?:و\s*)?{SPEECH_VERB}{VERB_ENDING}\s*[:：]\s*"  # «… اشاره کرد وگفت:»
 )
 # «کاملیتی ادامه داد در گفت‌وگو با …»: a short speaker phrase and its speech verb open the sentence, with no colon
-# («گفت و گو» is a conversation, not a verb).
+# («گفت و گو» is a conversation, not a verb). A phrase with «که», «را» or a verb in it is a clause, not a speaker
+# («زلاتان … توپ می‌زد و کارلسون معتقد است»).
 LEADING_SPEECH = re.compile(
-    rf"^(?P<speaker>(?:(?!\sکه\s)[^:،,«»]){{2,60}}?)\s+(?:و\s*)?{SPEECH_VERB}{VERB_ENDING}(?!\s*و\s*گو)(?:\s+که)?\s+(?=\S)"
+    rf"^(?P<speaker>(?:(?!\s(?:که|را)\s|\sن?می‌)[^:،,«»]){{2,60}}?)\s+(?:و\s*)?{SPEECH_VERB}{VERB_ENDING}(?!\s*و\s*گو)(?:\s+که)?\s+(?=\S)"
 )
 ACCORDING_TO = re.compile(r"^به\s+(?:گفته|اعتقاد|عقیده|نظر|نوشته)\s+(?P<speaker>[^،,]{2,80})[،,]\s*")
 ANNOUNCED = re.compile(
@@ -59,7 +60,7 @@ LEADING_ADJUNCT = re.compile(
 PARTITIVE = re.compile(r"^(?:یکی|برخی|بعضی|تعدادی|جمعی|بسیاری|شماری|گروهی)\s+از\s+")
 # Where a speaker phrase ends and the rest of the clause begins.
 SPEAKER_END = re.compile(
-    r"\s(?:نیز|هم|همچنین|امروز|روز|هفته|پیش‌تر|پیشتر|اخیرا|اخیراً|عصر|صبح|شب|ظهر|بامداد|دیروز|در|با|طی|ضمن|پس\s+از|بعد\s+از|درباره|"
+    r"\s(?:نیز|هم|همچنین|امروز|روز|هفته|پیش‌تر|پیشتر|اخیرا|اخیراً|چندی|عصر|صبح|شب|ظهر|بامداد|دیروز|در|با|طی|ضمن|پس\s+از|بعد\s+از|درباره|"
     r"در\s+خصوص|درخصوص|درمورد|درادامه|پیرامون|نسبت|راجع|خطاب|سپس|دقایقی|ساعاتی|قبل|بر|از|به|را|که)(?:\s|$)|[،,(]"
 )
 # Frame text and news agencies: the report's own source, never a speaker.

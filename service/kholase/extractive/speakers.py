@@ -161,8 +161,11 @@ def voices(document: Document) -> list[Voice]:
         opened_at = depth
         depth = max(0, depth + sentence.text.count("«") - sentence.text.count("»"))
         answering = first_question is not None and sentence.index > first_question
-        # «X گفت …» with no colon, inside an answer or an open quotation: the speaker retells X, frame and all
-        retold = attribution.quoted and not attribution.runs_on and (answering or bool(quoting and opened_at > 0))
+        # «X گفت …» with no colon, inside an answer, an open quotation or a paragraph of someone's words: the speaker
+        # retells X, frame and all
+        in_running_paragraph = running is not None and sentence.paragraph == running_paragraph
+        retold = attribution.quoted and not attribution.runs_on and (
+            answering or bool(quoting and opened_at > 0) or in_running_paragraph)
         start = attribution.statement_start if attribution.quoted and not retold else attribution.body_start
         end = attribution.statement_end
         if sentence.index in asked:
