@@ -127,6 +127,7 @@ def test_guillemets_around_nothing_name_no_office_holder():
         ("کمال در حالی روزهای خوبش را ادامه داد که پیش‌تر محروم شده بود.", None),
         ("بدین ترتیب تقریبا می‌توان با قطعیت گفت که فن دایک حاضر است.", None),
         ("کالین پاول چندی پیش گفت: کره شمالی باید برنامه‌اش را کنار بگذارد.", "کالین پاول"),
+        ("اواسط هفته گذشته علی عابدینی گفت: باشگاه واگذار شده است.", "علی عابدینی"),
     ],
 )
 def test_a_speaker_is_the_person_never_frame_text_a_weekday_or_a_clause(sentence, speaker):

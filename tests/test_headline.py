@@ -69,6 +69,7 @@ def test_speech_frames_fragments_and_pronouns_are_refused():
     assert not well_formed("هرچند اسپارتاک مسکو سرگروه این گروه است")  # a subordinate clause, its main clause left out
     assert not well_formed("احسانی: اگر چنین تغییراتی انجام شود")
     assert not well_formed("با این وصف می‌توان انتظار داشت")
+    assert not well_formed("به ویژه اینکه این خطرات از کشورهای گوناگون ساطع می‌شوند")
     assert well_formed("رزمایش مشترک اطلاعاتی تاجیکستان و ازبکستان برگزار شد")
     assert well_formed("افجه‌ای: پیشنهادات رحمتی تحمیلی بود")
 

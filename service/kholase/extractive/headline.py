@@ -72,7 +72,7 @@ LEADING_LINKS = frozenset("همچنین البته اما ولی ضمناً هم
 # Words that point back to an earlier sentence: a headline holding one cannot stand alone («رود کنگو نیز …»).
 BACK_REFERENCES = frozenset("نیز هم بازهم باز حالا همچنین البته همچنان ضمناً ضمنا بنابراین سپس گویا".split())
 BACK_OPENERS = ("در مقابل", "از سوی دیگر", "از طرف دیگر", "در ادامه", "با این حال", "به این ترتیب", "با این وصف",
-                "با این اوصاف")
+                "با این اوصاف", "به ویژه", "به‌ویژه", "بویژه", "خصوصا", "خصوصاً")
 # Phrases that open an adverbial part: at the start of a statement, the part up to its comma can go.
 ADJUNCT_OPENERS = (
     "در شرایطی که", "در حالی که", "درحالی که", "با وجود", "با توجه به", "به منظور", "با هدف", "در راستای",
