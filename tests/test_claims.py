@@ -162,6 +162,20 @@ def test_a_speakers_words_run_to_the_end_of_the_paragraph_and_of_the_quotation()
     assert speakers["بلیت‌های این"] is None
 
 
+def test_an_office_is_the_name_it_was_given_with_unquoted(fars_articles):
+    """«رضا رحمانی وزیر صنعت …» then «وزیر صنعت گفت: …»: the claim is the minister's, by name. A name needs two
+    proper nouns before the office, and the report's own source is none («خبرگزاری رسمی کره شمالی، سخنگوی …»)."""
+    article = next(a for a in fars_articles if a["id"] == "fars-news-3-252")
+    speakers = {claim.speaker for claim in Summarizer().summarize(article["body"]).key_claims}
+    assert "رضا رحمانی" in speakers and "وزیر صنعت" not in speakers
+    frame = "به گزارش خبرگزاری رسمی کره شمالی، سخنگوی وزارت خارجه این کشور گفت: طرح آمریکا پذیرفته نیست."
+    assert SpeakerBook(frame).resolve("سخنگوی وزارت خارجه", False) == "سخنگوی وزارت خارجه"
+    text = ("مهدی تاج رئیس فدراسیون فوتبال امروز به تمرین تیم ملی رفت.\n"
+            "رئیس فدراسیون فوتبال گفت: تیم ملی برای جام جهانی آماده است.")
+    speakers = speakers_by_opening(text)
+    assert speakers["تیم ملی"] == "مهدی تاج"
+
+
 def test_a_speaker_named_without_a_colon_speaks_only_that_sentence(fars_articles):
     """«کاملیتی ادامه داد در گفتگو با …» names who said it; with no colon, the next sentence is not taken as his."""
     article = next(a for a in fars_articles if a["id"] == "fars-news-1-220")

@@ -16,8 +16,10 @@ from itertools import combinations, pairwise
 
 from kholase.extractive.attribution import (
     AGENCY,
+    HONORIFICS,
     NEWS_FRAME,
     SPEECH_VERB,
+    TITLE_WORDS,
     UNPUNCTUATED_FRAME,
     VERB_ENDING,
     attribute,
@@ -55,17 +57,8 @@ CLAUSE_LINKS = frozenset(("و", "که", "تا", "اما", "ولی", "زیرا", 
 # Two stems joined by «و» before one light verb: the first looks finite to the tagger («رد و بدل کرد»).
 PAIRED_PREVERBS = frozenset(("رد و بدل", "رفت و آمد", "داد و ستد", "خرید و فروش", "نقل و انتقال", "جست و جو",
                              "گفت و گو", "شست و شو", "زد و خورد", "بست و بند"))
-HONORIFICS = frozenset(
-    "سید سیده حجت‌الاسلام حجت‌الاسلام‌والمسلمین والمسلمین المسلمین و آیت‌الله دکتر مهندس سردار سرلشکر سرتیپ سرهنگ "
-    "حاج حاجی شیخ استاد آقای خانم".split()
-)
 # First parts of compound first names: «محمد علی لطفی» is titled «لطفی».
 FIRST_NAME_PARTS = frozenset("محمد علی سید میر امیر غلام عبد ابو".split())
-TITLE_WORDS = frozenset(
-    "رئیس رییس معاون مدیر مدیرکل مدیرعامل سخنگوی سخنگو وزیر نماینده دبیر دبیرکل سرمربی مربی سرپرست کاپیتان بازیکن "
-    "مهاجم هافبک دروازه‌بان مدافع عضو استاندار فرماندار فرمانده جانشین دادستان مشاور کارشناس رئیس‌جمهور امام "
-    "نایب قائم‌مقام دستیار مسئول سفیر نخست‌وزیر پادشاه ولیعهد رهبر دبیرخانه مالک ستاره هیئت".split()
-)
 NOT_A_NAME = frozenset(("ADP", "DET", "NUM", "PRON", "VERB", "AUX", "SCONJ", "CCONJ", "ADV", "PUNCT"))
 ASIDES = ("گفتنی است", "شایان ذکر است", "لازم به ذکر است", "قابل ذکر است", "یادآور می‌شود", "یادآوری می‌شود")
 LEADING_LINKS = frozenset("همچنین البته اما ولی ضمناً همچنان سپس بنابراین".split())

@@ -10,12 +10,28 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from kholase.extractive.attribution import AGENCY, EPITHET, NEWS_FRAME, attribute, clean_speaker
+from kholase.extractive.attribution import (
+    AGENCY,
+    EPITHET,
+    HONORIFICS,
+    NEWS_FRAME,
+    TITLE_WORDS,
+    attribute,
+    clean_speaker,
+)
 from kholase.text.sentences import Document
 from kholase.text.tagger import Token, tagged
 
 # «Name» followed by the office it holds: lets a later «رئیس …» resolve to the name.
 NAMED_TITLE = re.compile(r"«(?P<name>[^»]{3,40})»\s*،?\s*(?P<title>[^،.«()]{4,80})")
+# An office word with a name before it, unquoted («علی کفاشیان رئیس فدراسیون …», «علی پناهی، معاون …»): the name is
+# the run of two or more proper nouns just before it, found by tagging only those few words.
+WORD = re.compile(r"[^\s،,.:؛«»()]+")
+NAME_WINDOW = 6  # words before an office word that may hold the name
+OFFICE_KEY_WORDS = 3
+CLAUSE_BREAK = re.compile(r"[.:؛«»()\n!؟?]")
+# Words a tagger may call proper nouns that no person's name holds («تیم ملی امید», «خبرگزاری رسمی کره شمالی»).
+NOT_IN_A_NAME = frozenset("تیم باشگاه شورای شورا سازمان وزارت اداره رسمی ملی شامل کشور استان شهر".split())
 # «به گزارش «ورزش سه»، …»: a name in the report's frame is its source, not a person with an office.
 FRAME_BEFORE = 30
 # A turn that opens with a short label and a colon, bulleted or not: «واحدی: …», «* فارس: …», «سؤال: …».
@@ -43,6 +59,8 @@ class SpeakerBook:
                 continue
             if name := match.group("name").strip():
                 self.offices.setdefault(" ".join(match.group("title").split()[:3]), name)
+        for name, office in _named_offices(text):
+            self.offices.setdefault(office, name)
         self._office_order = {known: order for order, known in enumerate(self.offices)}
         # every prefix of an office that reaches into its second word -> the first office it begins
         self._office_beginnings: dict[str, int] = {}
@@ -89,6 +107,29 @@ class SpeakerBook:
         compact = _compact(phrase)
         holder = self._name_holders.first(compact, len(phrase)) or self._office_holders.first(compact, len(phrase))
         return holder or phrase
+
+
+def _named_offices(text: str) -> list[tuple[str, str]]:
+    """(name, the office's first words) for every office word that directly follows a name in `text`."""
+    words = list(WORD.finditer(text))
+    found = []
+    for at, word in enumerate(words):
+        if at == 0 or word.group() not in TITLE_WORDS:
+            continue
+        window = text[words[max(0, at - NAME_WINDOW)].start() : word.start()]
+        window = CLAUSE_BREAK.split(window)[-1].rstrip(" ،,")  # «علی پناهی، معاون …»: the comma may stand between
+        if AGENCY.search(window):
+            continue  # «به گزارش خبرگزاری رسمی کره شمالی، سخنگوی …»: the report's source, not a name
+        run: list[Token] = []
+        for token in reversed(tagged(window)):
+            if token.tag != "PROPN" and (token.text not in HONORIFICS or token.text == "و" or not run):
+                break
+            run.append(token)
+        name = [token.text for token in reversed(run) if token.text not in HONORIFICS]
+        office = CLAUSE_BREAK.split(text[word.start() : word.start() + 120])[0].split("،")[0].split()
+        if len(name) >= 2 and NOT_IN_A_NAME.isdisjoint(name):
+            found.append((" ".join(name), " ".join(office[:OFFICE_KEY_WORDS])))
+    return found
 
 
 class _Surnames:
