@@ -108,6 +108,19 @@ def test_a_dropped_phrase_never_takes_the_word_its_az_completes(fars_articles, v
         assert completed not in candidate.text.replace(kept, ""), candidate.text
 
 
+def test_someones_words_as_a_last_resort_carry_who_said_them(fars_articles, varzesh3_articles):
+    """When every opening sentence is someone's words, the headline names the speaker of the frame right before them:
+    «… مانوئل نویر نیز … گفت: «هفته‌های خوبی …»» is Neuer's, not Heynckes' whose frame opens the sentence. «گفت و گو»
+    is a conversation, never the frame the statement follows, and a time word is never a speaker."""
+    summarizer = Summarizer()
+    articles = {a["id"]: a for a in fars_articles + varzesh3_articles}
+    assert summarizer.summarize(articles["varzesh3-3-087"]["body"]).headline.startswith("نویر: هفته‌های خوبی")
+    assert summarizer.summarize(articles["fars-news-3-224"]["body"]).headline.startswith("صادقیان: بازی خوبی بود")
+    headline = summarizer.summarize(articles["varzesh3-2-387"]["body"]).headline
+    assert not headline.startswith("و گو"), headline
+    assert summarizer.summarize(articles["varzesh3-2-173"]["body"]).headline.startswith("ایراندوست: ")
+
+
 def test_a_paired_preverb_keeps_its_verb(varzesh3_articles):
     """«… پاس را بین خود رد و بدل کرده‌اند»: the tagger reads «رد» as a finite verb; the clause goes on to its own."""
     document = Summarizer().prepare(next(a for a in varzesh3_articles if a["id"] == "varzesh3-1-478")["body"])

@@ -24,6 +24,7 @@ from kholase.extractive.attribution import (
     VERB_ENDING,
     attribute,
     clean_speaker,
+    trailing_speech,
 )
 from kholase.extractive.speakers import SpeakerBook
 from kholase.text.sentences import Sentence, stop_words, word_form
@@ -97,14 +98,14 @@ TIME_WORDS = frozenset(
 # A time phrase that only says when the report was written («صبح امروز», «روز سه‌شنبه», «دقایقی پیش») can go.
 DEICTIC_STARTS = frozenset("امروز دیروز امشب روز صبح عصر ظهر شب شامگاه بامداد ساعتی دقایقی لحظاتی".split())
 DEICTIC_WORDS = DEICTIC_STARTS | frozenset(
-    "گذشته پیش شنبه یکشنبه دوشنبه سه‌شنبه چهارشنبه پنجشنبه پنج‌شنبه جمعه فروردین اردیبهشت خرداد تیر مرداد شهریور "
-    "مهر آبان آذر دی بهمن اسفند ماه فروردین‌ماه اردیبهشت‌ماه خردادماه تیرماه مردادماه شهریورماه مهرماه آبان‌ماه "
+    "بعدازظهر گذشته پیش شنبه یکشنبه دوشنبه سه‌شنبه چهارشنبه پنجشنبه پنج‌شنبه جمعه فروردین اردیبهشت خرداد تیر مرداد "
+    "شهریور مهر آبان آذر دی بهمن اسفند ماه فروردین‌ماه اردیبهشت‌ماه خردادماه تیرماه مردادماه شهریورماه مهرماه آبان‌ماه "
     "آذرماه دی‌ماه بهمن‌ماه اسفندماه".split()
 )
 ORDINAL = re.compile(r"^(?:[\d۰-۹]+|\S+(?:م|مین))$")  # «۱۵», «پانزدهم» in a date
 SPEECH_FRAME = re.compile(rf"{SPEECH_VERB}\S*\s*:")
 FRAME_COLON = re.compile(r"(?<=\D):(?=\s)")
-INNER_SPEECH = re.compile(rf"\s(?:{SPEECH_VERB}|عنوان\s?کرد){VERB_ENDING}(?:\s*:|\s+که|\s)")
+INNER_SPEECH = re.compile(rf"\s(?:{SPEECH_VERB}|عنوان\s?کرد){VERB_ENDING}(?:\s*:|\s+که|\s)(?!و\s*گو)")  # not «گفت و گو»
 SPEECH_ENDING = re.compile(
     rf"(?:{SPEECH_VERB}|خبر\s?داد|می‌گوید|گفته\s?است|مدعی\s?شد|می‌نویسد|گزارش\s?داد|ادعا\s?کرد|اعلام\s?کرده)"
     rf"{VERB_ENDING}$"
@@ -506,6 +507,18 @@ def _after_frames(statement: str) -> str:
     return statement[max(cuts, default=0) :].strip(" :،.«»")
 
 
+def _last_speaker(sentence: str, statement: str) -> str | None:
+    """Who says `statement` in `sentence`: the speaker of the frame right before it («… مانوئل نویر نیز … گفت: «…»»),
+    as a headline names them; None when that frame names nobody."""
+    at = sentence.rfind(statement) if statement else -1
+    frame = trailing_speech(sentence[:at].rstrip(" :«\"")) if at > 0 else None
+    if frame is None:
+        return None
+    before = sentence[: frame.start()]
+    phrase = clean_speaker(re.split(r"[».!؟?\"]", before)[-1])
+    return _speaker(phrase, tagged(sentence)) if phrase else None
+
+
 def lead_statement(sentences: list[Sentence]) -> str:
     """The headline of last resort: the first opening sentence that is a well-formed clause, without its attribution
     frame, speaker and end punctuation; else the first sentence so stripped. Long, but never cut."""
@@ -521,9 +534,12 @@ def lead_statement(sentences: list[Sentence]) -> str:
             return statement
         if len(tokens) >= MIN_WORDS:
             statements.append(statement)
-    if not statements and sentences:  # nothing but someone's words: the first of them, without their frame
-        attribution = attribute(sentences[0].text)
-        statements.append(_after_frames(sentences[0].text[attribution.statement_start : attribution.statement_end]))
+    if not statements and sentences:  # nothing but someone's words: the first of them, with who said them if named
+        sentence = sentences[0].text
+        attribution = attribute(sentence)
+        said = _after_frames(sentence[attribution.statement_start : attribution.statement_end])
+        speaker = _last_speaker(sentence, said)
+        statements.append(f"{speaker}: {said}" if speaker and said else said)
     statement = statements[0].strip(" .،:؛…") if statements else ""
     if len(statement.split()) < MIN_WORDS and sentences:  # a frame and little else: the sentence as it stands
         statement = sentences[0].text[attribute(sentences[0].text).body_start :].strip(" .،:؛…")
