@@ -121,6 +121,14 @@ def test_someones_words_as_a_last_resort_carry_who_said_them(fars_articles, varz
     assert summarizer.summarize(articles["varzesh3-2-173"]["body"]).headline.startswith("ایراندوست: ")
 
 
+def test_a_leading_adjunct_with_a_relative_clause_goes_whole_and_nothing_after_it(fars_articles):
+    """«در نظام … ایران که … تأسیس یافته است، امر به معروف …»: left out, the adjunct ends at its comma; it once took
+    the subject's «امر» with it («به معروف و نهی از منکر …»)."""
+    document = Summarizer().prepare(next(a for a in fars_articles if a["id"] == "fars-news-2-024")["body"])
+    found = [c.text for c in candidates(list(document.sentences), LONGEST) if "معروف" in c.text]
+    assert found and all("امر به معروف" in text for text in found), found
+
+
 def test_a_paired_preverb_keeps_its_verb(varzesh3_articles):
     """«… پاس را بین خود رد و بدل کرده‌اند»: the tagger reads «رد» as a finite verb; the clause goes on to its own."""
     document = Summarizer().prepare(next(a for a in varzesh3_articles if a["id"] == "varzesh3-1-478")["body"])

@@ -181,6 +181,9 @@ def _main_clause(tokens: list[Token]) -> list[Token] | None:
             if end is not None and end + 1 < len(tokens) and tokens[end + 1].text in ("،", ","):
                 later = any(_is_finite(tokens, at) for at in range(end + 2, len(tokens)))
                 if later:  # a relative clause inside the main one: leave it and its comma out
+                    if kept[0].tag == "ADP" and not any(t.tag in VERB_TAGS for t in kept):  # «در نظام … که … است،
+                        # امر به …»: the comma still closes the leading adjunct
+                        kept.append(tokens[end + 1])
                     index = end + 2
                     continue
         kept.append(token)
