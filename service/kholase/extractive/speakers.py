@@ -9,6 +9,7 @@ opened there, and through the answers of a question-and-answer interview.
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kholase.extractive.attribution import (
     AGENCY,
@@ -53,22 +54,7 @@ class SpeakerBook:
     thousands of speakers costs time in proportion to its length, not to its square."""
 
     def __init__(self, text: str) -> None:
-        self.offices: dict[str, str] = {}  # the first three words of an office -> the name that holds it
-        for match in NAMED_TITLE.finditer(text):
-            if AGENCY.search(text[max(0, match.start() - FRAME_BEFORE) : match.start()]):
-                continue
-            if name := match.group("name").strip():
-                self.offices.setdefault(" ".join(match.group("title").split()[:3]), name)
-        for name, office in _named_offices(text):
-            self.offices.setdefault(office, name)
-        self._office_order = {known: order for order, known in enumerate(self.offices)}
-        # every prefix of an office that reaches into its second word -> the first office it begins
-        self._office_beginnings: dict[str, int] = {}
-        for known, order in self._office_order.items():
-            for end in range(known.find(" ") + 2 if " " in known else len(known) + 1, len(known) + 1):
-                self._office_beginnings.setdefault(known[:end], order)
-        self._office_names = list(self.offices.values())
-        self._office_holders = _Surnames(self._office_names)
+        self._offices = _office_index(text)
         self.names: list[str] = []
         self._name_holders = _Surnames([])
         self.last: str | None = None
@@ -96,17 +82,48 @@ class SpeakerBook:
     def _canonical(self, phrase: str) -> str:
         """The name of the first office that equals the phrase's first three words (or, from two words on, begins
         with them or they with it); else the first name, then office holder, whose surname begins the phrase."""
+        offices = self._offices
         office = " ".join(phrase.split()[:3])
-        matches = [self._office_order.get(office)]
+        matches = [offices.order.get(office)]
         if len(office.split()) >= 2:
-            matches.append(self._office_beginnings.get(office))
-            matches += [self._office_order.get(office[:end]) for end in range(1, len(office))]
+            matches.append(offices.beginnings.get(office))
+            matches += [offices.order.get(office[:end]) for end in range(1, len(office))]
         found = [order for order in matches if order is not None]
         if found:
-            return self._office_names[min(found)]
+            return offices.names[min(found)]
         compact = _compact(phrase)
-        holder = self._name_holders.first(compact, len(phrase)) or self._office_holders.first(compact, len(phrase))
+        holder = self._name_holders.first(compact, len(phrase)) or offices.holders.first(compact, len(phrase))
         return holder or phrase
+
+
+@dataclass(frozen=True)
+class _OfficeIndex:
+    """The offices an article gives with a name, indexed for `SpeakerBook._canonical`; read, never changed."""
+
+    order: dict[str, int]  # the first three words of an office -> its order met
+    beginnings: dict[str, int]  # every prefix of an office that reaches into its second word -> the first it begins
+    names: list[str]  # the name holding each office, in that order
+    holders: "_Surnames"
+
+
+@lru_cache(maxsize=8)
+def _office_index(text: str) -> _OfficeIndex:
+    """A function of the text alone, kept for the last few texts: an article's headline and its claims both ask."""
+    offices: dict[str, str] = {}  # the first three words of an office -> the name that holds it
+    for match in NAMED_TITLE.finditer(text):
+        if AGENCY.search(text[max(0, match.start() - FRAME_BEFORE) : match.start()]):
+            continue
+        if name := match.group("name").strip():
+            offices.setdefault(" ".join(match.group("title").split()[:3]), name)
+    for name, office in _named_offices(text):
+        offices.setdefault(office, name)
+    order = {known: number for number, known in enumerate(offices)}
+    beginnings: dict[str, int] = {}
+    for known, number in order.items():
+        for end in range(known.find(" ") + 2 if " " in known else len(known) + 1, len(known) + 1):
+            beginnings.setdefault(known[:end], number)
+    names = list(offices.values())
+    return _OfficeIndex(order, beginnings, names, _Surnames(names))
 
 
 def _named_offices(text: str) -> list[tuple[str, str]]:
