@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 from kholase.text.tagger import tagged
 
-SPEECH_VERB = (
-    r"(?:گفت|افزود|(?:اظهار|تأکید|تاکید|تصریح|بیان|عنوان|خاطر\s?نشان|اعلام|ابراز|اضافه|تشریح|یادآوری)\s?(?:کرد|نمود|داشت|ساخت)"
+SPEECH_VERB = (  # «گفت و گو» is a conversation, not «گفت»
+    r"(?:گفت(?!\s*و\s*گو)|افزود|(?:اظهار|تأکید|تاکید|تصریح|بیان|عنوان|خاطر\s?نشان|اعلام|ابراز|اضافه|تشریح|یادآوری)\s?(?:کرد|نمود|داشت|ساخت)"
     r"|یادآور\s?شد|ادامه\s?داد|توضیح\s?داد|پاسخ\s?داد|نوشت|معتقد\s?است|آمده\s?است)"
 )
 VERB_ENDING = r"(?:ه‌?\s?است|ه‌?\s?بود|ند|ه‌?اند)?"
@@ -26,11 +26,10 @@ UNPUNCTUATED_FRAME = re.compile(
 COLON_FRAME = re.compile(
     rf"^(?:در\s+)?(?P<speaker>[^:]{{2,160}}?)\s+(?:و\s*)?{SPEECH_VERB}{VERB_ENDING}\s*[:：]\s*"  # «… اشاره کرد وگفت:»
 )
-# «کاملیتی ادامه داد در گفت‌وگو با …»: a short speaker phrase and its speech verb open the sentence, with no colon
-# («گفت و گو» is a conversation, not a verb). A phrase with «که», «را» or a verb in it is a clause, not a speaker
-# («زلاتان … توپ می‌زد و کارلسون معتقد است»).
+# «کاملیتی ادامه داد در گفت‌وگو با …»: a short speaker phrase and its speech verb open the sentence, with no colon.
+# A phrase with «که», «را» or a verb in it is a clause, not a speaker («زلاتان … توپ می‌زد و کارلسون معتقد است»).
 LEADING_SPEECH = re.compile(
-    rf"^(?P<speaker>(?:(?!\s(?:که|را)\s|\sن?می‌)[^:،,«»]){{2,60}}?)\s+(?:و\s*)?{SPEECH_VERB}{VERB_ENDING}(?!\s*و\s*گو)(?:\s+که)?\s+(?=\S)"
+    rf"^(?P<speaker>(?:(?!\s(?:که|را)\s|\sن?می‌)[^:،,«»]){{2,60}}?)\s+(?:و\s*)?{SPEECH_VERB}{VERB_ENDING}(?:\s+که)?\s+(?=\S)"
 )
 ACCORDING_TO = re.compile(r"^به\s+(?:گفته|اعتقاد|عقیده|نظر|نوشته)\s+(?P<speaker>[^،,]{2,80})[،,]\s*")
 ANNOUNCED = re.compile(

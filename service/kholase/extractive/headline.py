@@ -105,7 +105,7 @@ DEICTIC_WORDS = DEICTIC_STARTS | frozenset(
 ORDINAL = re.compile(r"^(?:[\d۰-۹]+|\S+(?:م|مین))$")  # «۱۵», «پانزدهم» in a date
 SPEECH_FRAME = re.compile(rf"{SPEECH_VERB}\S*\s*:")
 FRAME_COLON = re.compile(r"(?<=\D):(?=\s)")
-INNER_SPEECH = re.compile(rf"\s(?:{SPEECH_VERB}|عنوان\s?کرد){VERB_ENDING}(?:\s*:|\s+که|\s)(?!و\s*گو)")  # not «گفت و گو»
+INNER_SPEECH = re.compile(rf"\s(?:{SPEECH_VERB}|عنوان\s?کرد){VERB_ENDING}(?:\s*:|\s+که|\s)")
 SPEECH_ENDING = re.compile(
     rf"(?:{SPEECH_VERB}|خبر\s?داد|می‌گوید|گفته\s?است|مدعی\s?شد|می‌نویسد|گزارش\s?داد|ادعا\s?کرد|اعلام\s?کرده)"
     rf"{VERB_ENDING}$"
