@@ -5,7 +5,7 @@ tokenizer is (pieces, then ``▁<extra_id_99>`` … ``▁<extra_id_0>``, then ``
 The tests build tiny ones to check the engine against a real checkpoint's contract. Run as a script, it rebuilds the
 benchmark model of docs/benchmarks.md: a 3+3-layer model whose vocabulary is trained on four fifths of the articles
 and which ``scripts/finetune.py`` then trains on their lead → title pairs for at most ``--cpu-minutes`` CPU-minutes
-(the last fifth is held out for ``scripts/benchmark_abstractive.py trained``). It is a benchmark artifact: it shows
+(the last fifth is held out for ``scripts/benchmark_trained.py``). It is a benchmark artifact: it shows
 what the backends do with a trained model's peaked outputs, and makes no claim about headline quality.
 
     python scripts/persian_mt5.py out/fa-mt5-headline --cpu-minutes 30
