@@ -2,6 +2,9 @@
 
     python scripts/train_tagger.py [--train DEV.conllu] [--test TEST.conllu] [--output MODEL.crfsuite]
 
+It first writes the lexicon the tagger's features read (kholase/text/resources/pos_lexicon.tsv) from hazm's word and
+verb lists, then trains on features that read it.
+
 The treebank is CC BY-SA 4.0, and so is the model (see service/kholase/text/resources/POS_TAGGER_LICENSE.md).
 """
 
@@ -9,7 +12,7 @@ import argparse
 import time
 from pathlib import Path
 
-from kholase.text.tagger import DEFAULT_PATH, Tagger
+from kholase.text.tagger import DEFAULT_PATH, LEXICON_PATH, Lexicon, Tagger, lexicon
 from kholase.text.tagger_training import accuracy, read_conllu, token_agreement, train
 
 UD = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "ud"
@@ -22,6 +25,9 @@ def main() -> None:
     parser.add_argument("--output", type=Path, default=DEFAULT_PATH)
     args = parser.parse_args()
 
+    Lexicon.from_hazm().save(LEXICON_PATH)
+    lexicon.cache_clear()
+    print(f"wrote {LEXICON_PATH} ({LEXICON_PATH.stat().st_size / 1e6:.2f} MB)")
     training, held_out = read_conllu(args.train), read_conllu(args.test)
     started = time.perf_counter()
     train(training, args.output)

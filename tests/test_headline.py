@@ -200,3 +200,39 @@ def test_a_quote_statement_keeps_its_speaker_and_not_someone_named_inside():
     quoted = [c.text for c in candidates(list(document.sentences), 14) if c.form == "quote"]
     assert quoted and all(text.startswith("اصفهانیان: ") for text in quoted)
     assert not SPEECH_ENDING.search(quoted[0])
+
+
+@pytest.mark.parametrize(("article_id", "headline"), [
+    ("varzesh3-3-431", "مسعود شجاعی به تبریز برگشت"),
+    ("varzesh3-2-123", "رئال مادرید زیر سایه بارسلونا قرار داشته است"),
+])
+def test_an_adverbial_part_after_the_subject_can_go_with_its_comma(fars_articles, varzesh3_articles, article_id,
+                                                                   headline):
+    """«مسعود شجاعی پس از یک وقفه کوتاه، به تبریز برگشت»: newsroom titles leave the circumstance out."""
+    article = next(a for a in fars_articles + varzesh3_articles if a["id"] == article_id)
+    document = Summarizer().prepare(article["body"])
+    assert headline in [c.text for c in candidates(list(document.sentences), LONGEST, document.text)]
+
+
+@pytest.mark.parametrize(("article_id", "kept", "never"), [
+    ("varzesh3-1-355", "با درخشش لبران جیمز، فوق ستاره", None),  # the comma opens «لبران جیمز»'s apposition
+    ("fars-news-3-266", "با داشتن یک هزار و ۱۰۰ بقعه", None),  # «در این زمینه» points back to it
+    ("fars-news-3-129", "همزمان با ثبت", "همزمان وزارت"),  # «همزمان با …» is one opener
+    ("varzesh3-1-050", "فوق ستاره", "فوق با"),  # «فوق ستاره» is one title
+    ("varzesh3-3-373", "برای حضور در انتخابی", "برای حضور از"),  # «حضور در …» says where
+    ("fars-news-3-222", "بیانگر آن است که زمستان", "بیانگر آن است جان"),  # «آن است که …» opens the news
+])
+def test_a_part_the_clause_needs_stays(fars_articles, varzesh3_articles, article_id, kept, never):
+    article = next(a for a in fars_articles + varzesh3_articles if a["id"] == article_id)
+    document = Summarizer().prepare(article["body"])
+    texts = [c.text for c in candidates(list(document.sentences), LONGEST, document.text)]
+    assert any(kept in text for text in texts), texts
+    assert never is None or not any(never in text for text in texts), texts
+
+
+@pytest.mark.parametrize("headline", [
+    "صنایع همدان در حالیکه در سالن شهید بهشتی مشهد میهمان تبرک بود",
+    "به گفته پسندیده آمار‌ها نشان می‌دهد که شهر کرج آلوده است",
+])
+def test_a_subordinate_clause_or_a_source_frame_is_no_headline(headline):
+    assert not well_formed(headline)

@@ -28,12 +28,20 @@ from kholase.extractive.attribution import (
 )
 from kholase.extractive.speakers import SpeakerBook
 from kholase.text.sentences import Sentence, stop_words, word_form
-from kholase.text.tagger import Token, tagged
+from kholase.text.tagger import ZWNJ, Token, tagged
 
 MIN_WORDS = 3
 OPENING_SENTENCES = 3
 MAX_DROPPED = 3  # adjunct phrases left out of one candidate
 LEADING_ADJUNCT_WORDS = 12  # a longer opening part before its comma may hold the subject
+INNER_ADJUNCT_WORDS = 16  # nor is a longer part after the subject, before its comma, one adjunct
+SUBJECT_WORDS = 6
+EPITHET_WORDS = frozenset(("داور", "فوق", "هموطن", "همتای"))
+SUBJECT_TAGS = frozenset(("NOUN", "PROPN", "ADJ", "NUM"))
+# Openers of an adverbial part after the subject: its circumstance, time, cause or concession, never a fact the
+# statement needs («بدون داشتن خروجی» stays).
+INNER_OPENERS = ("با", "پس از", "بعد از", "پیش از", "قبل از", "به دلیل", "به علت", "به خاطر", "با وجود", "در پی",
+                 "به دنبال", "ضمن", "طی", "در جریان", "در حاشیه", "به منظور", "با هدف", "در راستای")
 FORMS = ("clause", "quote", "event")
 VERB_TAGS = frozenset(("VERB", "AUX"))
 # Tags a phrase never ends on: it would read cut off («… در», «… و», «… که»).
@@ -55,9 +63,10 @@ OPEN_PHRASES = frozenset(("به دنبال", "در حال", "به سوی", "در
 VERB_FORM = re.compile(r"(?:د|ت|م|ید|یم|ند|ست|است|اند|ای|ه)$")
 CLAUSE_END = frozenset(("،", ",", ".", "!", "؟", "?", "؛", ";", ":"))
 CLAUSE_LINKS = frozenset(("و", "که", "تا", "اما", "ولی", "زیرا", "چون"))
-# Two stems joined by «و» before one light verb: the first looks finite to the tagger («رد و بدل کرد»).
+# Two stems joined by «و» before one light verb or as one noun: the first looks finite to the tagger («رد و بدل کرد»,
+# «ساخت و ساز‌ها»).
 PAIRED_PREVERBS = frozenset(("رد و بدل", "رفت و آمد", "داد و ستد", "خرید و فروش", "نقل و انتقال", "جست و جو",
-                             "گفت و گو", "شست و شو", "زد و خورد", "بست و بند"))
+                             "گفت و گو", "شست و شو", "زد و خورد", "بست و بند", "ساخت و ساز"))
 # First parts of compound first names: «محمد علی لطفی» is titled «لطفی».
 FIRST_NAME_PARTS = frozenset("محمد علی سید میر امیر غلام عبد ابو".split())
 NOT_A_NAME = frozenset(("ADP", "DET", "NUM", "PRON", "VERB", "AUX", "SCONJ", "CCONJ", "ADV", "PUNCT"))
@@ -84,6 +93,8 @@ BOUND_AFTER_DAR = frozenset("حال نظر اختیار دست پی صورت م�
 BOUND_BEFORE_AZ = frozenset("بیش بیشتر کمتر فراتر بالغ بالاتر پایین‌تر کم پس پیش بعد قبل".split())
 # Likewise for «به»: «در نگارخانه خیال وابسته به مرکز …» keeps its «وابسته».
 BOUND_BEFORE_BE = frozenset("وابسته مربوط متعلق منجر منتهی منتسب مجهز ملزم معطوف نسبت موفق مجبور".split())
+# And for «در»: «برای حضور در انتخابی المپیک …» keeps where.
+BOUND_BEFORE_DAR = frozenset("حضور شرکت عضویت حضورش موفقیت".split())
 BOUND_BEFORE = {"از": BOUND_BEFORE_AZ, "به": BOUND_BEFORE_BE}
 PURPOSES = ("به منظور", "با هدف", "در راستای")
 # Adjuncts whose leaving out changes no fact: the purpose or occasion of an act. Others («برای رسیدن به …», «با
@@ -114,10 +125,12 @@ COMPLEMENT_PREDICATES = frozenset(
     "تصمیم قرار خواست خواستند خواستار امیدوار معتقد مدعی موفق موظف مجبور ناچار توانست توانستند سعی تلاش مشخص انتظار "
     "معلوم روشن نشان".split()
 )
+COPULAS = frozenset(("است", "بود", "نیست", "باشد", "شد"))
 DURATIONS = frozenset("مدت مدتی سال‌ها ماه‌ها هفته‌ها روزها سالها ماهها".split())
 BARE_SPEECH = frozenset(("می‌گوید", "می‌گویند"))  # one token each: they are compared with a token
 # Not news: a list's announcement, a bullet, or a clause whose main part follows «که» («در حالی … ، که …»).
-NOT_NEWS = re.compile(r"به\s+شرح\s+زیر|^[*•\-–]|^[\d۰-۹]+\s*[_\-–.)]|در\s?حالی\s|در\s+شرایطی\s")
+NOT_NEWS = re.compile(r"به\s+شرح\s+زیر|^[*•\-–]|^[\d۰-۹]+\s*[_\-–.)]|در\s?حالی(?:\s|\u200c?که)|در\s+شرایطی\s")
+ACCORDING_TO = re.compile(r"(?:^|\s)به\s+(?:گفته|اعتقاد|عقیده)\s")  # «به گفته پسندیده …»: a frame
 ANNOUNCED_EVENT = re.compile(r"(?:^|\s)از\s+(?P<event>.+?)\s+خبر\s?داد")
 
 
@@ -148,7 +161,7 @@ def _ends_clause(tokens: list[Token], at: int) -> bool:
     """Whether the clause ends after the verb at `at`; not inside a paired preverb («پاس را رد و بدل کرده‌اند»)."""
     if at + 1 == len(tokens):
         return True
-    if at + 2 < len(tokens) and f"{tokens[at].text} و {tokens[at + 2].text}" in PAIRED_PREVERBS:
+    if at + 2 < len(tokens) and f"{tokens[at].text} و {tokens[at + 2].text.split(ZWNJ)[0]}" in PAIRED_PREVERBS:
         return False
     return tokens[at + 1].text in CLAUSE_END | CLAUSE_LINKS
 
@@ -171,13 +184,17 @@ def _main_clause(tokens: list[Token]) -> list[Token] | None:
     index, in_relative = 0, False
     while index < len(tokens):
         token = tokens[index]
-        relative = token.text == "که" and kept and kept[-1].tag in ("NOUN", "PROPN", "ADJ", "NUM", "PRON", "PUNCT")
+        relative = token.text == "که" and kept and (kept[-1].tag in ("NOUN", "PROPN", "ADJ", "NUM", "PRON", "PUNCT")
+                                                    or (len(kept) > 1 and kept[-2].text in ("این", "آن") and
+                                                        kept[-1].text not in COPULAS))  # «این نشست که», not «آن است که»
         complement = token.text in ("اینکه", "این‌که") or (relative and len(kept) > 1 and kept[-2].text == "این")
         indefinite = relative and kept[-1].tag == "NOUN" and kept[-1].text.endswith("ی")
         if complement or indefinite:  # «بر این نکته که …», «مربیانی که …»
             in_relative = True
         elif relative:
             end = next((at for at in range(index + 1, len(tokens)) if _is_finite(tokens, at)), None)
+            if kept[0].tag == "ADP" and not any(_is_finite(tokens, at) for at in range((end or index) + 1, len(tokens))):
+                return None  # «در این نشست که … برگزار شد»: the only verb is the relative clause's
             if end is not None and end + 1 < len(tokens) and tokens[end + 1].text in ("،", ","):
                 later = any(_is_finite(tokens, at) for at in range(end + 2, len(tokens)))
                 if later:  # a relative clause inside the main one: leave it and its comma out
@@ -322,10 +339,10 @@ def _adjunct_spans(tokens: list[Token]) -> list[tuple[int, int]]:
         opener = _opener(tokens, start, SAFE_ADJUNCTS)
         named = before and before.tag in ("PROPN", "NOUN") and (before.tag == "PROPN" or (start >= 2 and
                                                                  tokens[start - 2].tag in ("PROPN", "NOUN")))
-        if opener is None and named and tokens[start].text in TITLE_WORDS:
+        if opener is None and named and tokens[start].text in TITLE_WORDS and before.text not in EPITHET_WORDS:
             opener = tokens[start].text  # an office after a name
         place = opener is None and tokens[start].text == "در" and start + 1 < preverb and \
-            tokens[start + 1].text not in BOUND_AFTER_DAR
+            tokens[start + 1].text not in BOUND_AFTER_DAR and not (before and before.text in BOUND_BEFORE_DAR)
         if place:
             opener = "در"  # a place («در ورزشگاه آزادی»): only where the next phrase visibly begins
         if opener is None:
@@ -346,7 +363,29 @@ def _adjunct_spans(tokens: list[Token]) -> list[tuple[int, int]]:
               and tokens[end - 1].text not in BOUND_BEFORE.get(tokens[end].text, ())
               ) or (end == preverb and lists and not place):
             spans.append((start, end))
-    return spans
+    inner = _inner_adjunct(tokens, preverb)
+    return sorted({*spans, inner}) if inner else spans
+
+
+def _inner_adjunct(tokens: list[Token], preverb: int) -> tuple[int, int] | None:
+    """An adverbial part closed by its own comma right after the subject («شانگهای با پیروزی ۳ بر یک مقابل …،
+    حریف … شد», «کوتینیو پس از کش و قوس‌های فراوان، …»): newsroom titles leave it out. The subject is a noun phrase
+    of a few words; the part opens on an adverbial opener, holds no verb, «را» or subordinate clause, ends on a
+    comma that closes no name's apposition, and the rest of the clause does not point back to it («در این زمینه»)."""
+    start = next((at for at, token in enumerate(tokens[:preverb]) if token.tag not in SUBJECT_TAGS), None)
+    if not start or start > SUBJECT_WORDS or _opener(tokens, start, INNER_OPENERS) is None or \
+            _opener(tokens, start - 1, ADJUNCT_OPENERS + SAFE_ADJUNCTS):  # «همزمان با …» opens the statement
+        return None
+    comma = next((at for at in range(start + 2, min(start + INNER_ADJUNCT_WORDS, preverb))
+                  if tokens[at].text in ("،", ",")), None)
+    if comma is None or any(token.tag in VERB_TAGS | {"SCONJ"} or token.text in ("را", "که", "اینکه", "آنکه")
+                            for token in tokens[start:comma]):
+        return None
+    if any(token.text in TITLE_WORDS | EPITHET_WORDS for token in tokens[comma + 1 : comma + 3]):
+        return None  # the comma opens a name's apposition («… لبران جیمز، فوق ستاره خود …»), not the clause
+    if any(token.text in ("این", "آن") for token in tokens[comma + 1 :]):
+        return None  # «… با داشتن ۱۱۰۰ بقعه، رتبه نخست کشور را در این زمینه …»: the rest points back to it
+    return None if _in_a_list(tokens[start + 1 : comma], tokens[comma + 1 : comma + 4]) else (start, comma + 1)
 
 
 def _text(tokens: list[Token]) -> str:
@@ -491,7 +530,8 @@ def well_formed(headline: str) -> bool:
         return False
     if " ".join(token.text for token in tokens[-2:]) in OPEN_PHRASES:  # «… به دنبال»
         return False
-    if SPEECH_FRAME.search(headline) or AGENCY.search(headline) or NEWS_FRAME.match(headline):
+    if SPEECH_FRAME.search(headline) or AGENCY.search(headline) or NEWS_FRAME.match(headline) or \
+            ACCORDING_TO.search(headline):
         return False
     if SPEECH_ENDING.search(headline):  # «سرپرست این تیم اعلام کرد»: a frame whose statement was left out
         return False

@@ -138,7 +138,7 @@ def _named_offices(text: str) -> list[tuple[str, str]]:
         if AGENCY.search(window):
             continue  # «به گزارش خبرگزاری رسمی کره شمالی، سخنگوی …»: the report's source, not a name
         run: list[Token] = []
-        for token in reversed(tagged(window)):
+        for token in reversed(tagged(f"{window} {word.group()}")[:-1]):  # tagged with the office word after it
             if token.tag != "PROPN" and (token.text not in HONORIFICS or token.text == "و" or not run):
                 break
             run.append(token)

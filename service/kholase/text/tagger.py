@@ -17,6 +17,7 @@ from pathlib import Path
 import pycrfsuite
 
 DEFAULT_PATH = Path(__file__).parent / "resources" / "pos_tagger.crfsuite"
+LEXICON_PATH = Path(__file__).parent / "resources" / "pos_lexicon.tsv"
 ZWNJ = "\u200c"
 # A number with inner separators (۱۲.۵, 12/5, 31/10/1917, 8:30, 3-2) or a percent sign (۹۰٪); a run of letters,
 # digits and marks, joined by half-spaces; or any other single character (each punctuation mark is its own token).
@@ -34,9 +35,58 @@ def _word_features(word: str, prefix: str) -> list[str]:
     return [f"{prefix}w={word}", f"{prefix}s2={word[-2:]}", f"{prefix}s3={word[-3:]}"]
 
 
+@dataclass(frozen=True)
+class Lexicon:
+    """What hazm's own word list says of a word: its part-of-speech tags there, or that it is a conjugated form of one
+    of hazm's verbs; the treebank alone has too few words to tell «کره», «نکته» from verbs. Written from hazm once by
+    scripts/train_tagger.py (`from_hazm`, `save`), so that loading it costs no more than reading a small file."""
+
+    tags: dict[str, str]  # every word hazm lists -> its tags there joined by "+" («0»: listed with no tag)
+    verb_forms: frozenset[str]
+
+    @classmethod
+    def from_hazm(cls) -> "Lexicon":
+        from hazm import Conjugation
+        from hazm.utils import verbs_list, words_list
+
+        conjugation = Conjugation()
+        forms = {form for verb in verbs_list() for form in conjugation.get_all(verb) if form and " " not in form}
+        return cls({word: "+".join(tags) for word, _, tags in words_list()}, frozenset(forms))
+
+    def save(self, path: Path) -> None:
+        rows = [f"{word}\t{self.tags.get(word, '')}\t{int(word in self.verb_forms)}"
+                for word in sorted(self.tags.keys() | self.verb_forms)]
+        path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: Path = LEXICON_PATH) -> "Lexicon":
+        tags, forms, combinations = {}, set(), {}
+        with path.open(encoding="utf-8") as rows:
+            for row in rows:
+                word, tag, verb = row.rstrip("\n").split("\t")
+                if tag:
+                    tags[word] = combinations.setdefault(tag, tag)  # a few hundred tag sets, each stored once
+                if verb == "1":
+                    forms.add(word)
+        return cls(tags, frozenset(forms))
+
+    def features(self, word: str) -> list[str]:
+        tags = self.tags.get(word)
+        found = [f"lex={tag}" for tag in tags.split("+")] if tags else ["oov"]
+        return [*found, "verb_form"] if word in self.verb_forms else found
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The shipped lexicon, loaded once and shared."""
+    return Lexicon.load()
+
+
 def features(tokens: list[str]) -> list[list[str]]:
-    """CRF features of each token: the word, its affixes and shape, and its neighbours (training and tagging)."""
+    """CRF features of each token: the word, its affixes and shape, what hazm's lexicon says of it, and its
+    neighbours (training and tagging)."""
     words = [token.lower() for token in tokens]
+    known = [lexicon().features(token) for token in tokens]
     result = []
     for index, word in enumerate(words):
         bare = word.replace(ZWNJ, "")
@@ -51,8 +101,13 @@ def features(tokens: list[str]) -> list[list[str]]:
             found.append("digit")
         elif word and unicodedata.category(word[0]).startswith(("P", "S")):
             found.append("punct")
+        found.extend(known[index])
         found.extend(_word_features(words[index - 1], "-1") if index else ["BOS"])
         found.extend(_word_features(words[index + 1], "+1") if index + 1 < len(words) else ["EOS"])
+        if index:
+            found.extend(f"-1{feature}" for feature in known[index - 1])
+        if index + 1 < len(words):
+            found.extend(f"+1{feature}" for feature in known[index + 1])
         if index > 1:
             found.append(f"-2w={words[index - 2]}")
         if index + 2 < len(words):
