@@ -11,7 +11,7 @@ import re
 import threading
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import pycrfsuite
@@ -82,11 +82,18 @@ def lexicon() -> Lexicon:
     return Lexicon.load()
 
 
+@lru_cache(maxsize=1 << 16)
+def _lexicon_features(word: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """A word's lexicon features as itself, as the word before and as the word after: news repeats its words."""
+    own = tuple(lexicon().features(word))
+    return own, tuple(f"-1{feature}" for feature in own), tuple(f"+1{feature}" for feature in own)
+
+
 def features(tokens: list[str]) -> list[list[str]]:
     """CRF features of each token: the word, its affixes and shape, what hazm's lexicon says of it, and its
     neighbours (training and tagging)."""
     words = [token.lower() for token in tokens]
-    known = [lexicon().features(token) for token in tokens]
+    known = [_lexicon_features(token) for token in tokens]
     result = []
     for index, word in enumerate(words):
         bare = word.replace(ZWNJ, "")
@@ -101,13 +108,13 @@ def features(tokens: list[str]) -> list[list[str]]:
             found.append("digit")
         elif word and unicodedata.category(word[0]).startswith(("P", "S")):
             found.append("punct")
-        found.extend(known[index])
+        found.extend(known[index][0])
         found.extend(_word_features(words[index - 1], "-1") if index else ["BOS"])
         found.extend(_word_features(words[index + 1], "+1") if index + 1 < len(words) else ["EOS"])
         if index:
-            found.extend(f"-1{feature}" for feature in known[index - 1])
+            found.extend(known[index - 1][1])
         if index + 1 < len(words):
-            found.extend(f"+1{feature}" for feature in known[index + 1])
+            found.extend(known[index + 1][2])
         if index > 1:
             found.append(f"-2w={words[index - 2]}")
         if index + 2 < len(words):
