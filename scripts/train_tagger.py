@@ -2,8 +2,8 @@
 
     python scripts/train_tagger.py [--train DEV.conllu] [--test TEST.conllu] [--output MODEL.crfsuite]
 
-It first writes the lexicon the tagger's features read (kholase/text/resources/pos_lexicon.tsv) from hazm's word and
-verb lists, then trains on features that read it.
+It first writes the lexicon the tagger's features read (kholase/text/resources/pos_lexicon.tsv.gz) from hazm's word
+and verb lists, then trains on features that read it.
 
 The treebank is CC BY-SA 4.0, and so is the model (see service/kholase/text/resources/POS_TAGGER_LICENSE.md).
 """

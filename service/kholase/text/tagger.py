@@ -7,6 +7,7 @@ is a derivative of it and carries that license (resources/POS_TAGGER_LICENSE.md)
 surface tokens: a word with a pronoun clitic («پدرم») is one token, tagged as its host word.
 """
 
+import gzip
 import re
 import threading
 import unicodedata
@@ -17,7 +18,7 @@ from pathlib import Path
 import pycrfsuite
 
 DEFAULT_PATH = Path(__file__).parent / "resources" / "pos_tagger.crfsuite"
-LEXICON_PATH = Path(__file__).parent / "resources" / "pos_lexicon.tsv"
+LEXICON_PATH = Path(__file__).parent / "resources" / "pos_lexicon.tsv.gz"
 ZWNJ = "\u200c"
 # A number with inner separators (۱۲.۵, 12/5, 31/10/1917, 8:30, 3-2) or a percent sign (۹۰٪); a run of letters,
 # digits and marks, joined by half-spaces; or any other single character (each punctuation mark is its own token).
@@ -54,14 +55,15 @@ class Lexicon:
         return cls({word: "+".join(tags) for word, _, tags in words_list()}, frozenset(forms))
 
     def save(self, path: Path) -> None:
-        rows = [f"{word}\t{self.tags.get(word, '')}\t{int(word in self.verb_forms)}"
+        """Gzipped rows «word, tags, verb form?», sorted and stamped with no time: the same lexicon, the same bytes."""
+        rows = [f"{word}\t{self.tags.get(word, '')}\t{int(word in self.verb_forms)}\n"
                 for word in sorted(self.tags.keys() | self.verb_forms)]
-        path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+        path.write_bytes(gzip.compress("".join(rows).encode("utf-8"), mtime=0))
 
     @classmethod
     def load(cls, path: Path = LEXICON_PATH) -> "Lexicon":
         tags, forms, combinations = {}, set(), {}
-        with path.open(encoding="utf-8") as rows:
+        with gzip.open(path, "rt", encoding="utf-8") as rows:
             for row in rows:
                 word, tag, verb = row.rstrip("\n").split("\t")
                 if tag:
