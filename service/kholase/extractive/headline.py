@@ -102,6 +102,7 @@ PURPOSES = ("به منظور", "با هدف", "در راستای")
 SAFE_ADJUNCTS = ("به منظور", "با هدف", "در راستای", "در حاشیه", "در جریان", "ضمن", "در گفت‌وگو با", "در گفتگو با",
                  "در گفت و گو با", "در جمع", "در نشست", "در مراسم", "در آیین", "در همایش", "در جلسه", "در دیدار با",
                  "با حضور", "به مناسبت", "همزمان با", "هم‌زمان با", "با اعلام این خبر")
+STATEMENT_OPENERS = ADJUNCT_OPENERS + SAFE_ADJUNCTS
 TIME_WORDS = frozenset(
     "امروز دیروز امشب روز صبح عصر شب ظهر شامگاه بامداد هفته ماه سال ساعت گذشته جاری آینده قبل پیش اخیر "
     "شنبه یکشنبه دوشنبه سه‌شنبه چهارشنبه پنجشنبه پنج‌شنبه جمعه".split()
@@ -130,7 +131,9 @@ DURATIONS = frozenset("مدت مدتی سال‌ها ماه‌ها هفته‌ه
 BARE_SPEECH = frozenset(("می‌گوید", "می‌گویند"))  # one token each: they are compared with a token
 # Not news: a list's announcement, a bullet, or a clause whose main part follows «که» («در حالی … ، که …»).
 NOT_NEWS = re.compile(r"به\s+شرح\s+زیر|^[*•\-–]|^[\d۰-۹]+\s*[_\-–.)]|در\s?حالی(?:\s|\u200c?که)|در\s+شرایطی\s")
-ACCORDING_TO = re.compile(r"(?:^|\s)به\s+(?:گفته|اعتقاد|عقیده)\s")  # «به گفته پسندیده …»: a frame
+# «به گفته پسندیده …» anywhere in a headline: a source's frame (attribution.ACCORDING_TO reads one that opens a
+# sentence, with its comma; «به نظر …» is also "it seems", so it is not refused here)
+SOURCE_PHRASE = re.compile(r"(?:^|\s)به\s+(?:گفته|اعتقاد|عقیده)\s")
 ANNOUNCED_EVENT = re.compile(r"(?:^|\s)از\s+(?P<event>.+?)\s+خبر\s?داد")
 
 
@@ -193,10 +196,10 @@ def _main_clause(tokens: list[Token]) -> list[Token] | None:
             in_relative = True
         elif relative:
             end = next((at for at in range(index + 1, len(tokens)) if _is_finite(tokens, at)), None)
-            if kept[0].tag == "ADP" and not any(_is_finite(tokens, at) for at in range((end or index) + 1, len(tokens))):
+            later = end is not None and any(_is_finite(tokens, at) for at in range(end + 1, len(tokens)))
+            if kept[0].tag == "ADP" and not later:
                 return None  # «در این نشست که … برگزار شد»: the only verb is the relative clause's
             if end is not None and end + 1 < len(tokens) and tokens[end + 1].text in ("،", ","):
-                later = any(_is_finite(tokens, at) for at in range(end + 2, len(tokens)))
                 if later:  # a relative clause inside the main one: leave it and its comma out
                     if kept[0].tag == "ADP" and not any(t.tag in VERB_TAGS for t in kept):  # «در نظام … که … است،
                         # امر به …»: the comma still closes the leading adjunct
@@ -374,7 +377,7 @@ def _inner_adjunct(tokens: list[Token], preverb: int) -> tuple[int, int] | None:
     comma that closes no name's apposition, and the rest of the clause does not point back to it («در این زمینه»)."""
     start = next((at for at, token in enumerate(tokens[:preverb]) if token.tag not in SUBJECT_TAGS), None)
     if not start or start > SUBJECT_WORDS or _opener(tokens, start, INNER_OPENERS) is None or \
-            _opener(tokens, start - 1, ADJUNCT_OPENERS + SAFE_ADJUNCTS):  # «همزمان با …» opens the statement
+            _opener(tokens, start - 1, STATEMENT_OPENERS):  # «همزمان با …» opens the statement
         return None
     comma = next((at for at in range(start + 2, min(start + INNER_ADJUNCT_WORDS, preverb))
                   if tokens[at].text in ("،", ",")), None)
@@ -531,7 +534,7 @@ def well_formed(headline: str) -> bool:
     if " ".join(token.text for token in tokens[-2:]) in OPEN_PHRASES:  # «… به دنبال»
         return False
     if SPEECH_FRAME.search(headline) or AGENCY.search(headline) or NEWS_FRAME.match(headline) or \
-            ACCORDING_TO.search(headline):
+            SOURCE_PHRASE.search(headline):
         return False
     if SPEECH_ENDING.search(headline):  # «سرپرست این تیم اعلام کرد»: a frame whose statement was left out
         return False
