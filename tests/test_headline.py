@@ -221,6 +221,7 @@ def test_an_adverbial_part_after_the_subject_can_go_with_its_comma(fars_articles
     ("varzesh3-1-050", "فوق ستاره", "فوق با"),  # «فوق ستاره» is one title
     ("varzesh3-3-373", "برای حضور در انتخابی", "برای حضور از"),  # «حضور در …» says where
     ("fars-news-3-222", "بیانگر آن است که زمستان", "بیانگر آن است جان"),  # «آن است که …» opens the news
+    ("fars-news-3-066", "امروز و فردا", "کشور و فردا"),  # a time word joined by «و» to another stays
 ])
 def test_a_part_the_clause_needs_stays(fars_articles, varzesh3_articles, article_id, kept, never):
     article = next(a for a in fars_articles + varzesh3_articles if a["id"] == article_id)
@@ -236,3 +237,16 @@ def test_a_part_the_clause_needs_stays(fars_articles, varzesh3_articles, article
 ])
 def test_a_subordinate_clause_or_a_source_frame_is_no_headline(headline):
     assert not well_formed(headline)
+
+
+def test_a_list_of_names_is_never_cut_at_its_first_comma(fars_articles, varzesh3_articles):
+    """«در پیکار‌های … تیم‌های والنسین، آژاکسیو و رمس به ترتیب مقابل برست، …» once gave «آژاکسیو و رمس به ترتیب
+    مقابل برست»: the leading part was cut at the list's comma, and the club «برست», tagged as a verb, ended the
+    clause. «براساس این گزارش عربستان، آمریکا، …» once lost «عربستان» the same way: the report's frame goes alone."""
+    summarizer = Summarizer()
+    articles = {a["id"]: a for a in fars_articles + varzesh3_articles}
+    headline = summarizer.summarize(articles["varzesh3-2-362"]["body"]).headline
+    assert "والنسین، آژاکسیو و رمس" in headline and headline.endswith("به برتری رسیدند"), headline
+    document = summarizer.prepare(articles["fars-news-2-042"]["body"])
+    texts = [c.text for c in candidates(list(document.sentences), LONGEST, document.text)]
+    assert any(text.startswith("عربستان، آمریکا، روسیه و کویت") for text in texts), texts

@@ -55,6 +55,8 @@ BAD_STARTS = frozenset("که و را تا یا اما ولی".split())  # a head
 # Nor on a subordinate clause's opener: «هرچند تورس … به میدان رفت» waits for its main clause.
 SUBORDINATE_OPENERS = ("هرچند ", "هر چند ", "اگرچه ", "اگر چه ", "اگر ", "چنانچه ", "زیرا ", "چون ", "وقتی ")
 # A participle («رسانده», «شده») ends a non-finite clause; with these endings it is finite («کرده‌اند», «شده است»).
+# Prepositions a verb never directly follows: the word after them is their object.
+TAKES_OBJECT = frozenset("مقابل علیه نزد توسط روبروی مانند".split())
 FINITE_AFTER_PARTICIPLE = ("است", "اند", "ام", "ای", "ایم", "اید", "بود", "باشد", "شد")
 PERSONAL_ENDINGS = ("م", "یم")  # «کردم», «هستیم»: the speaker's own voice («می‌کنید» below; «رسید» is third person)
 PERSONAL_PRONOUNS = frozenset("من ما شما تو".split())
@@ -70,7 +72,9 @@ PAIRED_PREVERBS = frozenset(("رد و بدل", "رفت و آمد", "داد و س
 # First parts of compound first names: «محمد علی لطفی» is titled «لطفی».
 FIRST_NAME_PARTS = frozenset("محمد علی سید میر امیر غلام عبد ابو".split())
 NOT_A_NAME = frozenset(("ADP", "DET", "NUM", "PRON", "VERB", "AUX", "SCONJ", "CCONJ", "ADV", "PUNCT"))
-ASIDES = ("گفتنی است", "شایان ذکر است", "لازم به ذکر است", "قابل ذکر است", "یادآور می‌شود", "یادآوری می‌شود")
+# Words that only frame what follows, comma or not: an aside, or the report it comes from.
+ASIDES = ("گفتنی است", "شایان ذکر است", "لازم به ذکر است", "قابل ذکر است", "یادآور می‌شود", "یادآوری می‌شود",
+          "براساس این گزارش", "بر اساس این گزارش", "طبق این گزارش", "بنا بر این گزارش")
 LEADING_LINKS = frozenset("همچنین البته اما ولی ضمناً همچنان سپس بنابراین".split())
 # Words that point back to an earlier sentence: a headline holding one cannot stand alone («رود کنگو نیز …»).
 BACK_REFERENCES = frozenset("نیز هم بازهم باز حالا همچنین البته همچنان ضمناً ضمنا بنابراین سپس گویا".split())
@@ -150,9 +154,12 @@ class Candidate:
 
 
 def _is_finite(tokens: list[Token], at: int) -> bool:
-    """A verb that ends a clause: a verb form not followed by another verb part, not a bare participle."""
+    """A verb that ends a clause: a verb form not followed by another verb part, not a bare participle, not the
+    object of a preposition («… مقابل برست»: the French club, tagged as a verb)."""
     token = tokens[at]
     if token.tag not in VERB_TAGS or not VERB_FORM.search(token.text):
+        return False
+    if at and tokens[at - 1].text in TAKES_OBJECT:
         return False
     following = tokens[at + 1] if at + 1 < len(tokens) else None
     if following is not None and following.tag in VERB_TAGS:
@@ -261,7 +268,7 @@ def _strip_leading(tokens: list[Token]) -> list[Token]:
             tokens, changed = tokens[1:], True
             continue
         aside = _opener(tokens, 0, ASIDES)
-        if aside:  # «گفتنی است …»
+        if aside:  # «گفتنی است …», «براساس این گزارش …»
             tokens, changed = tokens[len(aside.split()) :], True
             continue
         if _opens_with(tokens, SUBORDINATORS):  # up to the comma after the subordinate clause's own verb
@@ -273,8 +280,12 @@ def _strip_leading(tokens: list[Token]) -> list[Token]:
         comma = next((at for at, token in enumerate(tokens) if token.text in ("،", ",")), None)
         if comma is not None and comma <= LEADING_ADJUNCT_WORDS and \
                 (_opens_with(tokens, ADJUNCT_OPENERS) or tokens[0].tag == "ADP") and \
-                not any(token.text == "را" or token.tag in VERB_TAGS for token in tokens[:comma]):
-            tokens, changed = tokens[comma + 1 :], True  # «در این جلسه، …», «براساس این گزارش، …»
+                not any(token.text == "را" or token.tag in VERB_TAGS for token in tokens[:comma]) and \
+                not (tokens[comma - 1].tag == "PROPN" and
+                     any(token.text in ("،", ",", "و") for token in tokens[comma + 1 : comma + 4])):
+            # «در این جلسه، …», «براساس این گزارش، …»; not «در پیکار‌های … تیم‌های والنسین، آژاکسیو و رمس …», where
+            # the comma goes on with a list of names
+            tokens, changed = tokens[comma + 1 :], True
             continue
         time_words = _deictic_length(tokens)
         if time_words and time_words < len(tokens) and tokens[time_words].tag not in VERB_TAGS | {"ADP"}:
@@ -333,7 +344,8 @@ def _adjunct_spans(tokens: list[Token]) -> list[tuple[int, int]]:
             continue
         time_words = _deictic_length(tokens[start:preverb])
         if time_words:
-            spans.append((start, start + time_words))
+            if tokens[start + time_words].text != "و":  # «امشب و پیش از …»: one of two joined, it stays
+                spans.append((start, start + time_words))
             continue
         if [token.text for token in tokens[start : start + 2]] in (["در", "این"], ["در", "آن"]) and \
                 start + 3 < preverb and tokens[start + 2].tag == "NOUN" and tokens[start + 3].tag != "ADJ":
