@@ -83,6 +83,15 @@ def test_title_lines_without_full_stop_are_their_own_sentences():
     ]
 
 
+def test_a_web_address_is_never_a_sentence_end(fars_articles):
+    """Normalizing spaces «WWW.IIFUT.COM» as «WWW. IIFUT. COM»; split there, it gave the headline «IIFUT. COM
+    مراجعه کنند»."""
+    body = next(a for a in fars_articles if a["id"] == "fars-news-1-049")["body"]
+    texts = [s.text for s in split_sentences(clean(body)).sentences]
+    assert any("WWW. IIFUT. COM مراجعه کنند." in text for text in texts), texts
+    assert not any(text.startswith("IIFUT") for text in texts)
+
+
 def test_a_shared_table_is_built_once_however_many_first_callers_race_for_it():
     builds = []
 

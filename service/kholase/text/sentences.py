@@ -9,6 +9,8 @@ from kholase.text.clean import ZWNJ, CleanText
 
 WORD = re.compile(r"[\w\u200c]+")
 SENTENCE_END = re.compile(r"[.!?؟…]+[»\"')\]]*(?=\s)|[.!?؟…]+[»\"')\]]*$")
+# A full stop between Latin letters is inside an address or abbreviation («WWW. IIFUT. COM»), not a sentence's end.
+LATIN_STOP = re.compile(r"(?<=[A-Za-z])\.\s+(?=[A-Za-z])")
 MIN_SENTENCE_WORDS = 3
 # News words that carry no content but appear everywhere; hazm's list lacks them.
 NEWS_STOP_WORDS = (
@@ -70,8 +72,9 @@ def content_terms(tokens: list[str]) -> tuple[str, ...]:
 
 
 def _split_paragraph(paragraph: str) -> list[tuple[int, int]]:
-    """Sentence spans in a paragraph, split where hazm's sentence tokenizer splits (. ! ? ؟ before a space)."""
-    ends = [match.end() for match in SENTENCE_END.finditer(paragraph)]
+    """Sentence spans in a paragraph, split where hazm's sentence tokenizer splits (. ! ? ؟ before a space), except
+    at a full stop between Latin letters."""
+    ends = [match.end() for match in SENTENCE_END.finditer(paragraph) if not LATIN_STOP.match(paragraph, match.start())]
     trimmed = []
     for begin, end in zip([0, *ends], [*ends, len(paragraph)]):
         piece = paragraph[begin:end]
