@@ -234,6 +234,7 @@ def test_a_part_the_clause_needs_stays(fars_articles, varzesh3_articles, article
 @pytest.mark.parametrize("headline", [
     "صنایع همدان در حالیکه در سالن شهید بهشتی مشهد میهمان تبرک بود",
     "به گفته پسندیده آمار‌ها نشان می‌دهد که شهر کرج آلوده است",
+    "شریفی: ، صنعتگران و فعالان گردشگری استان خراسان جنوبی حضور خواهند داشت",
 ])
 def test_a_subordinate_clause_or_a_source_frame_is_no_headline(headline):
     assert not well_formed(headline)
@@ -250,3 +251,5 @@ def test_a_list_of_names_is_never_cut_at_its_first_comma(fars_articles, varzesh3
     document = summarizer.prepare(articles["fars-news-2-042"]["body"])
     texts = [c.text for c in candidates(list(document.sentences), LONGEST, document.text)]
     assert any(text.startswith("عربستان، آمریکا، روسیه و کویت") for text in texts), texts
+    headline = summarizer.summarize(articles["fars-news-2-113"]["body"]).headline  # «… در قالب کتاب، مقاله و …»
+    assert not headline.startswith("مقاله و طرح‌های پژوهشی"), headline

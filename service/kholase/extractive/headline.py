@@ -51,7 +51,7 @@ DANGLING = frozenset(
 )
 PRONOUNS = frozenset("وی او ایشان آنها آن‌ها آنان این آن".split())
 QUANTITIES = frozenset("هزار میلیون میلیارد هزاران میلیون‌ها درصد".split())
-BAD_STARTS = frozenset("که و را تا یا اما ولی".split())  # a headline never opens on a link to what came before
+BAD_STARTS = frozenset("که و را تا یا اما ولی ، ,".split())  # a headline never opens on a link to what came before
 # Nor on a subordinate clause's opener: «هرچند تورس … به میدان رفت» waits for its main clause.
 SUBORDINATE_OPENERS = ("هرچند ", "هر چند ", "اگرچه ", "اگر چه ", "اگر ", "چنانچه ", "زیرا ", "چون ", "وقتی ")
 # A participle («رسانده», «شده») ends a non-finite clause; with these endings it is finite («کرده‌اند», «شده است»).
@@ -281,16 +281,25 @@ def _strip_leading(tokens: list[Token]) -> list[Token]:
         if comma is not None and comma <= LEADING_ADJUNCT_WORDS and \
                 (_opens_with(tokens, ADJUNCT_OPENERS) or tokens[0].tag == "ADP") and \
                 not any(token.text == "را" or token.tag in VERB_TAGS for token in tokens[:comma]) and \
-                not (tokens[comma - 1].tag == "PROPN" and
-                     any(token.text in ("،", ",", "و") for token in tokens[comma + 1 : comma + 4])):
+                not _continues_a_list(tokens, comma):
             # «در این جلسه، …», «براساس این گزارش، …»; not «در پیکار‌های … تیم‌های والنسین، آژاکسیو و رمس …», where
-            # the comma goes on with a list of names
+            # the comma goes on with a list
             tokens, changed = tokens[comma + 1 :], True
             continue
         time_words = _deictic_length(tokens)
         if time_words and time_words < len(tokens) and tokens[time_words].tag not in VERB_TAGS | {"ADP"}:
             tokens, changed = tokens[time_words:], True
     return tokens
+
+
+def _continues_a_list(tokens: list[Token], comma: int) -> bool:
+    """Whether the comma after a noun separates items of a list: another comma or an «و» within three words, not
+    the «و» inside a number («۲ میلیون و ۶۱ هزار»)."""
+    if tokens[comma - 1].tag not in ("PROPN", "NOUN"):
+        return False
+    after = tokens[comma + 1 : comma + 4]
+    return any(token.text in ("،", ",") or (token.text == "و" and at and after[at - 1].tag != "NUM")
+               for at, token in enumerate(after))
 
 
 def _deictic_length(tokens: list[Token]) -> int:
@@ -349,7 +358,7 @@ def _adjunct_spans(tokens: list[Token]) -> list[tuple[int, int]]:
             continue
         if [token.text for token in tokens[start : start + 2]] in (["در", "این"], ["در", "آن"]) and \
                 start + 3 < preverb and tokens[start + 2].tag == "NOUN" and tokens[start + 3].tag != "ADJ":
-            spans.append((start, start + 3))  # «در این جلسه»
+            spans.append((start, start + 3 + (tokens[start + 3].text in ("،", ","))))  # «در این جلسه» and its comma
             continue
         opener = _opener(tokens, start, SAFE_ADJUNCTS)
         named = before and before.tag in ("PROPN", "NOUN") and (before.tag == "PROPN" or (start >= 2 and
