@@ -31,6 +31,7 @@ def test_the_shipped_model_is_what_the_training_script_builds(perdt_test, tmp_pa
         assert retrained.tag(sentence.tokens) == shipped.tag(sentence.tokens), sentence.text
 
 
+@pytest.mark.slow
 def test_the_shipped_lexicon_is_what_hazm_lists():
     """The tagger's lexicon features read a file the training script writes from hazm's word and verb lists."""
     assert lexicon() == Lexicon.from_hazm()
