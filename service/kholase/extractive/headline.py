@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import combinations, pairwise
 
+from hazm.utils import verbs_list
+
 from kholase.extractive.attribution import (
     AGENCY,
     HONORIFICS,
@@ -36,12 +38,25 @@ MAX_DROPPED = 3  # adjunct phrases left out of one candidate
 LEADING_ADJUNCT_WORDS = 12  # a longer opening part before its comma may hold the subject
 INNER_ADJUNCT_WORDS = 16  # nor is a longer part after the subject, before its comma, one adjunct
 SUBJECT_WORDS = 6
+LIST_BEFORE_VERB = 5  # an «و» this close to the verb joins its parts («… سپاه، مورد بحث و بررسی قرار می‌گیرد»)
+NAME_WORDS = 4  # a name before its office: «منوچهر متکی، وزیر سابق امور خارجه …»
 EPITHET_WORDS = frozenset(("داور", "فوق", "هموطن", "همتای"))
 SUBJECT_TAGS = frozenset(("NOUN", "PROPN", "ADJ", "NUM"))
 # Openers of an adverbial part after the subject: its circumstance, time, cause or concession, never a fact the
 # statement needs («بدون داشتن خروجی» stays).
 INNER_OPENERS = ("با", "پس از", "بعد از", "پیش از", "قبل از", "به دلیل", "به علت", "به خاطر", "با وجود", "در پی",
                  "به دنبال", "ضمن", "طی", "در جریان", "در حاشیه", "به منظور", "با هدف", "در راستای")
+# Openers of what the subject said while acting («جهانبازی با تاکید بر این نکته که …، عذر خواست»): the part runs to its
+# comma, clause and all.
+SPEECH_ADJUNCTS = ("با تاکید بر", "با تأکید بر", "با اشاره به", "ضمن تاکید بر", "ضمن تأکید بر", "ضمن اشاره به",
+                   "با بیان")
+# Nouns whose «که» opens an adverbial clause, not a relative one: «از آنجا که …», «در حالی که …».
+CONJUNCTIONAL_NOUNS = frozenset("آنجا آن‌جا جا هنگام زمان حال صورت طور چند اندازه حد".split())
+# Words whose «که» opens a complement or a result, not a relative clause: «این نکته که», «آن‌قدر دلخورم که».
+DEGREE_WORDS = frozenset("این آن همان همین آن‌قدر آنقدر چنان چنین چندان".split())
+MODALS = frozenset("باید نباید می‌تواند نمی‌تواند می‌توانند نمی‌توانند".split())
+# Nouns that, after «این» or «آن», point back to an earlier part: «در این زمینه».
+POINTING_BACK = frozenset("زمینه باره خصوص مورد رابطه راستا".split())
 FORMS = ("clause", "quote", "event")
 VERB_TAGS = frozenset(("VERB", "AUX"))
 # Tags a phrase never ends on: it would read cut off («… در», «… و», «… که»).
@@ -64,7 +79,7 @@ OPEN_PHRASES = frozenset(("به دنبال", "در حال", "به سوی", "در
 # How a finite Persian verb form ends (past stem, person ending, copula); the tagger's «کنسرو» as VERB does not.
 VERB_FORM = re.compile(r"(?:د|ت|م|ید|یم|ند|ست|است|اند|ای|ه)$")
 CLAUSE_END = frozenset(("،", ",", ".", "!", "؟", "?", "؛", ";", ":"))
-CLAUSE_LINKS = frozenset(("و", "که", "تا", "اما", "ولی", "زیرا", "چون"))
+CLAUSE_LINKS = frozenset(("و", "که", "تا", "اما", "ولی", "زیرا", "چون", "چرا", "بلکه"))
 # Two stems joined by «و» before one light verb or as one noun: the first looks finite to the tagger («رد و بدل کرد»,
 # «ساخت و ساز‌ها»).
 PAIRED_PREVERBS = frozenset(("رد و بدل", "رفت و آمد", "داد و ستد", "خرید و فروش", "نقل و انتقال", "جست و جو",
@@ -96,7 +111,8 @@ BOUND_AFTER_DAR = frozenset("حال نظر اختیار دست پی صورت م�
 # Words the «از» after them completes: «در سال گذشته بیش از ۳۵۵ هزار …» keeps its «بیش».
 BOUND_BEFORE_AZ = frozenset("بیش بیشتر کمتر فراتر بالغ بالاتر پایین‌تر کم پس پیش بعد قبل".split())
 # Likewise for «به»: «در نگارخانه خیال وابسته به مرکز …» keeps its «وابسته».
-BOUND_BEFORE_BE = frozenset("وابسته مربوط متعلق منجر منتهی منتسب مجهز ملزم معطوف نسبت موفق مجبور".split())
+BOUND_BEFORE_BE = frozenset("وابسته مربوط متعلق منجر منتهی منتسب مجهز ملزم معطوف نسبت موفق مجبور حاضر قادر آماده "
+                            "راضی مایل متعهد".split())
 # And for «در»: «برای حضور در انتخابی المپیک …» keeps where.
 BOUND_BEFORE_DAR = frozenset("حضور شرکت عضویت حضورش موفقیت".split())
 BOUND_BEFORE = {"از": BOUND_BEFORE_AZ, "به": BOUND_BEFORE_BE}
@@ -131,6 +147,17 @@ COMPLEMENT_PREDICATES = frozenset(
     "معلوم روشن نشان".split()
 )
 COPULAS = frozenset(("است", "بود", "نیست", "باشد", "شد"))
+# Present stems of the light verbs of compound verbs: bare, their subjunctive needs no «ب» («برگزار شود»).
+LIGHT_VERBS = frozenset("شو کن ده گیر یاب گرد نما رو ساز".split())
+# What a subjunctive clause depends on: a modal, a verb of wanting, trying, managing or causing, «تا» of purpose, or
+# the «که» that opened it.
+GOVERNS_SUBJUNCTIVE = re.compile(
+    r"(?:^|\s)(?:باید|نباید|شاید|تا|مبادا|قرار|قصد|بنا|تصمیم|اجازه|باعث|موجب|سبب|موفق|ممکن|احتمال|احتمالا|"
+    r"خواستار|خواهان|مایل|تمایل|آماده|سعی|تلاش|ترجیح|مجبور|ناچار|موظف|لازم|ضروری|بهتر|نیاز|انتظار|درصدد|"
+    r"صدد|نظر|کمک|حق|دلیل|فرصت|مصوب|تصور|که|اینکه|این‌که|امیدوار\S*|(?:ن|نمی‌|می‌)?(?:خواه|خواست|توان|توانست|کوش|کوشید)\S*)"
+    r"(?:\s|$)"
+)
+CONDITIONAL = re.compile(r"(?:^|\s)(?:اگر|چنانچه|هر|هرکس|هرچه|وقتی|زمانی)(?:\s|$)")
 DURATIONS = frozenset("مدت مدتی سال‌ها ماه‌ها هفته‌ها روزها سالها ماهها".split())
 BARE_SPEECH = frozenset(("می‌گوید", "می‌گویند"))  # one token each: they are compared with a token
 # Not news: a list's announcement, a bullet, or a clause whose main part follows «که» («در حالی … ، که …»).
@@ -341,8 +368,9 @@ def _in_a_list(inside: list[Token], after: list[Token]) -> bool:
 def _adjunct_spans(tokens: list[Token]) -> list[tuple[int, int]]:
     """Parts of a clause that ends in its verb which can go without changing a fact: a time phrase that only dates
     the report, a safe adjunct («به منظور …», «در گفت‌وگو با …») up to the next preposition or the verb's own word, «در
-    این جلسه», and a person's office after the name («بختیاری رئیس کمیته امداد …» keeps «بختیاری»). The word just
-    before the verb stays (a compound verb's «برگزار» in «برگزار شد»)."""
+    این جلسه», a person's office after the name («بختیاری رئیس کمیته امداد …» keeps «بختیاری»; «متکی، وزیر سابق …»
+    with its comma), a relative clause that only describes who, and an adverbial part after the subject. The word
+    just before the verb stays (a compound verb's «برگزار» in «برگزار شد»)."""
     spans = []
     preverb = len(tokens) - 2
     for start in range(preverb):
@@ -363,8 +391,14 @@ def _adjunct_spans(tokens: list[Token]) -> list[tuple[int, int]]:
         opener = _opener(tokens, start, SAFE_ADJUNCTS)
         named = before and before.tag in ("PROPN", "NOUN") and (before.tag == "PROPN" or (start >= 2 and
                                                                  tokens[start - 2].tag in ("PROPN", "NOUN")))
-        if opener is None and named and tokens[start].text in TITLE_WORDS and before.text not in EPITHET_WORDS:
-            opener = tokens[start].text  # an office after a name
+        apposed = before and before.text in ("،", ",") and 2 <= start <= NAME_WORDS + 1 and \
+            all(token.tag in SUBJECT_TAGS for token in tokens[: start - 1])  # «منوچهر متکی، وزیر سابق …»
+        office = opener is None and (named or apposed) and tokens[start].text in TITLE_WORDS and \
+            before.text not in EPITHET_WORDS
+        if office:
+            opener = tokens[start].text  # an office after a name («خدیرا، بازیکن رئال مادرید برای …»)
+        # after the name that opens the clause, the office's ezafe chain may run on («بازیکن سابق تیم ذوب‌آهن»)
+        chain = office and all(token.tag in SUBJECT_TAGS | {"PUNCT"} for token in tokens[:start])
         place = opener is None and tokens[start].text == "در" and start + 1 < preverb and \
             tokens[start + 1].text not in BOUND_AFTER_DAR and not (before and before.text in BOUND_BEFORE_DAR)
         if place:
@@ -375,41 +409,98 @@ def _adjunct_spans(tokens: list[Token]) -> list[tuple[int, int]]:
         if end > preverb:
             continue
         lists = opener in PURPOSES  # «به منظور الف، ب و ج برگزار می‌کند»: a list of purposes runs to the preverb
+        crossed = False  # whether an office's chain ran past where another phrase could begin
         while end < preverb and tokens[end].tag not in VERB_TAGS | {"SCONJ", "ADP"} and tokens[end].text != "که" and \
                 not _deictic_length(tokens[end:preverb]) and (lists or tokens[end].tag != "PUNCT") and \
-                not (tokens[end - 1].tag == "ADJ" and tokens[end].tag in ("NOUN", "PROPN")
-                     and tokens[end - 1].text not in HONORIFICS):  # a new noun phrase begins
+                not (chain and (tokens[end].tag == "NUM" or (tokens[end].text == "و" and not apposed))):
+            # (an «و» may join another person: «عماری دبیر، شاهین طبع سرمربی … و قاسمی مدیر …»)
+            if tokens[end - 1].tag == "ADJ" and tokens[end].tag in ("NOUN", "PROPN") and \
+                    tokens[end - 1].text not in HONORIFICS:  # a new noun phrase may begin
+                if not chain:
+                    break
+                crossed = True
             end += 1
-        # it must end where the next phrase visibly begins: a preposition, its own comma, or (for a purpose) the verb
-        if tokens[end].text in ("،", ",") and end < preverb:
+        if crossed and any(token.text == "را" for token in tokens[end:preverb]):
+            continue  # the chain may have run into the object («ویلیان، ستاره برزیلی چلسی پیشنهاد … را رد کرد»)
+        start -= bool(office and apposed)  # the comma that opened the apposition goes with it
+        # it must end where the next phrase visibly begins: a preposition, its own comma, or (for a purpose) the verb;
+        # not a list's comma («علی حمودی، بازیکن سابق استقلال، تراکتور و سپاهان»), not «فصل پیش»
+        if tokens[end].text in ("،", ",") and end < preverb and \
+                not (office and _continues_a_list(tokens, end) and preverb - end > LIST_BEFORE_VERB):
             spans.append((start, end + 1))
         elif (tokens[end].tag == "ADP" and tokens[end].text != "را"
               and tokens[end - 1].text not in BOUND_BEFORE.get(tokens[end].text, ())
+              and not (office and tokens[end - 1].text in TIME_WORDS | {"فصل"})
               ) or (end == preverb and lists and not place):
             spans.append((start, end))
-    inner = _inner_adjunct(tokens, preverb)
-    return sorted({*spans, inner}) if inner else spans
+    spans.extend(_relative_clauses(tokens, preverb))
+    inner = _inner_adjunct(tokens, preverb, spans)
+    return sorted({*spans, inner} if inner else set(spans))
 
 
-def _inner_adjunct(tokens: list[Token], preverb: int) -> tuple[int, int] | None:
-    """An adverbial part closed by its own comma right after the subject («شانگهای با پیروزی ۳ بر یک مقابل …،
-    حریف … شد», «کوتینیو پس از کش و قوس‌های فراوان، …»): newsroom titles leave it out. The subject is a noun phrase
-    of a few words; the part opens on an adverbial opener, holds no verb, «را» or subordinate clause, ends on a
-    comma that closes no name's apposition, and the rest of the clause does not point back to it («در این زمینه»)."""
+def _relative_clauses(tokens: list[Token], preverb: int) -> list[tuple[int, int]]:
+    """A relative clause after a name or a definite noun («تیم ملی جوانان که … سفر کرده بود در …», «وییرا وزیر
+    خارجه برزیل که به تهران سفر کرده، …»): it describes who, and the clause reads whole without it. It runs from
+    «که» to its own verb (a participle too, when a comma closes it) and must end before the main clause's verb
+    phrase; after an indefinite «‑ی» («مربیانی که …») it says which ones, and stays."""
+    spans = []
+    for at in range(1, preverb):
+        before = tokens[at - 1]
+        if tokens[at].text != "که" or before.tag not in ("NOUN", "PROPN") or before.text in CONJUNCTIONAL_NOUNS or \
+                (before.tag == "NOUN" and before.text.endswith("ی")) or \
+                any(token.text in DEGREE_WORDS for token in tokens[max(at - 3, 0) : at]):
+            continue  # «از آنجا که», «مربیانی که», «این نکته که», «آن‌قدر دلخورم که», «به همان اندازه که»
+        verb = next((end for end in range(at + 2, preverb) if tokens[end].tag in VERB_TAGS), None)
+        while verb is not None and verb + 1 < preverb and tokens[verb + 1].tag in VERB_TAGS:
+            verb += 1  # «سفر کرده بود»: the verb's last part
+        if verb is None or not VERB_FORM.search(tokens[verb].text):
+            continue
+        after = tokens[verb + 1]
+        closed = after.text in ("،", ",")
+        if not (closed or _is_finite(tokens, verb)) or after.tag in VERB_TAGS or after.text in CLAUSE_LINKS | {"را"}:
+            continue  # its verb goes on («سفر کرده بود»), a clause joined to it follows, or the tagger's verb was a
+            # noun («که هنوز طعم باخت را نچشیده»)
+        if any(token.text in COMPLEMENT_PREDICATES | MODALS for token in tokens[verb - 2 : verb + 1]):
+            continue  # «روبن که … تصمیم گرفت به دنیای فوتبال بازگردد»: what follows is its complement
+        if any(_is_finite(tokens, later) for later in range(verb + 1, preverb)):
+            continue  # another verb before the main one: where the relative clause ends is not clear
+        spans.append((at, verb + 1 + closed))
+    return spans
+
+
+def _inner_adjunct(tokens: list[Token], preverb: int, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """An adverbial part closed by its own comma right after the subject, or after an adjunct of `spans` that follows
+    it («شانگهای در مسابقات … با پیروزی ۳ بر یک مقابل …، حریف … شد», «کوتینیو پس از کش و قوس‌های فراوان، …»):
+    newsroom titles leave it out. The subject is a noun phrase of a few words; the part opens on an adverbial opener,
+    holds no verb, «را» or subordinate clause (unless it says what the subject said while acting: «با تاکید بر این
+    نکته که …،»), ends on a comma that closes no name's apposition, and the rest of the clause does not point back to
+    it («در این زمینه»)."""
     start = next((at for at, token in enumerate(tokens[:preverb]) if token.tag not in SUBJECT_TAGS), None)
-    if not start or start > SUBJECT_WORDS or _opener(tokens, start, INNER_OPENERS) is None or \
-            _opener(tokens, start - 1, STATEMENT_OPENERS):  # «همزمان با …» opens the statement
-        return None
+    if not start or start > SUBJECT_WORDS or _opener(tokens, start - 1, STATEMENT_OPENERS):  # «همزمان با …» opens
+        return None  # the statement
+    if _opener(tokens, start, INNER_OPENERS) is None:  # or it follows a place («شانگهای در مسابقات … با پیروزی …،»)
+        start = next((end for begin, end in spans if begin == start and tokens[end - 1].text != "و" and
+                      _opener(tokens, end, INNER_OPENERS)), None)
+        if start is None:
+            return None
     comma = next((at for at in range(start + 2, min(start + INNER_ADJUNCT_WORDS, preverb))
                   if tokens[at].text in ("،", ",")), None)
-    if comma is None or any(token.tag in VERB_TAGS | {"SCONJ"} or token.text in ("را", "که", "اینکه", "آنکه")
-                            for token in tokens[start:comma]):
+    speech = _opener(tokens, start, SPEECH_ADJUNCTS) is not None  # «با تاکید بر اینکه …،» holds a clause of its own
+    if comma is None or (not speech and any(token.tag in VERB_TAGS | {"SCONJ"} or
+                                            token.text in ("را", "که", "اینکه", "آنکه") for token in tokens[start:comma])):
         return None
     if any(token.text in TITLE_WORDS | EPITHET_WORDS for token in tokens[comma + 1 : comma + 3]):
         return None  # the comma opens a name's apposition («… لبران جیمز، فوق ستاره خود …»), not the clause
-    if any(token.text in ("این", "آن") for token in tokens[comma + 1 :]):
+    if any(token.text in ("این", "آن") and following.text in POINTING_BACK
+           for token, following in pairwise(tokens[comma + 1 :])):
         return None  # «… با داشتن ۱۱۰۰ بقعه، رتبه نخست کشور را در این زمینه …»: the rest points back to it
+    if comma + 1 < len(tokens) and _numeric(tokens[comma + 1]) and any(map(_numeric, tokens[comma - 2 : comma])):
+        return None  # «با نتایج ۲۵ بر ۱۹، ۲۵ بر ۲۲ و …», «با ثبت ۲۲ امتیاز، ۱۹ پاس گل و …»: a list of figures
     return None if _in_a_list(tokens[start + 1 : comma], tokens[comma + 1 : comma + 4]) else (start, comma + 1)
+
+
+def _numeric(token: Token) -> bool:
+    return token.tag == "NUM" or any(character.isdigit() for character in token.text)
 
 
 def _text(tokens: list[Token]) -> str:
@@ -562,7 +653,30 @@ def well_formed(headline: str) -> bool:
     if NOT_NEWS.search(headline) or any(word in BACK_REFERENCES for word in statement.split()) or \
             statement.startswith(BACK_OPENERS):
         return False
+    if last.text in _subjunctives() and not GOVERNS_SUBJUNCTIVE.search(statement) and \
+            (statement == headline or CONDITIONAL.search(statement)):
+        return False  # «روبین فان پرسی را به تیمشان بیاورند»: a dependent clause without what it depends on (a
+        # quote may say what should be: «آل‌هاشم: کاندید‌ها … خود را معرفی کنند», but not «قمی: … اگر کسی …»)
     return headline.count("«") == headline.count("»") and headline.count("(") == headline.count(")")
+
+
+@cache
+def _subjunctives() -> frozenset[str]:
+    """Third-person subjunctive forms of hazm's verbs («بگیرد», «نکنند», «بیاورد», a light verb's bare «شود»), less
+    those that are also past forms («برد», «بود»); «داشتن» has none of its own («ندارد» is indicative)."""
+    forms, past = set(), set()
+    for verb in verbs_list():
+        past_stem, present = verb.split("#")
+        past.update((past_stem, past_stem + "ند"))
+        if not present or present == "دار":  # «ندارد» is indicative; «داشتن» takes «داشته باشد»
+            continue
+        stem = "یا" + present[1:] if present.startswith("آ") else present
+        for ending in ("د", "ند"):
+            forms.update((f"ب{stem}{ending}", f"ن{stem}{ending}"))
+            if present in LIGHT_VERBS:
+                forms.add(present + ending)
+    forms.update(("باشد", "باشند", "نباشد", "نباشند"))
+    return frozenset(forms - (past - {"کند", "کنند"}))  # «کند» is «کندن»'s past too, but in news it is «کردن»'s
 
 
 def _after_frames(statement: str) -> str:
