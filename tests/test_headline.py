@@ -248,6 +248,7 @@ def test_who_someone_is_and_what_they_said_while_acting_can_go(fars_articles, va
     ("varzesh3-3-422", "حاضر به رد", "لائورنتیس به رد"),  # «حاضر به …» is the predicate
     ("varzesh3-2-131", "آن‌قدر دلخورم که", "دلخورم درست"),  # «آن‌قدر … که» opens a result, not a relative clause
     ("varzesh3-1-050", "با ثبت ۲۲ امتیاز، ۱۹ پاس گل", "کلیولند ۱۹ پاس"),  # a list of figures
+    ("varzesh3-1-285", "یک پنالتی از جلال عبدی", "توانست از جلال"),  # a place phrase ends before «یک …»
 ])
 def test_a_part_the_clause_needs_stays(fars_articles, varzesh3_articles, article_id, kept, never):
     article = next(a for a in fars_articles + varzesh3_articles if a["id"] == article_id)
@@ -263,6 +264,9 @@ def test_a_part_the_clause_needs_stays(fars_articles, varzesh3_articles, article
     "شریفی: ، صنعتگران و فعالان گردشگری استان خراسان جنوبی حضور خواهند داشت",
     "روبین فان پرسی را به تیمشان بیاورند",  # a subjunctive clause without what it depends on
     "قمی: بسیج دانشجویی را اگر کسی جدی گرفته باشد",
+    "میر تاج‌الدینی: یقین بدانید که در هر کجا باشم",  # a condition without its main clause
+    "نامه‌ای که برری وب‌سایت رسمی این ستاره هلندی بازتاب یافته",  # a noun and its relative clause, no verb of its own
+    "فراز کمالوند که در فصل اخیر لیگ برتر مقطعی به عنوان مدیرفنی در استقلال بود",
 ])
 def test_a_subordinate_clause_or_a_source_frame_is_no_headline(headline):
     assert not well_formed(headline)
@@ -272,6 +276,9 @@ def test_a_subordinate_clause_or_a_source_frame_is_no_headline(headline):
     "شاگردان مورینیو با تک گل دقیقه ۶۹ زلاتان ابراهیوویچ موفق شدند حریف خود را شکست دهند",
     "آل‌هاشم: کاندید‌ها برنامه‌های خود را اعلام و خود را معرفی کنند",  # what should be, in someone's words
     "حامد لک به دلیل آسیب‌دیدگی در فهرست مسابقه امروز تیمش حضور ندارد",  # «ندارد» is indicative
+    "رونالدو که در سال ۲۰۰۹ از منچستریونایتد به رئال مادرید پیوست، در چند سال اخیر بیش از ۳۰۰ گل برای این تیم به ثمر "
+    "رساند",  # the relative clause ends at its comma and the main clause follows
+    "احمد آل نعمه به تیم پیکان پیوست که این تیم وضعیت نامعلومی برای حضور در لیگ برتر دارد",
 ])
 def test_a_subjunctive_with_what_it_depends_on_is_a_headline(headline):
     assert well_formed(headline)

@@ -144,10 +144,11 @@ SPEECH_ENDING = re.compile(
 )
 COMPLEMENT_PREDICATES = frozenset(
     "تصمیم قرار خواست خواستند خواستار امیدوار معتقد مدعی موفق موظف مجبور ناچار توانست توانستند سعی تلاش مشخص انتظار "
-    "معلوم روشن نشان".split()
+    "معلوم روشن نشان احساس گمان".split()
 )
 COPULAS = frozenset(("است", "بود", "نیست", "باشد", "شد"))
 # Present stems of the light verbs of compound verbs: bare, their subjunctive needs no «ب» («برگزار شود»).
+PERSON_ENDINGS = ("م", "ی", "د", "یم", "ید", "ند")
 LIGHT_VERBS = frozenset("شو کن ده گیر یاب گرد نما رو ساز".split())
 # What a subjunctive clause depends on: a modal, a verb of wanting, trying, managing or causing, «تا» of purpose, or
 # the «که» that opened it.
@@ -157,7 +158,9 @@ GOVERNS_SUBJUNCTIVE = re.compile(
     r"صدد|نظر|کمک|حق|دلیل|فرصت|مصوب|تصور|که|اینکه|این‌که|امیدوار\S*|(?:ن|نمی‌|می‌)?(?:خواه|خواست|توان|توانست|کوش|کوشید)\S*)"
     r"(?:\s|$)"
 )
-CONDITIONAL = re.compile(r"(?:^|\s)(?:اگر|چنانچه|هر|هرکس|هرچه|وقتی|زمانی)(?:\s|$)")
+# A condition or time clause that waits for its main clause («… که در هر کجا باشم», «زمانی دولت می‌تواند … دهد»); not
+# «هر گونه», nor the concessive «حتی اگر» after a whole clause.
+CONDITIONAL = re.compile(r"(?:^|\s)(?<!حتی\s)(?:اگر|چنانچه|هر\s?(?:کجا|جا|کس|وقت|زمان|اندازه|قدر)|وقتی|زمانی)(?:\s|$)")
 DURATIONS = frozenset("مدت مدتی سال‌ها ماه‌ها هفته‌ها روزها سالها ماهها".split())
 BARE_SPEECH = frozenset(("می‌گوید", "می‌گویند"))  # one token each: they are compared with a token
 # Not news: a list's announcement, a bullet, or a clause whose main part follows «که» («در حالی … ، که …»).
@@ -412,7 +415,8 @@ def _adjunct_spans(tokens: list[Token]) -> list[tuple[int, int]]:
         crossed = False  # whether an office's chain ran past where another phrase could begin
         while end < preverb and tokens[end].tag not in VERB_TAGS | {"SCONJ", "ADP"} and tokens[end].text != "که" and \
                 not _deictic_length(tokens[end:preverb]) and (lists or tokens[end].tag != "PUNCT") and \
-                not (chain and (tokens[end].tag == "NUM" or (tokens[end].text == "و" and not apposed))):
+                not (chain and (tokens[end].tag == "NUM" or (tokens[end].text == "و" and not apposed))) and \
+                tokens[end].text != "یک":  # an indefinite noun phrase begins («در سال‌های گذشته یک تیم بسیار خوب»)
             # (an «و» may join another person: «عماری دبیر، شاهین طبع سرمربی … و قاسمی مدیر …»)
             if tokens[end - 1].tag == "ADJ" and tokens[end].tag in ("NOUN", "PROPN") and \
                     tokens[end - 1].text not in HONORIFICS:  # a new noun phrase may begin
@@ -653,30 +657,61 @@ def well_formed(headline: str) -> bool:
     if NOT_NEWS.search(headline) or any(word in BACK_REFERENCES for word in statement.split()) or \
             statement.startswith(BACK_OPENERS):
         return False
-    if last.text in _subjunctives() and not GOVERNS_SUBJUNCTIVE.search(statement) and \
-            (statement == headline or CONDITIONAL.search(statement)):
-        return False  # «روبین فان پرسی را به تیمشان بیاورند»: a dependent clause without what it depends on (a
-        # quote may say what should be: «آل‌هاشم: کاندید‌ها … خود را معرفی کنند», but not «قمی: … اگر کسی …»)
+    if _only_a_relative_clause(statement):
+        return False
+    if last.text in _subjunctives() and (CONDITIONAL.search(statement) or
+                                         (statement == headline and not GOVERNS_SUBJUNCTIVE.search(statement))):
+        return False  # «روبین فان پرسی را به تیمشان بیاورند», «… که در هر کجا باشم»: a dependent clause without what
+        # it depends on (a quote may say what should be: «آل‌هاشم: کاندید‌ها … خود را معرفی کنند»)
     return headline.count("«") == headline.count("»") and headline.count("(") == headline.count(")")
 
 
-@cache
+def _only_a_relative_clause(statement: str) -> bool:
+    """«نامه‌ای که … بازتاب یافته», «فراز کمالوند که … بود»: a noun phrase and the relative clause about it, with no
+    verb of the statement's own (none before «که», one verb group after it, and no clause after a comma)."""
+    tokens = tagged(statement)
+    at = next((index for index, token in enumerate(tokens) if token.text == "که"), None)
+    if not at or tokens[at - 1].tag not in ("NOUN", "PROPN") or any(map(_verb_like, tokens[:at])):
+        return False
+    rest = tokens[at + 1 :]
+    comma = next((index for index, token in enumerate(rest) if token.text in ("،", ",")), len(rest))
+    if sum(token.tag != "PUNCT" for token in rest[comma + 1 :]) >= MIN_WORDS:
+        return False  # «رونالدو که … پیوست، در چند سال اخیر … به ثمر رساند»
+    verbs = [_verb_like(token) for token in rest if token.tag != "PUNCT"]
+    return sum(verb and not following for verb, following in zip(verbs, verbs[1:] + [False])) <= 1
+
+
+def _verb_like(token: Token) -> bool:
+    return token.tag in VERB_TAGS or token.text in _past_forms() or token.text.endswith("است")
+
+
 def _subjunctives() -> frozenset[str]:
-    """Third-person subjunctive forms of hazm's verbs («بگیرد», «نکنند», «بیاورد», a light verb's bare «شود»), less
-    those that are also past forms («برد», «بود»); «داشتن» has none of its own («ندارد» is indicative)."""
+    """Subjunctive forms of hazm's verbs («بگیرد», «نکنند», «بیاورد», «باشم», a light verb's bare «شود»), less those
+    that are also past forms («برد», «بود»); «داشتن» has none of its own («ندارد» is indicative)."""
+    return _verb_forms()[0]
+
+
+def _past_forms() -> frozenset[str]:
+    """Simple past forms of hazm's verbs («پیوست», «بازگشت»): the tagger takes some for nouns."""
+    return _verb_forms()[1]
+
+
+@cache
+def _verb_forms() -> tuple[frozenset[str], frozenset[str]]:
     forms, past = set(), set()
     for verb in verbs_list():
         past_stem, present = verb.split("#")
-        past.update((past_stem, past_stem + "ند"))
+        past.update(past_stem + ending for ending in ("", *PERSON_ENDINGS))
         if not present or present == "دار":  # «ندارد» is indicative; «داشتن» takes «داشته باشد»
             continue
         stem = "یا" + present[1:] if present.startswith("آ") else present
-        for ending in ("د", "ند"):
+        for ending in PERSON_ENDINGS:
             forms.update((f"ب{stem}{ending}", f"ن{stem}{ending}"))
             if present in LIGHT_VERBS:
                 forms.add(present + ending)
-    forms.update(("باشد", "باشند", "نباشد", "نباشند"))
-    return frozenset(forms - (past - {"کند", "کنند"}))  # «کند» is «کندن»'s past too, but in news it is «کردن»'s
+    forms.update(f"{negation}باش{ending}" for negation in ("", "ن") for ending in PERSON_ENDINGS)
+    # «کند» is «کندن»'s past too, but in news it is «کردن»'s
+    return frozenset(forms - (past - {"کند", "کنند"})), frozenset(past - {"", "کند", "کنند"})
 
 
 def _after_frames(statement: str) -> str:

@@ -212,7 +212,7 @@ def voices(document: Document) -> list[Voice]:
     found: list[Voice] = []
     previous_paragraph = -1
     for sentence in document.sentences:
-        attribution = attribute(sentence.text)
+        attribution = attribute(sentence.text, long_frames=True)
         turn = TURN.match(sentence.text)
         label = turn if turn and (turn.group("bullet") or sentence.paragraph != previous_paragraph) else None
         previous_paragraph = sentence.paragraph
