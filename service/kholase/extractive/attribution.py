@@ -47,8 +47,13 @@ LONG_COLON_FRAME = _colon_frame(300)
 # «کاملیتی ادامه داد در گفت‌وگو با …»: a short speaker phrase and its speech verb open the sentence, with no colon.
 # A phrase with «که», «را» or a verb in it is a clause, not a speaker («زلاتان … توپ می‌زد و کارلسون معتقد است»).
 LEADING_SPEECH = re.compile(
-    rf"^(?P<speaker>(?:(?!\s(?:که|را)\s|\sن?می‌)[^:،,«»]){{2,60}}?)\s+(?:و\s*)?{FRAME_VERB}{VERB_ENDING}(?:\s+که)?\s*[،,]?"
+    rf"^(?P<speaker>(?:(?!\s(?:که|را)\s|\sن?می‌)[^:،,]){{2,60}}?)\s+(?:و\s*)?{FRAME_VERB}{VERB_ENDING}(?:\s+که)?\s*[،,]?"
     r"\s+(?=\S)"
+)
+# «وی با اشاره به اینکه …، گفت که …»: the speaker, the topic up to its comma, and the speech verb with no colon.
+TOPIC_SPEECH = re.compile(
+    r"^(?P<speaker>(?:(?!\s(?:که|را)\s|\sن?می‌)[^:،,]){2,60}?)\s+(?:با|ضمن)\s+(?:اشاره|تاکید|تأکید|بیان|یادآوری)"
+    rf"\s[^:]{{0,200}}?[،,]\s*(?:و\s*)?{FRAME_VERB}{VERB_ENDING}(?:\s+که)?\s*[،,]?\s+(?=\S)"
 )
 THE_REPORT = re.compile(r"^(?:این|همین)\s+(?:گزارش|بررسی|تحقیق|مطالعه|پژوهش)$")
 ACCORDING_TO = re.compile(r"^به\s+(?:گفته|اعتقاد|عقیده|نظر|نوشته)\s+(?P<speaker>[^،,]{2,80})[،,]\s*")
@@ -66,6 +71,7 @@ SPEAKER_START = re.compile(
     r"^(?:(?:شایان\s+ذکر\s+است|گفتنی\s+است|لازم\s+به\s+ذکر\s+است|همچنین|در\s+ادامه|سپس|اما|ولی|البته"
     r"|این\s+در\s+حالی\s+(?:است|بود)\s+که|(?:(?:اواسط|اوایل|اوائل|اواخر)\s+)?(?:هفته|روز|ماه|سال)\s+(?:گذشته|قبل|جاری)"
     r"|(?:در\s*)?عین\s*\u200c?\s*حال|با\s+(?:این|همه\s+این)\s+(?:حال|وجود|اوصاف)"
+    r"|(?:دقایقی|ساعاتی|ساعتی|لحظاتی|چندی|مدتی)\s+(?:پیش|قبل)"
     r"|(?:در\s+)?(?:این|همین)\s+(?:باره|زمینه|رابطه|خصوص|مورد|راستا|حال|میان|جلسه|نشست|دیدار|مراسم)"
     rf"|(?:روز\s+)?{WEEKDAY}(?:\s+(?:گذشته|این\s+هفته))?|امروز|دیروز|امشب|دیشب|صبح|عصر|شب|ظهر|شامگاه|بامداد)"
     r"(?:\s*،\s*|\s+))+"
@@ -80,7 +86,7 @@ LEADING_ADJUNCT = re.compile(
 PARTITIVE = re.compile(r"^(?:یکی|برخی|بعضی|تعدادی|جمعی|بسیاری|شماری|گروهی)\s+از\s+")
 # Where a speaker phrase ends and the rest of the clause begins.
 SPEAKER_END = re.compile(
-    r"\s(?:نیز|هم|همچنین|امروز|امشب|دیشب|شامگاه|عصرامروز|صبح‌امروز|درحاشیه|روز|هفته\s+(?:گذشته|پیش|قبل|جاری)|پیش‌تر|پیشتر|اخیرا|اخیراً|چندی|عصر|صبح|شب|ظهر|بامداد|دیروز|در|با|طی|ضمن|پس\s+از|بعد\s+از|درباره|"
+    r"\s(?:نیز|هم|همچنین|امروز|امشب|دیشب|شامگاه|عصرامروز|صبح‌امروز|درحاشیه|روز|هفته\s+(?:گذشته|پیش|قبل|جاری)|پیش‌تر|پیشتر|اخیرا|اخیراً|چندی|چند\s+(?:روز|ساعت|هفته|ماه|سال|دقیقه)|عصر|صبح|شب|ظهر|بامداد|دیروز|در|با|طی|ضمن|پس\s+از|بعد\s+از|درباره|"
     r"در\s+خصوص|درخصوص|درمورد|درادامه|پیرامون|نسبت|راجع|خطاب|سپس|دقایقی|ساعاتی|قبل|بر|از|به|را|که)(?:\s|$)|[،,(]"
 )
 # Frame text and news agencies: the report's own source, never a speaker.
@@ -205,7 +211,7 @@ def attribute(sentence: str, long_frames: bool = False) -> Attribution:
         speaker = clean_speaker(quoted.group("speaker"))
         return Attribution(start, *_trim(sentence, start + quoted.end(), len(sentence)), speaker, quoted=True,
                            runs_on=True)
-    leading = LEADING_SPEECH.match(rest)
+    leading = LEADING_SPEECH.match(rest) or TOPIC_SPEECH.match(rest)
     if leading and (speaker := clean_speaker(leading.group("speaker"))):
         return Attribution(start, *_trim(sentence, start + leading.end(), len(sentence)), speaker, quoted=True)
     if leading and THE_REPORT.match(leading.group("speaker")):  # «این گزارش می‌افزاید، …»: its frame goes, and
