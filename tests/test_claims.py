@@ -151,6 +151,8 @@ def test_a_speaker_is_the_person_never_frame_text_a_weekday_or_a_clause(sentence
          "منوچهر متکی وزیر امور خارجه ایران"),
         ("او به «ورزش سه» می‌گوید صبای واقعی را از هفته ششم ببینیم.", "او"),  # the outlet is whom he told
         ("وی با اشاره به اینکه شعار تغییر تحقق نیافته، گفت که سیاست‌ها تغییری نمی‌کند.", "وی"),  # a topic, no colon
+        ("نمازی ابتدا گفت: تمرینات تیم ملی از شنبه آغاز می‌شود.", "نمازی"),
+        ("در این بیانیه آمده است: انقلاب اسلامی یک انقلاب فاطمی بود.", None),  # a statement is not who issued it
     ],
 )
 def test_a_speaker_leaves_out_the_time_and_the_link_before_and_after_the_name(sentence, speaker):

@@ -87,7 +87,7 @@ PARTITIVE = re.compile(r"^(?:یکی|برخی|بعضی|تعدادی|جمعی|بس
 # Where a speaker phrase ends and the rest of the clause begins.
 SPEAKER_END = re.compile(
     r"\s(?:نیز|هم|همچنین|امروز|امشب|دیشب|شامگاه|عصرامروز|صبح‌امروز|درحاشیه|روز|هفته\s+(?:گذشته|پیش|قبل|جاری)|پیش‌تر|پیشتر|اخیرا|اخیراً|چندی|چند\s+(?:روز|ساعت|هفته|ماه|سال|دقیقه)|عصر|صبح|شب|ظهر|بامداد|دیروز|در|با|طی|ضمن|پس\s+از|بعد\s+از|درباره|"
-    r"در\s+خصوص|درخصوص|درمورد|درادامه|پیرامون|نسبت|راجع|خطاب|سپس|دقایقی|ساعاتی|قبل|بر|از|به|را|که)(?:\s|$)|[،,(]"
+    r"در\s+خصوص|درخصوص|درمورد|درادامه|پیرامون|نسبت|راجع|خطاب|سپس|ابتدا|دقایقی|ساعاتی|قبل|بر|از|به|را|که)(?:\s|$)|[،,(]"
 )
 # Frame text and news agencies: the report's own source, never a speaker.
 AGENCY = re.compile(
@@ -103,10 +103,10 @@ ADVERBIAL_NOUN = re.compile(r"^(?:واکنش|پاسخ|ادامه|حاشیه|جر
 # A statement quoted before its frame: «"…"، وی با یادآوری این موضوع گفت»; four words or more, unlike a «name».
 QUOTE_FIRST = re.compile(r"^«(?:[^»\s]+\s+){3,}[^»]*»\s*[،,]?\s*")
 ORDINAL = r"(?:اولین|دومین|سومین|چهارمین|پنجمین|ششمین|هفتمین|هشتمین|نهمین|دهمین)"
-# Not a speaker either: «بنا», a weekday, a number, a first-person pronoun, a verb, a report («… گزارش داد»), a
-# subordinator («هر چند …»).
+# Not a speaker either: «بنا», a weekday, a number, a first-person pronoun, a verb, a report or statement («… گزارش
+# داد», «بیانیه»), «آنچه», a subordinator («هر چند …»), a bare quantifier («برخی»).
 NOT_A_SPEAKER = re.compile(
-    r"(?:^|\s)گزارش(?:\s|$)"
+    r"(?:^|\s)(?:گزارش|آنچه)(?:\s|$)|^(?:(?:این|همین|در\s+این)\s+)?بیانیه$"
     rf"|^(?:(?:بنا|طبق|این|آن|یکی|یک|دو|{WEEKDAY}|روز|امروز|دیروز|پیش|باز|اواسط|اوایل|اواخر|{ORDINAL})$"
     r"|(?:من|ما|شما|تو|آنها|آن‌ها|و|اما|ولی|که|هر\s*چند|اگر|اگرچه|چنانچه|زیرا|چون)(?:\s|$)|[0-9۰-۹]|می‌"
     r"|^(?:برخی|بعضی|عده‌ای|گروهی|بسیاری)$)"
