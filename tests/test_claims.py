@@ -233,6 +233,20 @@ def test_an_epithet_is_the_person_named_last():
     assert speakers_by_opening(text)["بازیکنان ما"] == "علیرضا منصوریان سرمربی استقلال"
 
 
+def test_the_first_office_for_a_lead_named_without_one_is_that_person(fars_articles):
+    """«مجید روستایی … اظهار داشت» then «مدیرعامل کانون بازنشستگان … تصریح کرد»: newsrooms vary how they name the
+    lead's speaker. A second office after that is someone else («معاون فنی و عمرانی شهرداری همدان»)."""
+    articles = {a["id"]: a for a in fars_articles}
+    speakers = speakers_by_opening(articles["fars-news-2-224"]["body"])
+    assert "مجید روستایی" in speakers.values()
+    assert not any(s and s.startswith("مدیرعامل") for s in speakers.values()), speakers
+    document = Summarizer().prepare(articles["fars-news-3-059"]["body"])
+    book = SpeakerBook(document.text)
+    assert book.resolve("احسان صباغ", False) == "احسان صباغ"
+    assert book.resolve("مدیرعامل سازمان ترافیک شهرداری همدان", False) == "احسان صباغ"
+    assert book.resolve("معاون فنی و عمرانی شهرداری همدان", False) == "معاون فنی و عمرانی شهرداری همدان"
+
+
 def test_interview_answers_carry_the_interviewee_and_questions_are_not_claims(fars_articles):
     """«فارس: …؟» and «سؤال: …» turns alternate with answers, labelled with the interviewee's name or not at all."""
     for article_id, interviewee in (("fars-news-2-189", "سیدصالحی"), ("fars-news-1-257", "مشایی")):

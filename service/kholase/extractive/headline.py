@@ -615,7 +615,9 @@ def candidates(sentences: list[Sentence], max_words: int, text: str = "") -> lis
         if attribution.quoted or reported:
             resolved = speakers.resolve(said, said in PRONOUNS)
             body = sentence.text[attribution.body_start :].lstrip(" «")
-            speaker = resolved and _speaker(resolved, every, opens_sentence=body.startswith(resolved))
+            speaker = (resolved and _speaker(resolved, every, opens_sentence=body.startswith(resolved))) or \
+                (said and resolved != said and _speaker(said, every, opens_sentence=body.startswith(said)))  # the
+            # office as the sentence gives it, when the name it resolved to is no headline's («علی نیکزاد نایب‌رئیس …»)
             if speaker:
                 for clause, kept in _clauses(tokens, max_words - len(speaker.split())):
                     add(f"{speaker}: {_text(clause)}", "quote", number, kept)

@@ -58,6 +58,7 @@ class SpeakerBook:
         self.names: list[str] = []
         self._name_holders = _Surnames([])
         self.last: str | None = None
+        self._lead_office: str | None = None  # the office first used for the lead's speaker, named without one
 
     def resolve(self, speaker: str | None, is_pronoun: bool) -> str | None:
         """The name behind `speaker`; a pronoun or epithet (`is_pronoun`) is the one named last, and an epithet
@@ -69,10 +70,20 @@ class SpeakerBook:
         if speaker is None:
             return None
         self.last = self._canonical(speaker)
+        if self._names_the_lead(speaker):
+            self._lead_office, self.last = speaker, self.names[0]
         if self.last not in self._name_holders:
             self.names.append(self.last)
             self._name_holders.add(self.last)
         return self.last
+
+    def _names_the_lead(self, speaker: str) -> bool:
+        """Whether an office («مدیرعامل کانون بازنشستگان …») stands for the one person named so far, whom the lead
+        named without an office: newsrooms vary the reference so. Only the first such office does; a second is
+        someone else («معاون فنی …»)."""
+        return (self.last == speaker and speaker.split()[0] in TITLE_WORDS and len(self.names) == 1
+                and self._lead_office is None and len(self.names[0].split()) >= 2
+                and TITLE_WORDS.isdisjoint(self.names[0].split()))
 
     def known(self, phrase: str) -> str | None:
         """The name of a person met so far (as a speaker or with an office) that `phrase` refers to, else None."""
