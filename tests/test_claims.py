@@ -153,6 +153,8 @@ def test_a_speaker_is_the_person_never_frame_text_a_weekday_or_a_clause(sentence
         ("وی با اشاره به اینکه شعار تغییر تحقق نیافته، گفت که سیاست‌ها تغییری نمی‌کند.", "وی"),  # a topic, no colon
         ("نمازی ابتدا گفت: تمرینات تیم ملی از شنبه آغاز می‌شود.", "نمازی"),
         ("در این بیانیه آمده است: انقلاب اسلامی یک انقلاب فاطمی بود.", None),  # a statement is not who issued it
+        ("علی افتخاری بعدازظهر امروز گفت: مهلت ثبت‌نام تمدید نمی‌شود.", "علی افتخاری"),
+        ("خاطر نشان می‌شود: این طرح از سال آینده اجرا می‌شود.", None),  # a passive frame names nobody
     ],
 )
 def test_a_speaker_leaves_out_the_time_and_the_link_before_and_after_the_name(sentence, speaker):
