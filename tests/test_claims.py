@@ -235,6 +235,14 @@ def test_an_epithet_is_the_person_named_last():
     assert speakers_by_opening(text)["بازیکنان ما"] == "علیرضا منصوریان سرمربی استقلال"
 
 
+def test_a_claim_leaves_out_a_frame_that_names_no_one():
+    text = ("سازمان ملل گزارش تازه‌ای درباره آب در آفریقا منتشر کرد.\n"
+            "این گزارش می‌افزاید، منابع آب برای هر فرد در اتیوپی ۴۳ متر مکعب در سال است.")
+    document, claims = claims_of(text)
+    statements = [document.text[claim.start : claim.end] for claim in claims]
+    assert any(statement.startswith("منابع آب برای هر فرد") for statement in statements), statements
+
+
 def test_the_first_office_for_a_lead_named_without_one_is_that_person(fars_articles):
     """«مجید روستایی … اظهار داشت» then «مدیرعامل کانون بازنشستگان … تصریح کرد»: newsrooms vary how they name the
     lead's speaker. A second office after that is someone else («معاون فنی و عمرانی شهرداری همدان»)."""

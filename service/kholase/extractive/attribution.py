@@ -133,7 +133,8 @@ class Attribution:
     """Offsets index the sentence text: `body_start` is where the sentence starts after a news frame, the
     statement is what the speaker said (an «X از … خبر داد» gives its topic); `speaker` is None when nobody is named.
     `quoted`: the statement follows its speaker's frame («X گفت: …», «به گفته X، …», «X گفت …»); `runs_on`: the
-    speaker's words may go on past this sentence, as after «X گفت:»."""
+    speaker's words may go on past this sentence, as after «X گفت:»; `unnamed_frame`: the statement follows a frame
+    that names no one («این گزارش می‌افزاید، …»)."""
 
     body_start: int
     statement_start: int
@@ -141,6 +142,7 @@ class Attribution:
     speaker: str | None
     quoted: bool
     runs_on: bool = False
+    unnamed_frame: bool = False
 
     @property
     def is_pronoun(self) -> bool:
@@ -217,7 +219,8 @@ def attribute(sentence: str, long_frames: bool = False) -> Attribution:
         return Attribution(start, *_trim(sentence, start + leading.end(), len(sentence)), speaker, quoted=True)
     if leading and THE_REPORT.match(leading.group("speaker")):  # «این گزارش می‌افزاید، …»: its frame goes, and
         # who made the report is for the reader of the whole article
-        return Attribution(start, *_trim(sentence, start + leading.end(), len(sentence)), None, quoted=False)
+        return Attribution(start, *_trim(sentence, start + leading.end(), len(sentence)), None, quoted=False,
+                           unnamed_frame=True)
     announced = ANNOUNCED.match(rest) if "خبر" in rest else None  # «خبر» is rare and ANNOUNCED slow
     if announced:
         speaker = clean_speaker(announced.group("speaker"))

@@ -235,7 +235,8 @@ def voices(document: Document) -> list[Voice]:
         in_running_paragraph = running is not None and sentence.paragraph == running_paragraph
         retold = attribution.quoted and not attribution.runs_on and (
             answering or bool(quoting and opened_at > 0) or in_running_paragraph)
-        start = attribution.statement_start if attribution.quoted and not retold else attribution.body_start
+        start = attribution.statement_start if (attribution.quoted and not retold) or attribution.unnamed_frame \
+            else attribution.body_start
         end = attribution.statement_end
         if sentence.index in asked:
             found.append(Voice(None, start, end, asked=True))
