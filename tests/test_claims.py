@@ -152,7 +152,8 @@ def test_a_speaker_is_the_person_never_frame_text_a_weekday_or_a_clause(sentence
         ("او به «ورزش سه» می‌گوید صبای واقعی را از هفته ششم ببینیم.", "او"),  # the outlet is whom he told
         ("وی با اشاره به اینکه شعار تغییر تحقق نیافته، گفت که سیاست‌ها تغییری نمی‌کند.", "وی"),  # a topic, no colon
         ("نمازی ابتدا گفت: تمرینات تیم ملی از شنبه آغاز می‌شود.", "نمازی"),
-        ("در این بیانیه آمده است: انقلاب اسلامی یک انقلاب فاطمی بود.", None),  # a statement is not who issued it
+        ("در بیانیه آمده است: انقلاب اسلامی یک انقلاب فاطمی بود.", None),  # a statement is not who issued it
+        ("دراین بیانیه آمده است: علت مرگ او ایست قلبی بوده است.", "این بیانیه"),  # but points to it
         ("علی افتخاری بعدازظهر امروز گفت: مهلت ثبت‌نام تمدید نمی‌شود.", "علی افتخاری"),
         ("خاطر نشان می‌شود: این طرح از سال آینده اجرا می‌شود.", None),  # a passive frame names nobody
     ],
@@ -233,6 +234,12 @@ def test_an_epithet_is_the_person_named_last():
         "این مربی جوان افزود: بازیکنان ما در تمرینات امروز انگیزه زیادی داشتند."
     )
     assert speakers_by_opening(text)["بازیکنان ما"] == "علیرضا منصوریان سرمربی استقلال"
+
+
+def test_this_statement_is_whoever_issued_it():
+    text = ("باشگاه الطلبه عراق روز گذشته با انتشار بیانیه‌ای درگذشت دروازه‌بان تیم المپیک را اعلام کرد.\n"
+            "دراین بیانیه آمده است: «پس از بررسی‌های وزارت ورزش، مشخص شد که علت مرگ او ایست قلبی بوده است.»")
+    assert speakers_by_opening(text)["پس از"] == "باشگاه الطلبه عراق"
 
 
 def test_a_claim_leaves_out_a_frame_that_names_no_one():

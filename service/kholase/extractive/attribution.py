@@ -56,6 +56,8 @@ TOPIC_SPEECH = re.compile(
     rf"\s[^:]{{0,200}}?[،,]\s*(?:و\s*)?{FRAME_VERB}{VERB_ENDING}(?:\s+که)?\s*[،,]?\s+(?=\S)"
 )
 THE_REPORT = re.compile(r"^(?:این|همین)\s+(?:گزارش|بررسی|تحقیق|مطالعه|پژوهش)$")
+# «این بیانیه», «این نامه»: a text that speaks for whoever issued it, never a speaker itself.
+THE_DOCUMENT = re.compile(r"^(?:این|همین)\s+(?:بیانیه|نامه|اطلاعیه|پیام|گزارش)$")
 ACCORDING_TO = re.compile(r"^به\s+(?:گفته|اعتقاد|عقیده|نظر|نوشته)\s+(?P<speaker>[^،,]{2,80})[،,]\s*")
 ANNOUNCED = re.compile(
     r"^(?P<speaker>.{2,120}?)\s+از\s+(?P<statement>.{8,}?)\s+خبر\s?داد(?:ه‌?\s?است|ند|ه‌?اند)?\s*[.!]?$"
@@ -82,6 +84,8 @@ LEADING_ADJUNCT = re.compile(
     r"(?:ابتدای|آغاز|پایان|انتهای|ادامه|حاشیه|جریان|جلسه|نشست|مراسم|دیدار|همایش|آیین|نشستی|جلسه‌ای|دیداری|گفت‌وگو"
     r"|گفتگو|مصاحبه|کنفرانس|برنامه|اشاره|توجه)\s[^،,:]{0,80}[،,]\s*"
 )
+# «دراین بیانیه»: «در» written onto the pointer after it.
+GLUED_DAR = re.compile(r"^در(?=(?:این|همین)\s)")
 # A quantified speaker («یکی از خریداران», «برخی از نمایندگان») keeps its «از».
 PARTITIVE = re.compile(r"^(?:یکی|برخی|بعضی|تعدادی|جمعی|بسیاری|شماری|گروهی)\s+از\s+")
 # Where a speaker phrase ends and the rest of the clause begins.
@@ -103,10 +107,10 @@ ADVERBIAL_NOUN = re.compile(r"^(?:واکنش|پاسخ|ادامه|حاشیه|جر
 # A statement quoted before its frame: «"…"، وی با یادآوری این موضوع گفت»; four words or more, unlike a «name».
 QUOTE_FIRST = re.compile(r"^«(?:[^»\s]+\s+){3,}[^»]*»\s*[،,]?\s*")
 ORDINAL = r"(?:اولین|دومین|سومین|چهارمین|پنجمین|ششمین|هفتمین|هشتمین|نهمین|دهمین)"
-# Not a speaker either: «بنا», a weekday, a number, a first-person pronoun, a verb, a report or statement («… گزارش
-# داد», «بیانیه»), «آنچه», a subordinator («هر چند …»), a bare quantifier («برخی»).
+# Not a speaker either: «بنا», a weekday, a number, a first-person pronoun, a verb, a report or a bare «بیانیه» («این
+# بیانیه» points to whoever issued it), «آنچه», a subordinator («هر چند …»), a bare quantifier («برخی»).
 NOT_A_SPEAKER = re.compile(
-    r"(?:^|\s)(?:گزارش|آنچه)(?:\s|$)|^(?:(?:این|همین|در\s+این)\s+)?بیانیه$"
+    r"(?:^|\s)(?:گزارش|آنچه)(?:\s|$)|^(?:در\s*)?بیانیه$"
     r"|\sمی‌شود$"  # «خاطر نشان می‌شود»: a passive frame
     rf"|^(?:(?:بنا|طبق|این|آن|یکی|یک|دو|{WEEKDAY}|روز|امروز|دیروز|پیش|باز|اواسط|اوایل|اواخر|{ORDINAL})$"
     r"|(?:من|ما|شما|تو|آنها|آن‌ها|و|اما|ولی|که|هر\s*چند|اگر|اگرچه|چنانچه|زیرا|چون|وقتی|هنگامی)(?:\s|$)|[0-9۰-۹]|می‌"
@@ -153,7 +157,7 @@ class Attribution:
 def clean_speaker(phrase: str) -> str | None:
     """The speaker named in the phrase before a speech verb, without the time, adverbial part and clause around it;
     None for frame text, an agency, a weekday or a bare «این»."""
-    phrase = SPEAKER_START.sub("", NEWS_FRAME.sub("", QUOTE_FIRST.sub("", phrase.strip())))
+    phrase = GLUED_DAR.sub("", SPEAKER_START.sub("", NEWS_FRAME.sub("", QUOTE_FIRST.sub("", phrase.strip()))))
     phrase = SPEAKER_START.sub("", LEADING_ADJUNCT.sub("", phrase))
     if ADVERBIAL_NOUN.match(phrase):
         phrase = _from_first_name(phrase)

@@ -35,7 +35,7 @@ from kholase.text.tagger import ZWNJ, Token, tagged
 MIN_WORDS = 3
 OPENING_SENTENCES = 3
 MAX_DROPPED = 3  # adjunct phrases left out of one candidate
-LEADING_ADJUNCT_WORDS = 12  # a longer opening part before its comma may hold the subject
+LEADING_ADJUNCT_WORDS = 14  # a longer opening part before its comma may hold the subject
 INNER_ADJUNCT_WORDS = 16  # nor is a longer part after the subject, before its comma, one adjunct
 SUBJECT_WORDS = 6
 LIST_BEFORE_VERB = 5  # an «و» this close to the verb joins its parts («… سپاه، مورد بحث و بررسی قرار می‌گیرد»)
@@ -83,7 +83,7 @@ CLAUSE_LINKS = frozenset(("و", "که", "تا", "اما", "ولی", "زیرا", 
 # Two stems joined by «و» before one light verb or as one noun: the first looks finite to the tagger («رد و بدل کرد»,
 # «ساخت و ساز‌ها»).
 PAIRED_PREVERBS = frozenset(("رد و بدل", "رفت و آمد", "داد و ستد", "خرید و فروش", "نقل و انتقال", "جست و جو",
-                             "گفت و گو", "شست و شو", "زد و خورد", "بست و بند", "ساخت و ساز"))
+                             "گفت و گو", "شست و شو", "زد و خورد", "بست و بند", "ساخت و ساز", "رفت و برگشت"))
 # First parts of compound first names: «محمد علی لطفی» is titled «لطفی».
 FIRST_NAME_PARTS = frozenset("محمد علی سید میر امیر غلام عبد ابو".split())
 NOT_A_NAME = frozenset(("ADP", "DET", "NUM", "PRON", "VERB", "AUX", "SCONJ", "CCONJ", "ADV", "PUNCT"))
@@ -310,10 +310,10 @@ def _strip_leading(tokens: list[Token]) -> list[Token]:
         comma = next((at for at, token in enumerate(tokens) if token.text in ("،", ",")), None)
         if comma is not None and comma <= LEADING_ADJUNCT_WORDS and \
                 (_opens_with(tokens, ADJUNCT_OPENERS) or tokens[0].tag == "ADP") and \
-                not any(token.text == "را" or token.tag in VERB_TAGS for token in tokens[:comma]) and \
+                not any(token.text in ("را", "که") or token.tag in VERB_TAGS for token in tokens[:comma]) and \
                 not _continues_a_list(tokens, comma):
             # «در این جلسه، …», «براساس این گزارش، …»; not «در پیکار‌های … تیم‌های والنسین، آژاکسیو و رمس …», where
-            # the comma goes on with a list
+            # the comma goes on with a list, nor «به عقیده من تیمی که النصر، …», where it closes a name in a clause
             tokens, changed = tokens[comma + 1 :], True
             continue
         time_words = _deictic_length(tokens)

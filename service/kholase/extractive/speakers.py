@@ -16,6 +16,7 @@ from kholase.extractive.attribution import (
     EPITHET,
     HONORIFICS,
     NEWS_FRAME,
+    THE_DOCUMENT,
     TITLE_WORDS,
     attribute,
     clean_speaker,
@@ -62,9 +63,9 @@ class SpeakerBook:
 
     def resolve(self, speaker: str | None, is_pronoun: bool) -> str | None:
         """The name behind `speaker`; a pronoun or epithet (`is_pronoun`) is the one named last, and an epithet
-        before anyone is named stays as it is («این منبع آگاه»)."""
+        before anyone is named stays as it is («این منبع آگاه»), unless it is a document («این بیانیه»): None."""
         if is_pronoun:
-            if self.last is None and speaker and EPITHET.match(speaker):
+            if self.last is None and speaker and EPITHET.match(speaker) and not THE_DOCUMENT.match(speaker):
                 self.last = speaker  # and a later «وی افزود» is the same source
             return self.last
         if speaker is None:

@@ -40,7 +40,9 @@ VERB_ENDINGS = ("شد", "شود", "شوند", "شدند", "کرد", "کند", "�
                 "دهد", "دهند", "رسید", "رسد", "گرفت", "گیرد", "یابد", "یافت", "ماند", "خواهد", "نیست", "بود", "بودند",
                 "باشد", "گفت", "گوید", "آمد", "آید", "شده‌است", "می‌شود")
 MIN_CLAUSE_WORDS = 8
-SUBORDINATE = re.compile(r"(?<!\S)(?:این|آن)[\s\u200c]?که(?!\S)")
+SUBORDINATE = re.compile(
+    r"(?<!\S)(?:(?:این|آن)[\s\u200c]?که|اگر|اگرچه|چنانچه|هرچند|هر\s+چند|وقتی|(?:هنگامی|زمانی)\s+که|در\s+حالی\s?که)(?!\S)"
+)
 # Leads name a speaker by office («مدیرکل … گفت:»), the body by name; a stretch opening on an office reads like a lead.
 OFFICE = re.compile(
     r"(?:رئیس|رییس|مدیرکل|مدیر|معاون|وزیر|استاندار|فرماندار|امام جمعه|سرمربی|دبیر|نماینده|سخنگوی|فرمانده|دادستان"
@@ -203,7 +205,8 @@ def _compressed(text: str) -> str:
 
 def _clause_ends(text: str, spans: list[tuple[int, int]]) -> list[int]:
     """Offsets of clause ends (before «،»/«؛») whose last word reads like a finite verb, unless that clause is
-    subordinate («پس از آنکه … شد،», «درباره اینکه … کرد،»): cut there, the summary would be a fragment."""
+    subordinate («پس از آنکه … شد،», «درباره اینکه … کرد،», «… و اگر … بود،»): cut there, the summary would be a
+    fragment."""
     ends = []
     for match in CLAUSE_END.finditer(text):
         end = match.start()
