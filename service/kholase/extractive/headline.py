@@ -109,7 +109,7 @@ SUBORDINATORS = ("در شرایطی که", "در حالی که", "درحالی �
 # «در» that belongs to a fixed phrase or a compound verb, not a place: «در حال رصد شدن», «در نظر گرفت».
 BOUND_AFTER_DAR = frozenset("حال نظر اختیار دست پی صورت مورد خصوص زمینه راستای جریان حاشیه این آن".split())
 # Words the «از» after them completes: «در سال گذشته بیش از ۳۵۵ هزار …» keeps its «بیش».
-BOUND_BEFORE_AZ = frozenset("بیش بیشتر کمتر فراتر بالغ بالاتر پایین‌تر کم پس پیش بعد قبل".split())
+BOUND_BEFORE_AZ = frozenset("بیش بیشتر کمتر فراتر بالغ بالاتر پایین‌تر کم پس پیش بعد قبل خارج بیرون دور جدا".split())
 # Likewise for «به»: «در نگارخانه خیال وابسته به مرکز …» keeps its «وابسته».
 BOUND_BEFORE_BE = frozenset("وابسته مربوط متعلق منجر منتهی منتسب مجهز ملزم معطوف نسبت موفق مجبور حاضر قادر آماده "
                             "راضی مایل متعهد".split())
@@ -428,11 +428,13 @@ def _adjunct_spans(tokens: list[Token]) -> list[tuple[int, int]]:
             continue  # the chain may have run into the object («ویلیان، ستاره برزیلی چلسی پیشنهاد … را رد کرد»)
         start -= bool(office and apposed)  # the comma that opened the apposition goes with it
         # it must end where the next phrase visibly begins: a preposition, its own comma, or (for a purpose) the verb;
-        # not a list's comma («علی حمودی، بازیکن سابق استقلال، تراکتور و سپاهان»), not «فصل پیش»
+        # not a list's comma («علی حمودی، بازیکن سابق استقلال، تراکتور و سپاهان», «در بخش آقایان، پیشکسوتان، و
+        # بانوان»), not «فصل پیش»; a place that opens the clause ends only at its comma (the subject may follow it
+        # unmarked: «در هفته نوزدهم لیگ دانمارک تیم وایله …»)
         if tokens[end].text in ("،", ",") and end < preverb and \
-                not (office and _continues_a_list(tokens, end) and preverb - end > LIST_BEFORE_VERB):
+                not (_continues_a_list(tokens, end) and preverb - end > LIST_BEFORE_VERB):
             spans.append((start, end + 1))
-        elif (tokens[end].tag == "ADP" and tokens[end].text != "را"
+        elif (tokens[end].tag == "ADP" and tokens[end].text != "را" and not (place and start == 0)
               and tokens[end - 1].text not in BOUND_BEFORE.get(tokens[end].text, ())
               and not (office and tokens[end - 1].text in TIME_WORDS | {"فصل"})
               ) or (end == preverb and lists and not place):
