@@ -673,6 +673,8 @@ def well_formed(headline: str) -> bool:
 def _only_a_relative_clause(statement: str) -> bool:
     """«نامه‌ای که … بازتاب یافته», «فراز کمالوند که … بود»: a noun phrase and the relative clause about it, with no
     verb of the statement's own (none before «که», one verb group after it, and no clause after a comma)."""
+    if "که" not in statement:  # most statements: no need to tag them again
+        return False
     tokens = tagged(statement)
     at = next((index for index, token in enumerate(tokens) if token.text == "که"), None)
     if not at or tokens[at - 1].tag not in ("NOUN", "PROPN") or any(map(_verb_like, tokens[:at])):
