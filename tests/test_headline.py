@@ -255,6 +255,7 @@ def test_who_someone_is_and_what_they_said_while_acting_can_go(fars_articles, va
     ("varzesh3-2-458", "تیم وایله در دیداری", None),  # comma: the subject may follow it unmarked
     ("varzesh3-3-059", "در بخش آقایان، پیشکسوتان", "۹ آذرماه پیشکسوتان"),  # a list's comma ends no phrase
     ("varzesh3-2-114", "خارج از خانه", "البرز از خانه"),  # «خارج از …» is one phrase
+    ("fars-news-1-181", "در هیچ زمانی", "دینی بر کسی"),  # a phrase with «هیچ» says how far the statement holds
 ])
 def test_a_part_the_clause_needs_stays(fars_articles, varzesh3_articles, article_id, kept, never):
     article = next(a for a in fars_articles + varzesh3_articles if a["id"] == article_id)
@@ -303,3 +304,65 @@ def test_a_list_of_names_is_never_cut_at_its_first_comma(fars_articles, varzesh3
     assert any(text.startswith("عربستان، آمریکا، روسیه و کویت") for text in texts), texts
     headline = summarizer.summarize(articles["fars-news-2-113"]["body"]).headline  # «… در قالب کتاب، مقاله و …»
     assert not headline.startswith("مقاله و طرح‌های پژوهشی"), headline
+
+
+def _candidate_texts(articles: list[dict], article_id: str) -> list[str]:
+    article = next(a for a in articles if a["id"] == article_id)
+    document = Summarizer().prepare(article["body"])
+    return [c.text for c in candidates(list(document.sentences), LONGEST, document.text)]
+
+
+@pytest.mark.parametrize(("article_id", "headline"), [
+    # a concession goes whole, and the first clause takes the «است» both share
+    ("fars-news-1-088", "یک اندیشکده آمریکایی گزارشی درباره ۱۶ پایگاه مخفی پیونگ‌یانگ منتشر کرده است"),
+    ("varzesh3-2-157", "باشگاه سپاهان از کلمه اخراج برای ویسی استفاده نکرده است"),  # negation stays
+    ("varzesh3-1-222", "شاگردان دیوید مویس در فصل جاری لیگ برتر نمایش خوبی نداشته‌اند"),  # a plural subject
+    ("varzesh3-2-040", "قایدی: ۵ - ۶ روز بیشتر به شروع بازی‌ها باقی نمانده است"),  # «‑ایم» is the second's own
+    ("varzesh3-3-129", "صفی: برای بازپروری روحیه تیمی به کسب یک پیروزی نیاز داشتیم"),  # a simple past, shared subject
+    ("fars-news-3-207", "قطعنامه شورای امنیت را محکوم کردند"),
+])
+def test_the_first_of_two_joined_clauses_takes_their_shared_ending(fars_articles, varzesh3_articles, article_id,
+                                                                   headline):
+    """«… منتشر کرده و … متهم کرده است»: the first clause reads whole with the ending both share, in the person its
+    own subject takes."""
+    assert any(text.endswith(headline) for text in _candidate_texts(fars_articles + varzesh3_articles, article_id))
+
+
+@pytest.mark.parametrize(("article_id", "never"), [
+    ("fars-news-1-083", "آرم‌ها آغاز شد"),  # «… آغاز شده و … توزیع خواهد شد»: a future shares no past ending
+    ("fars-news-3-256", "مجید واحدی‌زاد"),  # a name that ends like a participle
+    ("varzesh3-2-345", "ندانسته است"),  # the «است» ends a clause inside the second («توضیح داد …»)
+    ("varzesh3-1-201", "دامن زده است"),  # the «و» joins the verbs of a relative clause
+    ("fars-news-1-245", "آغاز شده است"),  # too short to say anything alone
+])
+def test_no_first_clause_where_the_pair_does_not_share_its_ending(fars_articles, varzesh3_articles, article_id,
+                                                                  never):
+    assert not any(text.endswith(never) for text in _candidate_texts(fars_articles + varzesh3_articles, article_id))
+
+
+@pytest.mark.parametrize(("article_id", "dated", "kept"), [
+    ("varzesh3-2-248", "روز گذشته", "در تمرین سرخپوشان"),
+    ("fars-news-1-036", "صبح امروز", "غیرمجاز در ساحل"),  # with its «در»
+    ("fars-news-1-122", "۱۳۹۱", "آمریکا جلسه استماعی"),  # a whole date, year and all
+    ("varzesh3-2-094", None, "نوبت عصر امروز"),  # the session's own time stays
+    ("fars-news-2-047", "دنیای فراتر", "دنیای امروز"),  # an era
+    ("varzesh3-2-395", None, "چند روز گذشته"),  # a duration
+    ("fars-news-1-196", None, "هر روز عصر"),
+])
+def test_a_time_phrase_that_only_dates_the_report_never_stays(fars_articles, varzesh3_articles, article_id, dated,
+                                                              kept):
+    """Newsroom titles never say «روز گذشته» or «صبح امروز»; a time that belongs to the noun before it, a duration
+    and «هر روز» are no date."""
+    texts = _candidate_texts(fars_articles + varzesh3_articles, article_id)
+    assert any(kept in text for text in texts)
+    assert dated is None or not any(dated in text for text in texts)
+
+
+@pytest.mark.parametrize(("article_id", "never"), [
+    ("fars-news-2-143", "هرمزگان از حوزه‌ها"),  # «در بسیاری از حوزه‌ها»
+    ("varzesh3-1-007", "کهکشانی‌ها از حریف"),  # «برتر از حریف»
+    ("fars-news-2-266", "مردم به شیوه‌ای"),  # «تبدیل به …»
+])
+def test_no_phrase_is_cut_before_the_word_its_preposition_completes(fars_articles, varzesh3_articles, article_id,
+                                                                     never):
+    assert not any(never in text for text in _candidate_texts(fars_articles + varzesh3_articles, article_id))

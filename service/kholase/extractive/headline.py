@@ -36,8 +36,10 @@ MIN_WORDS = 3
 OPENING_SENTENCES = 3
 MAX_DROPPED = 3  # adjunct phrases left out of one candidate
 LEADING_ADJUNCT_WORDS = 14  # a longer opening part before its comma may hold the subject
+CONCESSION_WORDS = 30  # a concession («به رغم …،») never does
 INNER_ADJUNCT_WORDS = 16  # nor is a longer part after the subject, before its comma, one adjunct
 SUBJECT_WORDS = 6
+FIRST_CONJUNCT_WORDS = 5  # a shorter first clause says too little alone («مرحله حذفی آغاز شده است»)
 LIST_BEFORE_VERB = 5  # an «و» this close to the verb joins its parts («… سپاه، مورد بحث و بررسی قرار می‌گیرد»)
 NAME_WORDS = 4  # a name before its office: «منوچهر متکی، وزیر سابق امور خارجه …»
 EPITHET_WORDS = frozenset(("داور", "فوق", "هموطن", "همتای"))
@@ -103,6 +105,14 @@ ADJUNCT_OPENERS = (
     "از سوی دیگر", "از طرفی", "هم‌اکنون", "اکنون", "امروز", "دیروز", "امشب", "روز", "صبح", "عصر", "شب", "ظهر",
     "شامگاه", "بامداد", "هفته", "ماه", "سال", "ساعت",
 )
+# Openers of a concession: the part up to its comma says what the news happened despite, never who acted.
+CONCESSIONS = ("به رغم", "علی‌رغم", "علیرغم", "علی رغم", "با وجود", "برخلاف", "بر خلاف")
+# Auxiliaries two joined clauses may share: «… منتشر کرده و این کشور را … متهم کرده است».
+SHARED_AUXILIARIES = frozenset(("است", "بود", "بودند"))
+PERSON_SUFFIXES = ("اند", "ایم", "اید", "ام")
+PAST_PERSON_ENDINGS = ("م", "ی", "یم", "ید", "ند")
+PERSON_SUBJECTS = {"یم": "ما", "ید": "شما", "م": "من", "ی": "تو"}
+PLURALS = ("ها", "های", "ات", "ان", "ون", "ین")
 # Openers of a leading subordinate clause: up to its comma it can go, verb and all.
 SUBORDINATORS = ("در شرایطی که", "در حالی که", "درحالی که", "در حالیکه", "درحالیکه", "در حالی‌که", "پس از", "بعد از",
                  "با وجود اینکه", "با وجود این‌که", "اگرچه", "اگر چه", "هرچند", "چنانچه")
@@ -111,7 +121,7 @@ BOUND_AFTER_DAR = frozenset("حال نظر اختیار دست پی صورت م�
 # Words the «از» after them completes: «در سال گذشته بیش از ۳۵۵ هزار …» keeps its «بیش».
 BOUND_BEFORE_AZ = frozenset("بیش بیشتر کمتر فراتر بالغ بالاتر پایین‌تر کم پس پیش بعد قبل خارج بیرون دور جدا".split())
 # Likewise for «به»: «در نگارخانه خیال وابسته به مرکز …» keeps its «وابسته».
-BOUND_BEFORE_BE = frozenset("وابسته مربوط متعلق منجر منتهی منتسب مجهز ملزم معطوف نسبت موفق مجبور حاضر قادر آماده "
+BOUND_BEFORE_BE = frozenset("تبدیل وابسته مربوط متعلق منجر منتهی منتسب مجهز ملزم معطوف نسبت موفق مجبور حاضر قادر آماده "
                             "راضی مایل متعهد".split())
 # And for «در»: «برای حضور در انتخابی المپیک …» keeps where.
 BOUND_BEFORE_DAR = frozenset("حضور شرکت عضویت حضورش موفقیت".split())
@@ -128,11 +138,14 @@ TIME_WORDS = frozenset(
     "شنبه یکشنبه دوشنبه سه‌شنبه چهارشنبه پنجشنبه پنج‌شنبه جمعه".split()
 )
 # A time phrase that only says when the report was written («صبح امروز», «روز سه‌شنبه», «دقایقی پیش») can go.
-DEICTIC_STARTS = frozenset("امروز دیروز امشب روز صبح عصر ظهر شب شامگاه بامداد ساعتی دقایقی لحظاتی".split())
-DEICTIC_WORDS = DEICTIC_STARTS | frozenset(
-    "بعدازظهر گذشته پیش شنبه یکشنبه دوشنبه سه‌شنبه چهارشنبه پنجشنبه پنج‌شنبه جمعه فروردین اردیبهشت خرداد تیر مرداد "
-    "شهریور مهر آبان آذر دی بهمن اسفند ماه فروردین‌ماه اردیبهشت‌ماه خردادماه تیرماه مردادماه شهریورماه مهرماه آبان‌ماه "
-    "آذرماه دی‌ماه بهمن‌ماه اسفندماه".split()
+DEICTIC_STARTS = frozenset("امروز دیروز امشب دیشب روز صبح عصر ظهر شب شامگاه بامداد ساعتی دقایقی لحظاتی".split())
+MONTHS = frozenset(
+    "فروردین اردیبهشت خرداد تیر مرداد شهریور مهر آبان آذر دی بهمن اسفند ماه فروردین‌ماه اردیبهشت‌ماه خردادماه تیرماه "
+    "مردادماه شهریورماه مهرماه آبان‌ماه آذرماه دی‌ماه بهمن‌ماه اسفندماه ژانویه فوریه مارس آوریل مه ژوئن ژوئیه اوت "
+    "سپتامبر اکتبر نوامبر دسامبر".split()
+)
+DEICTIC_WORDS = DEICTIC_STARTS | MONTHS | frozenset(
+    "بعدازظهر گذشته پیش شنبه یکشنبه دوشنبه سه‌شنبه چهارشنبه پنجشنبه پنج‌شنبه جمعه".split()
 )
 ORDINAL = re.compile(r"^(?:[\d۰-۹]+|\S+(?:م|مین))$")  # «۱۵», «پانزدهم» in a date
 SPEECH_FRAME = re.compile(rf"{SPEECH_VERB}\S*\s*:")
@@ -161,6 +174,11 @@ GOVERNS_SUBJUNCTIVE = re.compile(
 # A condition or time clause that waits for its main clause («… که در هر کجا باشم», «زمانی دولت می‌تواند … دهد»); not
 # «هر گونه», nor the concessive «حتی اگر» after a whole clause.
 CONDITIONAL = re.compile(r"(?:^|\s)(?<!حتی\s)(?:اگر|چنانچه|هر\s?(?:کجا|جا|کس|وقت|زمان|اندازه|قدر)|وقتی|زمانی)(?:\s|$)")
+# Nouns whose time word is their own: «نوبت عصر», «نماز جمعه», «دنیای امروز».
+TIMED_NOUNS = frozenset("نوبت نماز شیفت اخبار خبر دنیای دنیا جهان جامعه انسان دوران روزگار نسل دقایق ساعات لحظات "
+                        "اوایل اواخر اواسط".split())
+SCOPE_WORDS = frozenset("هیچ هرگز فقط تنها".split())  # a phrase holding one is never left out: «در هیچ زمانی»
+QUANTIFIERS = frozenset("چند چندین همین همان این آن هر".split())
 DURATIONS = frozenset("مدت مدتی سال‌ها ماه‌ها هفته‌ها روزها سالها ماهها".split())
 BARE_SPEECH = frozenset(("می‌گوید", "می‌گویند"))  # one token each: they are compared with a token
 # Not news: a list's announcement, a bullet, or a clause whose main part follows «که» («در حالی … ، که …»).
@@ -308,7 +326,8 @@ def _strip_leading(tokens: list[Token]) -> list[Token]:
                 tokens, changed = tokens[comma + 1 :], True
                 continue
         comma = next((at for at, token in enumerate(tokens) if token.text in ("،", ",")), None)
-        if comma is not None and comma <= LEADING_ADJUNCT_WORDS and \
+        limit = CONCESSION_WORDS if _opens_with(tokens, CONCESSIONS) else LEADING_ADJUNCT_WORDS
+        if comma is not None and comma <= limit and \
                 (_opens_with(tokens, ADJUNCT_OPENERS) or tokens[0].tag == "ADP") and \
                 not any(token.text in ("را", "که") or token.tag in VERB_TAGS for token in tokens[:comma]) and \
                 not _continues_a_list(tokens, comma):
@@ -333,11 +352,13 @@ def _continues_a_list(tokens: list[Token], comma: int) -> bool:
 
 
 def _deictic_length(tokens: list[Token]) -> int:
-    """How many words of `tokens` make a time phrase that only dates the report («صبح امروز», «روز سه‌شنبه»)."""
+    """How many words of `tokens` make a time phrase that only dates the report («صبح امروز», «روز سه‌شنبه», «روز ۲۲
+    اسفند ماه ۱۳۹۱»); not «امروز یک مهاجم …»'s number."""
     if not tokens or tokens[0].text not in DEICTIC_STARTS:
         return 0
     length = 1
-    while length < len(tokens) and (tokens[length].text in DEICTIC_WORDS or tokens[length].tag == "NUM" or
+    while length < len(tokens) and (tokens[length].text in DEICTIC_WORDS or
+                                     (tokens[length].tag == "NUM" and tokens[length - 1].text in MONTHS) or  # a year
                                      (ORDINAL.match(tokens[length].text) and length + 1 < len(tokens) and
                                       tokens[length + 1].text in DEICTIC_WORDS)):
         length += 1
@@ -369,24 +390,19 @@ def _in_a_list(inside: list[Token], after: list[Token]) -> bool:
 
 
 def _adjunct_spans(tokens: list[Token]) -> list[tuple[int, int]]:
-    """Parts of a clause that ends in its verb which can go without changing a fact: a time phrase that only dates
-    the report, a safe adjunct («به منظور …», «در گفت‌وگو با …») up to the next preposition or the verb's own word, «در
+    """Parts of a clause that ends in its verb which can go without changing a fact: a safe adjunct («به منظور …», «در گفت‌وگو با …») up to the next preposition or the verb's own word, «در
     این جلسه», a person's office after the name («بختیاری رئیس کمیته امداد …» keeps «بختیاری»; «متکی، وزیر سابق …»
     with its comma), a relative clause that only describes who, and an adverbial part after the subject. The word
-    just before the verb stays (a compound verb's «برگزار» in «برگزار شد»)."""
+    just before the verb stays (a compound verb's «برگزار» in «برگزار شد»), and so does a phrase holding «هیچ» or
+    «فقط»."""
     spans = []
     preverb = len(tokens) - 2
     for start in range(preverb):
         before = tokens[start - 1] if start else None
-        if before and (before.tag == "NUM" or before.text.isdigit() or before.text == "و" or
-                       (before.text in DEICTIC_WORDS and tokens[start].text in DEICTIC_WORDS) or  # «از صبح امروز»
-                       (before.tag == "ADP" and before.text != "را")):  # inside a phrase, or one of a list
+        if _inside_a_phrase(tokens, start):
             continue
-        time_words = _deictic_length(tokens[start:preverb])
-        if time_words:
-            if tokens[start + time_words].text != "و":  # «امشب و پیش از …»: one of two joined, it stays
-                spans.append((start, start + time_words))
-            continue
+        if _deictic_length(tokens[start:preverb]):
+            continue  # a time phrase: `_undated` left out each that can go
         if [token.text for token in tokens[start : start + 2]] in (["در", "این"], ["در", "آن"]) and \
                 start + 3 < preverb and tokens[start + 2].tag == "NOUN" and tokens[start + 3].tag != "ADJ":
             spans.append((start, start + 3 + (tokens[start + 3].text in ("،", ","))))  # «در این جلسه» and its comma
@@ -429,19 +445,65 @@ def _adjunct_spans(tokens: list[Token]) -> list[tuple[int, int]]:
         start -= bool(office and apposed)  # the comma that opened the apposition goes with it
         # it must end where the next phrase visibly begins: a preposition, its own comma, or (for a purpose) the verb;
         # not a list's comma («علی حمودی، بازیکن سابق استقلال، تراکتور و سپاهان», «در بخش آقایان، پیشکسوتان، و
-        # بانوان»), not «فصل پیش»; a place that opens the clause ends only at its comma (the subject may follow it
-        # unmarked: «در هفته نوزدهم لیگ دانمارک تیم وایله …»)
+        # بانوان»), not «فصل پیش», not before the «از» an indefinite or a comparative takes («در دیداری از لیگ …»,
+        # «برتر از حریف»); a place that opens the clause ends only at its comma (the subject may follow it unmarked:
+        # «در هفته نوزدهم لیگ دانمارک تیم وایله …»)
         if tokens[end].text in ("،", ",") and end < preverb and \
                 not (_continues_a_list(tokens, end) and preverb - end > LIST_BEFORE_VERB):
             spans.append((start, end + 1))
         elif (tokens[end].tag == "ADP" and tokens[end].text != "را" and not (place and start == 0)
               and tokens[end - 1].text not in BOUND_BEFORE.get(tokens[end].text, ())
+              and not (tokens[end].text == "از" and tokens[end - 1].text.endswith(("ی", "تر")))
               and not (office and tokens[end - 1].text in TIME_WORDS | {"فصل"})
               ) or (end == preverb and lists and not place):
             spans.append((start, end))
     spans.extend(_relative_clauses(tokens, preverb))
     inner = _inner_adjunct(tokens, preverb, spans)
-    return sorted({*spans, inner} if inner else set(spans))
+    return sorted(span for span in ({*spans, inner} if inner else set(spans))
+                  if not any(token.text in SCOPE_WORDS for token in tokens[span[0] : span[1]]))
+
+
+def _inside_a_phrase(tokens: list[Token], start: int) -> bool:
+    """Whether the word at `start` goes on a phrase or a list: after a number or quantifier («چند روز گذشته»), «و», a
+    preposition or a time word («از صبح امروز»)."""
+    before = tokens[start - 1] if start else None
+    return before is not None and (before.tag in ("NUM", "DET") or before.text.isdigit() or
+                                   before.text in QUANTIFIERS or before.text == "و" or
+                                   (before.text in DEICTIC_WORDS and tokens[start].text in DEICTIC_WORDS) or
+                                   (before.tag == "ADP" and before.text != "را"))
+
+
+def _names_its_time(tokens: list[Token], at: int, length: int) -> bool:
+    """Whether the time phrase of `length` words at `at` belongs to the word before it: a session's or prayer's part
+    of the day («نوبت عصر امروز», «نماز صبح»), an era («دنیای امروز»), or a complement an ezafe waits for with no other
+    word to take it («رویداد‌های امروز هشتم شهریور به شرح …»)."""
+    before = tokens[at - 1] if at else None
+    if before is None:
+        return False
+    after = tokens[at + length] if at + length < len(tokens) else None
+    return before.text in TIMED_NOUNS or \
+        (before.text.endswith(("های", "ای")) and (after is None or after.tag not in SUBJECT_TAGS))
+
+
+def _undated(tokens: list[Token]) -> list[Token]:
+    """The clause without the time phrases that only date the report («صبح امروز», «در عصر جمعه», «روز گذشته»): newsroom
+    titles never keep them. One that belongs to the noun before it stays, as does one joined to another by «و»."""
+    preverb, gone, start = len(tokens) - 2, set(), 0
+    while start < preverb:
+        opens = tokens[start].text == "در" and not _inside_a_phrase(tokens, start)  # «در صبح امروز»
+        at = start + opens
+        length = _deictic_length(tokens[at:preverb]) if not _inside_a_phrase(tokens, at) or opens else 0
+        before = tokens[start - 1] if start else None
+        if not length or tokens[at + length].text == "و" or (opens and length < 2) or \
+                _names_its_time(tokens, at, length):
+            start += 1
+            continue
+        end = at + length
+        if before is not None and before.text in ("،", ",") and tokens[end].text in ("،", ","):
+            end += 1  # «ترابی، روز گذشته، …»: one comma stays
+        gone.update(range(start, end))
+        start = end
+    return [token for at, token in enumerate(tokens) if at not in gone]
 
 
 def _relative_clauses(tokens: list[Token], preverb: int) -> list[tuple[int, int]]:
@@ -521,16 +583,89 @@ def _clauses(tokens: list[Token], max_words: int) -> Iterator[tuple[list[Token],
     if clause is None:
         return
     clause = _strip_leading(clause)
-    spans = _adjunct_spans(clause)
-    for dropped in range(min(len(spans), MAX_DROPPED) + 1):
-        for chosen in combinations(spans, dropped):
-            if any(a[1] > b[0] for a, b in pairwise(chosen)):
-                continue  # overlapping phrases
-            gone = {at for start, end in chosen for at in range(start, end)}
-            kept = [token for at, token in enumerate(clause) if at not in gone]
-            count = sum(token.tag != "PUNCT" for token in kept)
-            if MIN_WORDS <= count <= max_words:
-                yield kept, count / words
+    first = _first_conjunct(clause)
+    for whole in (clause, first) if first else (clause,):
+        whole = _undated(whole)
+        spans = _adjunct_spans(whole)
+        for dropped in range(min(len(spans), MAX_DROPPED) + 1):
+            for chosen in combinations(spans, dropped):
+                if any(a[1] > b[0] for a, b in pairwise(chosen)):
+                    continue  # overlapping phrases
+                gone = {at for start, end in chosen for at in range(start, end)}
+                kept = [token for at, token in enumerate(whole) if at not in gone]
+                count = sum(token.tag != "PUNCT" for token in kept)
+                if MIN_WORDS <= count <= max_words:
+                    yield kept, count / words
+
+
+def _first_conjunct(clause: list[Token]) -> list[Token] | None:
+    """The first of two clauses joined under one verb ending, with that ending: «یک اندیشکده آمریکایی گزارشی … منتشر
+    کرده و این کشور را … متهم کرده است» → «… منتشر کرده است»; «… سفر کرده و با … دیدار کرد» → «… سفر کرد». The first
+    ends on a past participle before «و», and takes the second's person only where its own subject fits it. None when
+    the clause is no such pair, or when the first part may be a noun a passive participle describes, inside the
+    second's object («کالاهای کشف شده و اموال را تحویل داده است»)."""
+    if len(clause) < 2:
+        return None
+    last = clause[-1]
+    if last.text in SHARED_AUXILIARIES and _participle(clause[-2], final=True):
+        tense, ending = "perfect", ""
+    elif (ending := next((ending for ending in PERSON_SUFFIXES if last.text.endswith("ه" + ZWNJ + ending)), None)) \
+            and _participle(Token(last.text[: -len(ending) - 1], last.tag, last.start)):
+        tense = "perfect"
+    elif clause[-2].tag not in VERB_TAGS and (ending := _past_ending(last)) is not None:  # not «خواهد شد»
+        tense = "past"
+    else:
+        return None
+    link = next((at for at in range(FIRST_CONJUNCT_WORDS, len(clause) - 2)
+                 if clause[at].text == "و" and _participle(clause[at - 1])), None)
+    if link is None or f"{clause[link - 1].text} و {clause[link + 1].text.split(ZWNJ)[0]}" in PAIRED_PREVERBS:
+        return None
+    first, second = clause[:link], clause[link + 1 :]
+    if any(token.text == "که" for token in first):
+        return None  # the «و» may join the two verbs of a clause inside («شایعاتی که رسانه‌ها دامن زده و …»)
+    if any(_is_finite(second, at) for at in range(len(second) - 2)):
+        return None  # the ending closes a clause inside the second («… ندانسته و توضیح داد صحبت‌های وی … شده است»)
+    if first[-1].text.endswith("شده") and any(token.text == "را" for token in second) and \
+            not any(token.text == "را" for token in first):
+        return None
+    participle = first[-1]
+    person = ending if _agrees(first, ending) else ""  # else the second clause's own subject took it
+    if tense == "past":
+        return first[:-1] + [Token(participle.text[:-1] + person, participle.tag, participle.start)]
+    if person:
+        return first[:-1] + [Token(participle.text + ZWNJ + person, participle.tag, participle.start)]
+    return first + [last if last.text in SHARED_AUXILIARIES else Token("است", "AUX", last.start)]
+
+
+def _past_ending(verb: Token) -> str | None:
+    """The person ending of a simple past verb («کردند» → «ند», «رفت» → «»), None for any other form."""
+    if verb.tag != "VERB" or verb.text.startswith(("می‌", "نمی‌")) or verb.text in ("کند", "کنند"):
+        return None  # «کند» is «کندن»'s past too, but in news it is «کردن»'s
+    stem = verb.text.split(ZWNJ)[-1]
+    stem = stem[1:] if stem.startswith("ن") and stem not in _past_forms() else stem
+    return next((ending for ending in ("", *PAST_PERSON_ENDINGS)
+                 if stem.endswith(ending) and stem[: len(stem) - len(ending)] in _past_stems()), None)
+
+
+def _agrees(clause: list[Token], ending: str) -> bool:
+    """Whether a person ending fits the first clause's subject too: the two share it when the first names none («برای
+    … نیاز داشته و … دست پیدا کردیم»); else «ما» for «‑یم», «شما» for «‑ید», «من» for «‑م», a plural head («نیرو‌های
+    اسرائیلی …») for «‑ند». The third person singular always does."""
+    opening = next((token for token in clause if token.tag != "ADV"), clause[0])
+    if not ending or opening.tag not in SUBJECT_TAGS:
+        return True
+    if ending.endswith("ند"):
+        return opening.text.endswith(PLURALS)
+    return PERSON_SUBJECTS[ending.removeprefix("ا")] in {token.text for token in clause}
+
+
+def _participle(token: Token, final: bool = False) -> bool:
+    """A past participle («کرده», «نکرده»): the tagger's verb, a past stem of hazm's verbs and «ه». Before its
+    auxiliary it may be tagged an adjective, and a compound's («نام‌برده»)."""
+    if token.tag not in ("VERB", "ADJ" if final else "VERB") or not token.text.endswith("ه"):
+        return False
+    stem = token.text[:-1].split(ZWNJ)[-1] if final else token.text[:-1]  # a name may end so («واحدی‌زاده»)
+    return stem in _past_stems() or (stem.startswith("ن") and stem[1:] in _past_stems())
 
 
 def _speaker(phrase: str, sentence: list[Token], opens_sentence: bool = False) -> str | None:
@@ -695,6 +830,12 @@ def _subjunctives() -> frozenset[str]:
     """Subjunctive forms of hazm's verbs («بگیرد», «نکنند», «بیاورد», «باشم», a light verb's bare «شود»), less those
     that are also past forms («برد», «بود»); «داشتن» has none of its own («ندارد» is indicative)."""
     return _verb_forms()[0]
+
+
+@cache
+def _past_stems() -> frozenset[str]:
+    """The past stems of hazm's verbs («کرد», «رفت»)."""
+    return frozenset(verb.split("#")[0] for verb in verbs_list()) - {""}
 
 
 def _past_forms() -> frozenset[str]:
