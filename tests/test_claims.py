@@ -5,7 +5,14 @@ import time
 import numpy as np
 import pytest
 
-from kholase.extractive.attribution import AGENCY, NOT_A_SPEAKER, TRAILING_SPEECH, attribute, trailing_speech
+from kholase.extractive.attribution import (
+    AGENCY,
+    NOT_A_SPEAKER,
+    TRAILING_SPEECH,
+    attribute,
+    relayed_source,
+    trailing_speech,
+)
 from kholase.extractive.claims import extract_claims
 from kholase.extractive.speakers import SpeakerBook
 from kholase.extractive.textrank import TextRank
@@ -248,6 +255,48 @@ def test_a_claim_leaves_out_a_frame_that_names_no_one():
     document, claims = claims_of(text)
     statements = [document.text[claim.start : claim.end] for claim in claims]
     assert any(statement.startswith("منابع آب برای هر فرد") for statement in statements), statements
+
+
+@pytest.mark.parametrize(("frame", "source"), [
+    ("به گزارش خبرگزاری فارس از اردبیل به نقل از مرکز اطلاع‌رسانی فرماندهی انتظامی استان، ", "فرماندهی انتظامی استان"),
+    ("به گزارش فارس به نقل از روابط عمومی باشگاه استقلال، ", "باشگاه استقلال"),
+    ("به گزارش فارس به نقل از سایت رسمی باشگاه رئال مادرید، ", "باشگاه رئال مادرید"),
+    ("به نوشته روزنامه کویتی القبس،", "روزنامه کویتی القبس"),
+    ("به گزارش سازمان ملل، ", "سازمان ملل"),
+    ("به گزارش فارس به نقل از سایت گل، ", "سایت گل"),  # an outlet's own name stays whole
+    ("به گزارش فارس به نقل از دادسرای ویژه امور جنایی تهران آمده است:", "دادسرای ویژه امور جنایی تهران"),
+    ("به گزارش خبرگزاری فارس، ", None),  # agencies only relay
+    ("به گزارش ورزش سه به نقل از رویترز، ", None),
+    ("به گزارش «ورزش سه»، ", None),
+    ("به گزارش خبرنگار فارس از قم، ", None),
+    ("به گزارش فارس به نقل از سایت این باشگاه، ", None),  # points back: the source the lead named
+])
+def test_a_relayed_report_names_the_body_it_comes_from(frame, source):
+    assert relayed_source(frame) == source
+
+
+def test_claims_of_a_relayed_report_are_its_source(fars_articles):
+    """«به گزارش خبرگزاری فارس … به نقل از مرکز اطلاع‌رسانی فرماندهی انتظامی استان، …»: every statement the report
+    makes, «این گزارش می‌افزاید، …» too, is that body's, unless someone else is named saying it."""
+    articles = {a["id"]: a for a in fars_articles}
+    document, claims = claims_of(articles["fars-news-2-131"]["body"])
+    assert claims and all(claim.speaker == "فرماندهی انتظامی استان" for claim in claims)
+    document, claims = claims_of(articles["fars-news-3-072"]["body"])
+    assert claims and all(claim.speaker == "سازمان ملل متحد" for claim in claims)
+    document, claims = claims_of(articles["fars-news-2-224"]["body"])  # a report of no relayed body
+    assert all(claim.speaker != "فارس" for claim in claims)
+
+
+def test_a_pronoun_before_anyone_speaks_is_the_leads_person(fars_articles, varzesh3_articles):
+    """«جهانبازی … عذر خواست. … او … خطاب به هواداران می‌گوید: …»: the lead names the person without a speech verb,
+    and they speak by name only later («جهانبازی در توضیح صحنه اخراج می‌گوید: …»)."""
+    articles = {a["id"]: a for a in fars_articles + varzesh3_articles}
+    document, claims = claims_of(articles["varzesh3-1-177"]["body"], 10)
+    said = {claim.speaker for claim in claims if document.text[claim.start : claim.end].startswith("اشتباه در داوری")}
+    assert said == {"جهانبازی"}
+    document, claims = claims_of(articles["fars-news-2-022"]["body"], 10)
+    said = {claim.speaker for claim in claims if "برادران و خواهران من" in document.text[claim.start : claim.end]}
+    assert said == {"مشرف"}
 
 
 def test_the_first_office_for_a_lead_named_without_one_is_that_person(fars_articles):

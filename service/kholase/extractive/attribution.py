@@ -99,6 +99,24 @@ AGENCY = re.compile(
     r"|به\s+نقل\s+از|ورزش\s*\u200c?\s*سه"
     r"|خبرنگار\s+(?:فارس|ما|مهر|ایرنا|ایسنا|تسنیم)|روابط\s+عمومی|پایگاه\s+خبری"
 )
+# The source a news frame relays («به گزارش خبرگزاری فارس به نقل از مرکز اطلاع‌رسانی پلیس استان،», «به نوشته روزنامه
+# القبس،», «به گزارش سازمان ملل،»), and the outlet words before the body that speaks through it.
+MAX_SOURCE_WORDS = 7
+POINTER = re.compile(r"(?:^|\s)(?:این|همین|آن)\s|بیانیه")
+RELAYED = re.compile(r"(?:به\s+نقل\s+از|به\s+نوشته)\s+(?P<source>[^،,:؛]{2,80}?)\s*[،,:؛]\s*$")
+REPORTED = re.compile(r"^به\s+گزارش\s+(?P<source>[^،,:؛]{2,80}?)(?:\s+از\s+\S+)?\s*[،,:؛]\s*$")  # «… از قم،»
+INSTITUTION = (r"(?:باشگاه|فدراسیون|کنفدراسیون|سازمان|وزارت|کمیته|اداره|شرکت|دانشگاه|بانک|شهرداری|ستاد|حزب|دولت|مجلس"
+               r"|فرماندهی|نیروی|پلیس|سپاه|ارتش|دادگستری|دادسرای|استانداری|فرمانداری|بنیاد)\s")
+OUTLET = re.compile(
+    r"^(?:روابط\s*\u200c?\s*عمومی|(?:(?:مرکز|اداره|کمیته|واحد|ستاد|دفتر|پایگاه)\s+(?:اطلاع\u200c?\s?رسانی|رسانه\u200c?ای|خبری"
+    rf"|روابط\s+عمومی)|(?:سایت|پایگاه|تارنما)(?:\s+(?:رسمی|اینترنتی))?)(?=\s+{INSTITUTION}))\s+"
+)
+# News agencies by name: they relay, and are never a speaker.
+NEWS_AGENCIES = re.compile(
+    r"^(?:فارس|تسنیم|ایسنا|ایرنا|مهر|ایلنا|ایبنا|شبستان|رویترز|آسوشی(?:ت|تد|د)\s?پرس|فرانس\s?پرس|یونایتد\s?پرس|آژانس"
+    r"|شینهوا|سین\s?هوا|کیودو|یونهاپ|آنسا|ایتارتاس|ایتار\s?تاس|اسپوتنیک|باشگاه\s+خبری|باشگاه\s+خبرنگاران"
+    r"|خبرنگار|شبکه\s+خبری|ورزش\s*\u200c?\s*سه)(?:\s|$)"
+)
 # A bare pointer to the last speaker: «این مسئول», «همین مربی».
 # A description by age is one too: «هافبک ۲۵ ساله آبی‌پوشان».
 EPITHET = re.compile(r"^(?:این|همین)\s+\S+(?:\s+\S+){0,2}$|^\S+(?:\s+\S+)?\s+[0-9۰-۹]+\s*ساله(?:\s|$)")
@@ -203,6 +221,23 @@ def quoted_frame(text: str, long_frames: bool = False) -> re.Match | None:
     A colon frame needs a colon, which most sentences lack: testing for one first spares them that slow regex."""
     colon = LONG_COLON_FRAME if long_frames else COLON_FRAME
     return ((":" in text or "：" in text) and colon.match(text)) or ACCORDING_TO.match(text)
+
+
+def relayed_source(frame: str) -> str | None:
+    """The body a news frame relays the report from, without its outlet («روابط عمومی باشگاه استقلال» → «باشگاه
+    استقلال», but «سایت گل»), and without «آمده است» or «در این اطلاعیه» after it; None when the frame names only a
+    news agency, points back («این باشگاه») or names no source."""
+    relayed = RELAYED.search(frame.strip()) or REPORTED.match(frame.strip())
+    if relayed is None:
+        return None
+    source = relayed.group("source").replace("«", "").replace("»", "").strip(QUOTES)
+    source = re.sub(r"\s+(?:(?:در|طی)\s+(?:این|آن)\s+\S+|آمده\s+است)$", "", source)
+    body = OUTLET.sub("", source)
+    source = body if len(body.split()) > 1 else source  # «سایت گل» stays whole
+    if AGENCY.search(source) or NEWS_AGENCIES.match(source) or len(source.split()) > MAX_SOURCE_WORDS or \
+            NOT_A_SPEAKER.search(source) or re.search(SPEECH_VERB, source) or POINTER.search(source):
+        return None  # an agency, frame text, a statement, or «این باشگاه»: the source the lead named
+    return source.strip(QUOTES) or None
 
 
 def attribute(sentence: str, long_frames: bool = False) -> Attribution:

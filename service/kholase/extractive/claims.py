@@ -88,7 +88,7 @@ def extract_claims(document: Document, scores: np.ndarray, max_claims: int) -> l
         if not ENOUGH_WORDS.search(statement) or _not_a_claim(sentence, voice, paragraph, alone):
             continue
         weight = float(score) * _claim_weight(sentence, voice.speaker)
-        span = ClaimSpan(sentence.start + voice.start, sentence.start + voice.end, voice.speaker, 0.0)
+        span = ClaimSpan(sentence.start + voice.start, sentence.start + voice.end, voice.speaker or voice.source, 0.0)
         candidates.append((weight, frozenset(sentence.terms), _compact(statement), span))
 
     chosen: list[tuple[float, frozenset[str], str, ClaimSpan]] = []

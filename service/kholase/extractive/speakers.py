@@ -8,7 +8,7 @@ opened there, and through the answers of a question-and-answer interview.
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from kholase.extractive.attribution import (
@@ -20,6 +20,7 @@ from kholase.extractive.attribution import (
     TITLE_WORDS,
     attribute,
     clean_speaker,
+    relayed_source,
 )
 from kholase.text.sentences import Document
 from kholase.text.tagger import Token, tagged
@@ -204,16 +205,19 @@ def _compact(text: str) -> str:
 @dataclass(frozen=True)
 class Voice:
     """Who speaks in a sentence (None when nobody is named), and where their words lie in the sentence's text.
-    `asked` marks an interviewer's question."""
+    `asked` marks an interviewer's question; `source` is the body a report relays («به نقل از …»), for a sentence no
+    one speaks in."""
 
     speaker: str | None
     start: int
     end: int
     asked: bool = False
+    source: str | None = None
 
 
 def voices(document: Document) -> list[Voice]:
-    """The voice of every sentence of the document, in order."""
+    """The voice of every sentence of the document, in order. A pronoun that speaks before anyone is named is the
+    lead's person, once they speak by a name the lead gives."""
     book = SpeakerBook(document.text)
     asked, first_question = _interviewer_turns(document)
     interviewee: str | None = None
@@ -222,6 +226,9 @@ def voices(document: Document) -> list[Voice]:
     quoting: str | None = None  # whose quotation is open
     depth = 0  # «» left open so far
     found: list[Voice] = []
+    relayed: str | None = None  # the body the whole report is relayed from, as its lead says
+    unnamed: list[int] = []  # voices of a pronoun no name came before
+    lead = document.sentences[0].text if document.sentences else ""  # who a pronoun before any name stands for
     previous_paragraph = -1
     for sentence in document.sentences:
         attribution = attribute(sentence.text, long_frames=True)
@@ -244,6 +251,12 @@ def voices(document: Document) -> list[Voice]:
             continue
         if attribution.speaker is not None and not retold:
             speaker = book.resolve(attribution.speaker, attribution.is_pronoun)
+            if speaker is None and attribution.is_pronoun and not THE_DOCUMENT.match(attribution.speaker):
+                unnamed.append(len(found))  # «او … می‌گوید: …» before anyone has spoken
+            elif speaker is not None and unnamed and _named_in(speaker, lead):
+                for at in unnamed:  # the lead's person, who speaks by name only later
+                    found[at] = replace(found[at], speaker=speaker, source=None)
+                unnamed = []
             in_quotes = "«" in sentence.text[max(0, start - 2) : start]  # «X گفت: «…»» ends where the quote does
             running, running_paragraph = (speaker, sentence.paragraph) if attribution.runs_on and not in_quotes else (
                 None, -1)
@@ -264,8 +277,18 @@ def voices(document: Document) -> list[Voice]:
             speaker = None
         if depth == 0:
             quoting = None
-        found.append(Voice(speaker, start, end))
+        frame = sentence.text[: attribution.statement_start if attribution.quoted else attribution.body_start]
+        own = relayed_source(frame) if frame else None  # «به گزارش … به نقل از X،», «به نوشته X،»
+        if own is not None and sentence.index == 0:
+            relayed = own
+        found.append(Voice(speaker, start, end, source=None if speaker else own or relayed))
     return found
+
+
+def _named_in(speaker: str, lead: str) -> bool:
+    """Whether the lead names the speaker: the whole phrase, or a name's surname («مشرف» for «پرویز مشرف»)."""
+    words = speaker.split()
+    return _compact(speaker) in _compact(lead) or (len(words) <= 2 and words[-1] in lead.split())
 
 
 def _interviewer_turns(document: Document) -> tuple[set[int], int | None]:
