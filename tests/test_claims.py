@@ -190,6 +190,10 @@ def speakers_by_opening(text: str, count: int = 10) -> dict[str, str | None]:
     return {" ".join(document.text[c.start : c.end].split()[:2]): c.speaker for c in claims}
 
 
+def test_reports_in_the_text_are_no_agency_frame():
+    assert AGENCY.search("به گزارش ایسنا، …") and not AGENCY.search("با توجه به گزارش‌های دقیق تاریخی")
+
+
 def test_the_agency_in_the_frame_is_never_the_speaker(varzesh3_articles):
     """«به گزارش "ورزش سه"، زیدان …» once made «ورزش سه» the name behind the office «زیدان …»."""
     article = next(a for a in varzesh3_articles if a["id"] == "varzesh3-2-142")
