@@ -72,6 +72,7 @@ def test_speech_frames_fragments_and_pronouns_are_refused():
     assert not well_formed("به ویژه اینکه این خطرات از کشورهای گوناگون ساطع می‌شوند")
     assert well_formed("رزمایش مشترک اطلاعاتی تاجیکستان و ازبکستان برگزار شد")
     assert well_formed("افجه‌ای: پیشنهادات رحمتی تحمیلی بود")
+    assert well_formed("یحیی گل‌محمدی نفرات تیمش برای بازی با گسترش فولاد تبریز را اعلام کرد")  # names what was said
 
 
 def test_numbers_keep_their_units_and_negation_stays(fars_articles):

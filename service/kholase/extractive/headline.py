@@ -791,8 +791,9 @@ def well_formed(headline: str) -> bool:
     if SPEECH_FRAME.search(headline) or AGENCY.search(headline) or NEWS_FRAME.match(headline) or \
             SOURCE_PHRASE.search(headline):
         return False
-    if SPEECH_ENDING.search(headline):  # «سرپرست این تیم اعلام کرد»: a frame whose statement was left out
-        return False
+    ending = SPEECH_ENDING.search(headline)
+    if ending and not headline[: ending.start()].endswith(" را "):  # «سرپرست این تیم اعلام کرد»: a frame whose
+        return False  # statement was left out; «… خداحافظی خود را اعلام کرد» names what was said
     if NOT_NEWS.search(headline) or any(word in BACK_REFERENCES for word in statement.split()) or \
             statement.startswith(BACK_OPENERS):
         return False
