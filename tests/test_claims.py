@@ -308,6 +308,16 @@ def test_a_pronoun_before_anyone_speaks_is_the_leads_person(fars_articles, varze
     assert said == {"مشرف"}
 
 
+def test_a_claim_starts_after_a_link_to_the_sentence_before():
+    text = ("سازمان ملل گزارش تازه‌ای درباره آب در آفریقا منتشر کرد.\n"
+            "همچنین، منابع آب برای هر فرد در اتیوپی ۴۳ متر مکعب در سال است.\n"
+            "گفتنی است بیش از ۳۰۰ میلیون نفر در این قاره به آب سالم دسترسی ندارند.")
+    document, claims = claims_of(text)
+    statements = [document.text[claim.start : claim.end] for claim in claims]
+    assert any(statement.startswith("منابع آب برای هر فرد") for statement in statements), statements
+    assert any(statement.startswith("بیش از ۳۰۰ میلیون نفر") for statement in statements), statements
+
+
 def test_the_first_office_for_a_lead_named_without_one_is_that_person(fars_articles):
     """«مجید روستایی … اظهار داشت» then «مدیرعامل کانون بازنشستگان … تصریح کرد»: newsrooms vary how they name the
     lead's speaker. A second office after that is someone else («معاون فنی و عمرانی شهرداری همدان»)."""

@@ -6,7 +6,7 @@ What is never a claim is decided by form before any ranking: a question, a bulle
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -15,6 +15,11 @@ from kholase.extractive.speakers import Voice, voices
 from kholase.text.sentences import WORD, Document, Sentence
 
 NUMBER = re.compile(r"[0-9۰-۹]")
+# A link to the sentence before or an aside that opens a statement: the claim starts after it («همچنین، …», «گفتنی است
+# …»), as a reader quoting it would.
+LEADING_LINK = re.compile(
+    r"(?:(?:گفتنی|شایان\s+ذکر|لازم\s+به\s+ذکر|قابل\s+ذکر)\s+است(?:\s+که)?|همچنین|البته|ضمناً|ضمنا|در\s+ضمن)\s*[،,]?\s+"
+)
 MIN_CLAIM_WORDS = 5
 # At least MIN_CLAIM_WORDS words as sentences.words finds them, found without tokenizing the whole statement.
 ENOUGH_WORDS = re.compile(rf"{WORD.pattern}(?:[^\w\u200c]+{WORD.pattern}){{{MIN_CLAIM_WORDS - 1}}}")
@@ -82,6 +87,8 @@ def extract_claims(document: Document, scores: np.ndarray, max_claims: int) -> l
     sentences_in = Counter(sentence.paragraph for sentence in document.sentences)
     candidates: list[tuple[float, frozenset[str], str, ClaimSpan]] = []
     for sentence, voice, score in zip(document.sentences, voices(document), scores):
+        link = LEADING_LINK.match(sentence.text, voice.start, voice.end)
+        voice = replace(voice, start=link.end()) if link else voice
         statement = sentence.text[voice.start : voice.end]
         paragraph = paragraphs[sentence.paragraph]
         alone = sentences_in[sentence.paragraph] == 1
