@@ -41,6 +41,7 @@ INNER_ADJUNCT_WORDS = 16  # nor is a longer part after the subject, before its c
 SUBJECT_WORDS = 6
 FIRST_CONJUNCT_WORDS = 5  # a shorter first clause says too little alone («مرحله حذفی آغاز شده است»)
 LIST_BEFORE_VERB = 5  # an «و» this close to the verb joins its parts («… سپاه، مورد بحث و بررسی قرار می‌گیرد»)
+ADJUNCT_NOUN_WORDS = 4  # a relative clause this close to a leading preposition describes that phrase's noun
 NAME_WORDS = 4  # a name before its office: «منوچهر متکی، وزیر سابق امور خارجه …»
 EPITHET_WORDS = frozenset(("داور", "فوق", "هموطن", "همتای"))
 SUBJECT_TAGS = frozenset(("NOUN", "PROPN", "ADJ", "NUM"))
@@ -48,6 +49,8 @@ SUBJECT_TAGS = frozenset(("NOUN", "PROPN", "ADJ", "NUM"))
 # statement needs («بدون داشتن خروجی» stays).
 INNER_OPENERS = ("با", "پس از", "بعد از", "پیش از", "قبل از", "به دلیل", "به علت", "به خاطر", "با وجود", "در پی",
                  "به دنبال", "ضمن", "طی", "در جریان", "در حاشیه", "به منظور", "با هدف", "در راستای")
+# Openers of a cause or a time: the part may hold a relative clause about its noun, and still go whole.
+CAUSES = ("به دلیل", "به علت", "به خاطر", "پس از", "بعد از", "پیش از", "قبل از", "در پی", "به دنبال", "با وجود")
 # Openers of what the subject said while acting («جهانبازی با تاکید بر این نکته که …، عذر خواست»): the part runs to its
 # comma, clause and all.
 SPEECH_ADJUNCTS = ("با تاکید بر", "با تأکید بر", "با اشاره به", "ضمن تاکید بر", "ضمن تأکید بر", "ضمن اشاره به",
@@ -117,7 +120,7 @@ PLURALS = ("ها", "های", "ات", "ان", "ون", "ین")
 SUBORDINATORS = ("در شرایطی که", "در حالی که", "درحالی که", "در حالیکه", "درحالیکه", "در حالی‌که", "پس از", "بعد از",
                  "با وجود اینکه", "با وجود این‌که", "اگرچه", "اگر چه", "هرچند", "چنانچه")
 # «در» that belongs to a fixed phrase or a compound verb, not a place: «در حال رصد شدن», «در نظر گرفت».
-BOUND_AFTER_DAR = frozenset("حال نظر اختیار دست پی صورت مورد خصوص زمینه راستای جریان حاشیه این آن".split())
+BOUND_AFTER_DAR = frozenset("حال حالی نظر اختیار دست پی صورت مورد خصوص زمینه راستای جریان حاشیه این آن".split())
 # Words the «از» after them completes: «در سال گذشته بیش از ۳۵۵ هزار …» keeps its «بیش».
 BOUND_BEFORE_AZ = frozenset("بیش بیشتر کمتر فراتر بالغ بالاتر پایین‌تر کم پس پیش بعد قبل خارج بیرون دور جدا".split())
 # Likewise for «به»: «در نگارخانه خیال وابسته به مرکز …» keeps its «وابسته».
@@ -133,6 +136,9 @@ SAFE_ADJUNCTS = ("به منظور", "با هدف", "در راستای", "در ح
                  "در گفت و گو با", "در جمع", "در نشست", "در مراسم", "در آیین", "در همایش", "در جلسه", "در دیدار با",
                  "با حضور", "به مناسبت", "همزمان با", "هم‌زمان با", "با اعلام این خبر")
 STATEMENT_OPENERS = ADJUNCT_OPENERS + SAFE_ADJUNCTS
+# Safe adjuncts that are no place: one may run to a light verb's own word («… با حضور مسئولان استانی برگزار شد»), where
+# «در مراسم … حضور پیدا کردند» would take «حضور».
+OCCASIONS = ("با حضور", "به مناسبت", "همزمان با", "هم‌زمان با")
 TIME_WORDS = frozenset(
     "امروز دیروز امشب روز صبح عصر شب ظهر شامگاه بامداد هفته ماه سال ساعت گذشته جاری آینده قبل پیش اخیر "
     "شنبه یکشنبه دوشنبه سه‌شنبه چهارشنبه پنجشنبه پنج‌شنبه جمعه".split()
@@ -163,6 +169,9 @@ COPULAS = frozenset(("است", "بود", "نیست", "باشد", "شد"))
 # Present stems of the light verbs of compound verbs: bare, their subjunctive needs no «ب» («برگزار شود»).
 PERSON_ENDINGS = ("م", "ی", "د", "یم", "ید", "ند")
 LIGHT_VERBS = frozenset("شو کن ده گیر یاب گرد نما رو ساز".split())
+# A light verb's finite form: the word before it is its own («… با حضور مسئولان استانی برگزار شد»), so a phrase may end
+# there.
+LIGHT_VERB = re.compile(r"^(?:ن?می‌|ن|ب)?(?:شد|شو|کرد|کن|گرفت|گیر|یافت|یاب|داد|ده|گردید|گرد|نمود|نما)(?:ند|ید|یم|م|ی|د)?$")
 # What a subjunctive clause depends on: a modal, a verb of wanting, trying, managing or causing, «تا» of purpose, or
 # the «که» that opened it.
 GOVERNS_SUBJUNCTIVE = re.compile(
@@ -178,6 +187,7 @@ CONDITIONAL = re.compile(r"(?:^|\s)(?<!حتی\s)(?:اگر|چنانچه|هر\s?(?
 TIMED_NOUNS = frozenset("نوبت نماز شیفت اخبار خبر دنیای دنیا جهان جامعه انسان دوران روزگار نسل دقایق ساعات لحظات "
                         "اوایل اواخر اواسط".split())
 SCOPE_WORDS = frozenset("هیچ هرگز فقط تنها".split())  # a phrase holding one is never left out: «در هیچ زمانی»
+ORDINALS = frozenset("اول دوم سوم چهارم پنجم ششم هفتم هشتم نهم دهم نخست آخر".split())  # end a noun phrase like an adjective
 QUANTIFIERS = frozenset("چند چندین همین همان این آن هر".split())
 DURATIONS = frozenset("مدت مدتی سال‌ها ماه‌ها هفته‌ها روزها سالها ماهها".split())
 BARE_SPEECH = frozenset(("می‌گوید", "می‌گویند"))  # one token each: they are compared with a token
@@ -256,8 +266,10 @@ def _main_clause(tokens: list[Token]) -> list[Token] | None:
                 return None  # «در این نشست که … برگزار شد»: the only verb is the relative clause's
             if end is not None and end + 1 < len(tokens) and tokens[end + 1].text in ("،", ","):
                 if later:  # a relative clause inside the main one: leave it and its comma out
-                    if kept[0].tag == "ADP" and not any(t.tag in VERB_TAGS for t in kept):  # «در نظام … که … است،
-                        # امر به …»: the comma still closes the leading adjunct
+                    if kept[0].tag == "ADP" and len(kept) <= ADJUNCT_NOUN_WORDS and \
+                            not any(t.tag in VERB_TAGS for t in kept):  # «در نظام … که … است، امر به …»: the comma
+                        # still closes the leading adjunct, whose noun the clause describes; not the subject's
+                        # («در یکی از دیدار‌های … تیم آپوئل نیکوزیا که … داشت، …»)
                         kept.append(tokens[end + 1])
                     index = end + 2
                     continue
@@ -434,8 +446,9 @@ def _adjunct_spans(tokens: list[Token]) -> list[tuple[int, int]]:
                 not (chain and (tokens[end].tag == "NUM" or (tokens[end].text == "و" and not apposed))) and \
                 tokens[end].text != "یک":  # an indefinite noun phrase begins («در سال‌های گذشته یک تیم بسیار خوب»)
             # (an «و» may join another person: «عماری دبیر، شاهین طبع سرمربی … و قاسمی مدیر …»)
-            if tokens[end - 1].tag == "ADJ" and tokens[end].tag in ("NOUN", "PROPN") and \
-                    tokens[end - 1].text not in HONORIFICS:  # a new noun phrase may begin
+            if (tokens[end - 1].tag == "ADJ" or tokens[end - 1].text in ORDINALS) and \
+                    tokens[end].tag in ("NOUN", "PROPN") and tokens[end - 1].text not in HONORIFICS:  # a new noun
+                # phrase may begin («در هفته دوم میزبان استقلال …»)
                 if not chain:
                     break
                 crossed = True
@@ -443,7 +456,8 @@ def _adjunct_spans(tokens: list[Token]) -> list[tuple[int, int]]:
         if crossed and any(token.text == "را" for token in tokens[end:preverb]):
             continue  # the chain may have run into the object («ویلیان، ستاره برزیلی چلسی پیشنهاد … را رد کرد»)
         start -= bool(office and apposed)  # the comma that opened the apposition goes with it
-        # it must end where the next phrase visibly begins: a preposition, its own comma, or (for a purpose) the verb;
+        # it must end where the next phrase visibly begins: a preposition, its own comma, or the verb's own word (for a
+        # purpose, or for an occasion with no number before a light verb: «… با حضور مسئولان استانی برگزار شد»);
         # not a list's comma («علی حمودی، بازیکن سابق استقلال، تراکتور و سپاهان», «در بخش آقایان، پیشکسوتان، و
         # بانوان»), not «فصل پیش», not before the «از» an indefinite or a comparative takes («در دیداری از لیگ …»,
         # «برتر از حریف»); a place that opens the clause ends only at its comma (the subject may follow it unmarked:
@@ -455,7 +469,9 @@ def _adjunct_spans(tokens: list[Token]) -> list[tuple[int, int]]:
               and tokens[end - 1].text not in BOUND_BEFORE.get(tokens[end].text, ())
               and not (tokens[end].text == "از" and tokens[end - 1].text.endswith(("ی", "تر")))
               and not (office and tokens[end - 1].text in TIME_WORDS | {"فصل"})
-              ) or (end == preverb and lists and not place):
+              ) or (end == preverb and not place and (lists or (
+                  _opener(tokens, start, OCCASIONS) and tokens[preverb].tag in ("NOUN", "ADJ") and
+                  LIGHT_VERB.match(tokens[-1].text) and not any(map(_numeric, tokens[start:end]))))):
             spans.append((start, end))
     spans.extend(_relative_clauses(tokens, preverb))
     inner = _inner_adjunct(tokens, preverb, spans)
@@ -473,6 +489,24 @@ def _inside_a_phrase(tokens: list[Token], start: int) -> bool:
                                    (before.tag == "ADP" and before.text != "را"))
 
 
+def _clock_length(tokens: list[Token], start: int, preverb: int) -> int:
+    """How many words from `start` make a time of day that only dates the report: «ساعت ۱۸», «از ساعت ۱۱ و ۱۵
+    دقیقه امروز», «در ساعت ۱۶:۳۰»; 0 for none, for one inside a phrase («پس از ساعت …») or one that opens a range."""
+    at = start + (tokens[start].text in ("از", "در") and not (start and tokens[start - 1].text in BOUND_BEFORE_AZ))
+    if at == start and _inside_a_phrase(tokens, start):
+        return 0
+    if at + 1 >= preverb or tokens[at].text != "ساعت" or not _numeric(tokens[at + 1]):
+        return 0
+    end = at + 2
+    if [token.text for token in tokens[end : end + 3 : 2]] == ["و", "دقیقه"] and _numeric(tokens[end + 1]):
+        end += 3  # «۱۱ و ۱۵ دقیقه»
+    while end < preverb and tokens[end].text in DEICTIC_WORDS:
+        end += 1
+    if [token.text for token in tokens[end : end + 2]] == ["به", "وقت"]:
+        end += 3  # «به وقت تهران», «به وقت محلی»
+    return 0 if end >= preverb or tokens[end].text in ("تا", "و") else end - start
+
+
 def _names_its_time(tokens: list[Token], at: int, length: int) -> bool:
     """Whether the time phrase of `length` words at `at` belongs to the word before it: a session's or prayer's part
     of the day («نوبت عصر امروز», «نماز صبح»), an era («دنیای امروز»), or a complement an ezafe waits for with no other
@@ -486,11 +520,19 @@ def _names_its_time(tokens: list[Token], at: int, length: int) -> bool:
 
 
 def _undated(tokens: list[Token]) -> list[Token]:
-    """The clause without the time phrases that only date the report («صبح امروز», «در عصر جمعه», «روز گذشته»): newsroom
-    titles never keep them. One that belongs to the noun before it stays, as does one joined to another by «و»."""
+    """The clause without the time phrases that only date the report («صبح امروز», «در عصر جمعه», «روز گذشته», «از
+    ساعت ۱۸:۳۰»): newsroom titles never keep them. One that belongs to the noun before it stays, as does one joined to
+    another by «و» and a range («از ساعت ۸ تا ۱۲»)."""
     preverb, gone, start = len(tokens) - 2, set(), 0
     while start < preverb:
-        opens = tokens[start].text == "در" and not _inside_a_phrase(tokens, start)  # «در صبح امروز»
+        clock = _clock_length(tokens, start, preverb)
+        if clock:
+            gone.update(range(start, start + clock))
+            start += clock
+            continue
+        opens = 1 if tokens[start].text == "در" and not _inside_a_phrase(tokens, start) else 0  # «در صبح امروز»
+        if [token.text for token in tokens[start : start + 3]] in (["پیش", "از", "ظهر"], ["بعد", "از", "ظهر"]):
+            opens = 2  # «پیش از ظهر امروز»
         at = start + opens
         length = _deictic_length(tokens[at:preverb]) if not _inside_a_phrase(tokens, at) or opens else 0
         before = tokens[start - 1] if start else None
@@ -541,8 +583,8 @@ def _inner_adjunct(tokens: list[Token], preverb: int, spans: list[tuple[int, int
     it («شانگهای در مسابقات … با پیروزی ۳ بر یک مقابل …، حریف … شد», «کوتینیو پس از کش و قوس‌های فراوان، …»):
     newsroom titles leave it out. The subject is a noun phrase of a few words; the part opens on an adverbial opener,
     holds no verb, «را» or subordinate clause (unless it says what the subject said while acting: «با تاکید بر این
-    نکته که …،»), ends on a comma that closes no name's apposition, and the rest of the clause does not point back to
-    it («در این زمینه»)."""
+    نکته که …،», or a cause's noun has its relative clause: «به دلیل محرومیتی که … بود،»), ends on a comma that
+    closes no name's apposition, and the rest of the clause does not point back to it («در این زمینه»)."""
     start = next((at for at, token in enumerate(tokens[:preverb]) if token.tag not in SUBJECT_TAGS), None)
     if not start or start > SUBJECT_WORDS or _opener(tokens, start - 1, STATEMENT_OPENERS):  # «همزمان با …» opens
         return None  # the statement
@@ -554,8 +596,10 @@ def _inner_adjunct(tokens: list[Token], preverb: int, spans: list[tuple[int, int
     comma = next((at for at in range(start + 2, min(start + INNER_ADJUNCT_WORDS, preverb))
                   if tokens[at].text in ("،", ",")), None)
     speech = _opener(tokens, start, SPEECH_ADJUNCTS) is not None  # «با تاکید بر اینکه …،» holds a clause of its own
-    if comma is None or (not speech and any(token.tag in VERB_TAGS | {"SCONJ"} or
-                                            token.text in ("را", "که", "اینکه", "آنکه") for token in tokens[start:comma])):
+    clause_inside = any(token.tag in VERB_TAGS | {"SCONJ"} or token.text in ("را", "که", "اینکه", "آنکه")
+                        for token in tokens[start:comma]) if comma is not None else False
+    if comma is None or (clause_inside and not speech and not (_opener(tokens, start, CAUSES) and
+                                                               _describes_its_noun(tokens[start:comma]))):
         return None
     if any(token.text in TITLE_WORDS | EPITHET_WORDS for token in tokens[comma + 1 : comma + 3]):
         return None  # the comma opens a name's apposition («… لبران جیمز، فوق ستاره خود …»), not the clause
@@ -565,6 +609,14 @@ def _inner_adjunct(tokens: list[Token], preverb: int, spans: list[tuple[int, int
     if comma + 1 < len(tokens) and _numeric(tokens[comma + 1]) and any(map(_numeric, tokens[comma - 2 : comma])):
         return None  # «با نتایج ۲۵ بر ۱۹، ۲۵ بر ۲۲ و …», «با ثبت ۲۲ امتیاز، ۱۹ پاس گل و …»: a list of figures
     return None if _in_a_list(tokens[start + 1 : comma], tokens[comma + 1 : comma + 4]) else (start, comma + 1)
+
+
+def _describes_its_noun(part: list[Token]) -> bool:
+    """«به دلیل محرومیت یک جلسه‌ای که کمیته انضباطی برایش در نظر گرفته بود»: the part's only clause is a relative
+    clause about its noun, closed by its verb at the part's end."""
+    links = [at for at, token in enumerate(part) if token.text == "که"]
+    return len(links) == 1 and links[0] > 1 and part[links[0] - 1].tag in SUBJECT_TAGS and \
+        part[-1].tag in VERB_TAGS and not any(token.tag in VERB_TAGS or token.text == "را" for token in part[: links[0]])
 
 
 def _numeric(token: Token) -> bool:
