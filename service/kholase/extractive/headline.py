@@ -416,7 +416,8 @@ def _adjunct_spans(tokens: list[Token]) -> list[tuple[int, int]]:
         if _deictic_length(tokens[start:preverb]):
             continue  # a time phrase: `_undated` left out each that can go
         if [token.text for token in tokens[start : start + 2]] in (["در", "این"], ["در", "آن"]) and \
-                start + 3 < preverb and tokens[start + 2].tag == "NOUN" and tokens[start + 3].tag != "ADJ":
+                start + 3 < preverb and tokens[start + 2].tag == "NOUN" and tokens[start + 3].tag != "ADJ" and \
+                tokens[start + 3].text != "از":  # «در این دوره از مسابقه‌ها …» goes on
             spans.append((start, start + 3 + (tokens[start + 3].text in ("،", ","))))  # «در این جلسه» and its comma
             continue
         opener = _opener(tokens, start, SAFE_ADJUNCTS)
@@ -468,6 +469,7 @@ def _adjunct_spans(tokens: list[Token]) -> list[tuple[int, int]]:
         elif (tokens[end].tag == "ADP" and tokens[end].text != "را" and not (place and start == 0)
               and tokens[end - 1].text not in BOUND_BEFORE.get(tokens[end].text, ())
               and not (tokens[end].text == "از" and tokens[end - 1].text.endswith(("ی", "تر")))
+              and not (tokens[end].text == "زیر" and _numeric(tokens[end + 1]))  # «رده سنی زیر ۱۷ سال»
               and not (office and tokens[end - 1].text in TIME_WORDS | {"فصل"})
               ) or (end == preverb and not place and (lists or (
                   _opener(tokens, start, OCCASIONS) and tokens[preverb].tag in ("NOUN", "ADJ") and
@@ -500,6 +502,8 @@ def _clock_length(tokens: list[Token], start: int, preverb: int) -> int:
     end = at + 2
     if [token.text for token in tokens[end : end + 3 : 2]] == ["و", "دقیقه"] and _numeric(tokens[end + 1]):
         end += 3  # «۱۱ و ۱۵ دقیقه»
+    elif end < preverb and tokens[end].text == "دقیقه":
+        end += 1  # «۱۱:۳۰ دقیقه»
     while end < preverb and tokens[end].text in DEICTIC_WORDS:
         end += 1
     if [token.text for token in tokens[end : end + 2]] == ["به", "وقت"]:
