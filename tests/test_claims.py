@@ -288,11 +288,11 @@ def test_claims_of_a_relayed_report_are_its_source(fars_articles):
     """«به گزارش خبرگزاری فارس … به نقل از مرکز اطلاع‌رسانی فرماندهی انتظامی استان، …»: every statement the report
     makes, «این گزارش می‌افزاید، …» too, is that body's, unless someone else is named saying it."""
     articles = {a["id"]: a for a in fars_articles}
-    document, claims = claims_of(articles["fars-news-2-131"]["body"])
+    _, claims = claims_of(articles["fars-news-2-131"]["body"])
     assert claims and all(claim.speaker == "فرماندهی انتظامی استان" for claim in claims)
-    document, claims = claims_of(articles["fars-news-3-072"]["body"])
+    _, claims = claims_of(articles["fars-news-3-072"]["body"])
     assert claims and all(claim.speaker == "سازمان ملل متحد" for claim in claims)
-    document, claims = claims_of(articles["fars-news-2-224"]["body"])  # a report of no relayed body
+    _, claims = claims_of(articles["fars-news-2-224"]["body"])  # a report of no relayed body
     assert all(claim.speaker != "فارس" for claim in claims)
 
 

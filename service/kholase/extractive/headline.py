@@ -4,7 +4,9 @@ The forms (../shared/EDITOR-RUBRIC.md): a clause ending in its finite verb («�
 the statement a complete clause («افجه‌ای: پیشنهادات رحمتی تحمیلی بود»); a complete noun phrase naming the event,
 which news gives as the object of «از … خبر داد». Each candidate is an opening sentence's statement, its attribution
 frame stripped and only whole optional parts dropped (parentheses, appositions, relative and leading adverbial clauses,
-adjunct phrases), so that no word inside a kept phrase is lost: negation, quantifiers and numbers stay as written.
+adjunct phrases, the time that dates the report, the second of two joined clauses), so that no word inside a kept
+phrase is lost: negation, quantifiers and numbers stay as written. The one word added is the verb ending two joined
+clauses share, which the first then carries («… منتشر کرده و … متهم کرده است» → «… منتشر کرده است»).
 Part-of-speech tags tell a finite verb, a preposition and a number from the rest.
 """
 
@@ -171,7 +173,9 @@ PERSON_ENDINGS = ("م", "ی", "د", "یم", "ید", "ند")
 LIGHT_VERBS = frozenset("شو کن ده گیر یاب گرد نما رو ساز".split())
 # A light verb's finite form: the word before it is its own («… با حضور مسئولان استانی برگزار شد»), so a phrase may end
 # there.
-LIGHT_VERB = re.compile(r"^(?:ن?می‌|ن|ب)?(?:شد|شو|کرد|کن|گرفت|گیر|یافت|یاب|داد|ده|گردید|گرد|نمود|نما)(?:ند|ید|یم|م|ی|د)?$")
+LIGHT_VERB = re.compile(
+    r"^(?:ن?می‌|ن|ب)?(?:شد|شو|کرد|کن|گرفت|گیر|یافت|یاب|داد|ده|گردید|گرد|نمود|نما)(?:ند|ید|یم|م|ی|د)?$"
+)
 # What a subjunctive clause depends on: a modal, a verb of wanting, trying, managing or causing, «تا» of purpose, or
 # the «که» that opened it.
 GOVERNS_SUBJUNCTIVE = re.compile(
@@ -187,7 +191,8 @@ CONDITIONAL = re.compile(r"(?:^|\s)(?<!حتی\s)(?:اگر|چنانچه|هر\s?(?
 TIMED_NOUNS = frozenset("نوبت نماز شیفت اخبار خبر دنیای دنیا جهان جامعه انسان دوران روزگار نسل دقایق ساعات لحظات "
                         "اوایل اواخر اواسط".split())
 SCOPE_WORDS = frozenset("هیچ هرگز فقط تنها".split())  # a phrase holding one is never left out: «در هیچ زمانی»
-ORDINALS = frozenset("اول دوم سوم چهارم پنجم ششم هفتم هشتم نهم دهم نخست آخر".split())  # end a noun phrase like an adjective
+# Ordinals end a noun phrase as an adjective does: «در هفته دوم میزبان استقلال …».
+ORDINALS = frozenset("اول دوم سوم چهارم پنجم ششم هفتم هشتم نهم دهم نخست آخر".split())
 QUANTIFIERS = frozenset("چند چندین همین همان این آن هر".split())
 DURATIONS = frozenset("مدت مدتی سال‌ها ماه‌ها هفته‌ها روزها سالها ماهها".split())
 BARE_SPEECH = frozenset(("می‌گوید", "می‌گویند"))  # one token each: they are compared with a token
@@ -402,11 +407,11 @@ def _in_a_list(inside: list[Token], after: list[Token]) -> bool:
 
 
 def _adjunct_spans(tokens: list[Token]) -> list[tuple[int, int]]:
-    """Parts of a clause that ends in its verb which can go without changing a fact: a safe adjunct («به منظور …», «در گفت‌وگو با …») up to the next preposition or the verb's own word, «در
-    این جلسه», a person's office after the name («بختیاری رئیس کمیته امداد …» keeps «بختیاری»; «متکی، وزیر سابق …»
-    with its comma), a relative clause that only describes who, and an adverbial part after the subject. The word
-    just before the verb stays (a compound verb's «برگزار» in «برگزار شد»), and so does a phrase holding «هیچ» or
-    «فقط»."""
+    """Parts of a clause that ends in its verb which can go without changing a fact: a safe adjunct («به منظور …», «در
+    گفت‌وگو با …») up to the next preposition or the verb's own word, «در این جلسه», a person's office after the name
+    («بختیاری رئیس کمیته امداد …» keeps «بختیاری»; «متکی، وزیر سابق …» with its comma), a relative clause that only
+    describes who, and an adverbial part after the subject. The word just before the verb stays (a compound verb's
+    «برگزار» in «برگزار شد»), and so does a phrase holding «هیچ» or «فقط»."""
     spans = []
     preverb = len(tokens) - 2
     for start in range(preverb):
@@ -620,7 +625,8 @@ def _describes_its_noun(part: list[Token]) -> bool:
     clause about its noun, closed by its verb at the part's end."""
     links = [at for at, token in enumerate(part) if token.text == "که"]
     return len(links) == 1 and links[0] > 1 and part[links[0] - 1].tag in SUBJECT_TAGS and \
-        part[-1].tag in VERB_TAGS and not any(token.tag in VERB_TAGS or token.text == "را" for token in part[: links[0]])
+        part[-1].tag in VERB_TAGS and \
+        not any(token.tag in VERB_TAGS or token.text == "را" for token in part[: links[0]])
 
 
 def _numeric(token: Token) -> bool:
@@ -687,10 +693,10 @@ def _first_conjunct(clause: list[Token]) -> list[Token] | None:
     participle = first[-1]
     person = ending if _agrees(first, ending) else ""  # else the second clause's own subject took it
     if tense == "past":
-        return first[:-1] + [Token(participle.text[:-1] + person, participle.tag, participle.start)]
+        return [*first[:-1], Token(participle.text[:-1] + person, participle.tag, participle.start)]
     if person:
-        return first[:-1] + [Token(participle.text + ZWNJ + person, participle.tag, participle.start)]
-    return first + [last if last.text in SHARED_AUXILIARIES else Token("است", "AUX", last.start)]
+        return [*first[:-1], Token(participle.text + ZWNJ + person, participle.tag, participle.start)]
+    return [*first, last if last.text in SHARED_AUXILIARIES else Token("است", "AUX", last.start)]
 
 
 def _past_ending(verb: Token) -> str | None:
@@ -876,7 +882,7 @@ def _only_a_relative_clause(statement: str) -> bool:
     if sum(token.tag != "PUNCT" for token in rest[comma + 1 :]) >= MIN_WORDS:
         return False  # «رونالدو که … پیوست، در چند سال اخیر … به ثمر رساند»
     verbs = [_verb_like(token) for token in rest if token.tag != "PUNCT"]
-    return sum(verb and not following for verb, following in zip(verbs, verbs[1:] + [False])) <= 1
+    return sum(verb and not following for verb, following in zip(verbs, [*verbs[1:], False])) <= 1
 
 
 def _verb_like(token: Token) -> bool:
