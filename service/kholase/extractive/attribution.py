@@ -22,11 +22,20 @@ FRAME_VERB = (
 )
 VERB_ENDING = r"(?:ه‌?\s?است|ه‌?\s?بود|ند|ه‌?اند)?"
 NEWS_FRAME = re.compile(
-    r"^(?:به\s+گزارش|به\s+نقل\s+از|بنا\s+بر\s+(?:این\s+)?(?:گزارش|روایت)|طبق\s+گزارش)[^،,:؛]{0,160}[،,:؛]\s*"
+    r"^(?:به\s+گزارش|به\s+نقل\s+از|بنا\s+بر\s+(?:این\s+)?(?:گزارش|روایت)|طبق\s+گزارش)"
+    r"(?:[^،,:؛]|(?<=[\d۰-۹]):(?=[\d۰-۹])){0,160}(?:[،,؛]|(?<![\d۰-۹]):|:(?![\d۰-۹]))\s*"  # a clock's colon
+    # («ساعت ۳۰:۹») ends no frame
     # «براساس این گزارش، …» only with its comma right after: in «براساس این گزارش عربستان، آمریکا، …» a list follows
     r"|^(?:بر\s?اساس|طبق)\s+این\s+(?:گزارش|روایت)\s*[،,]\s*"
     r"|^(?:خبرگزاری|پایگاه\s+خبری)\s+[^:،]{1,40}[:،]\s*"
     r"|^[^\s،:]{2,20}\s*[-–—]\s*(?=\S)"  # a dateline such as «تهران -»
+)
+# An agency's frame its writer closed with no comma, where the agency is named plainly: «به گزارش خبرگزاری فارس از
+# اردبیل …», «به گزارش "ورزش سه" …»; what follows may be the statement's subject.
+NAMED_FRAME = re.compile(
+    r"^به\s+گزارش\s*(?:[\"“”«]\s*[^\"“”»]{1,30}[\"“”»]|خبرگزاری\s+\S+(?:\s+از\s+\S+)?)"
+    r"(?:\s+(?:و\s+)?به\s+نقل\s+(?:از\s+(?:خبرگزاری\s+\S+|[\"“”«]\s*[^\"“”»]{1,30}[\"“”»]"
+    r"|(?:فارس|تسنیم|ایسنا|ایرنا|مهر|ایلنا|رویترز)(?=\s))|از\S+))?\s+"
 )
 # «به گزارش خبرگزاری فارس پس از نشست …»: a news frame its writer closed with no comma, up to the agency's name
 UNPUNCTUATED_FRAME = re.compile(
@@ -246,7 +255,7 @@ def attribute(sentence: str, long_frames: bool = False) -> Attribution:
     """Split a sentence into its attribution frame and statement; the statement keeps its own words verbatim.
     `long_frames`: see `quoted_frame`."""
     start, speaker = 0, None
-    frame = NEWS_FRAME.match(sentence)
+    frame = NEWS_FRAME.match(sentence) or NAMED_FRAME.match(sentence)
     if frame:
         start = frame.end()
     rest = sentence[start:]
