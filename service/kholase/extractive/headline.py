@@ -126,8 +126,8 @@ BOUND_AFTER_DAR = frozenset("حال حالی نظر اختیار دست پی ص�
 # Words the «از» after them completes: «در سال گذشته بیش از ۳۵۵ هزار …» keeps its «بیش».
 BOUND_BEFORE_AZ = frozenset("بیش بیشتر کمتر فراتر بالغ بالاتر پایین‌تر کم پس پیش بعد قبل خارج بیرون دور جدا".split())
 # Likewise for «به»: «در نگارخانه خیال وابسته به مرکز …» keeps its «وابسته».
-BOUND_BEFORE_BE = frozenset("تبدیل امر وابسته مربوط متعلق منجر منتهی منتسب مجهز ملزم معطوف نسبت موفق مجبور حاضر قادر آماده "
-                            "راضی مایل متعهد".split())
+BOUND_BEFORE_BE = frozenset("تبدیل امر وابسته مربوط متعلق منجر منتهی منتسب مجهز ملزم معطوف نسبت موفق مجبور حاضر "
+                            "قادر آماده راضی مایل متعهد".split())
 # And for «در»: «برای حضور در انتخابی المپیک …» keeps where.
 BOUND_BEFORE_DAR = frozenset("حضور شرکت عضویت حضورش موفقیت".split())
 BOUND_BEFORE = {"از": BOUND_BEFORE_AZ, "به": BOUND_BEFORE_BE}
