@@ -378,3 +378,12 @@ def test_a_time_phrase_that_only_dates_the_report_never_stays(fars_articles, var
 def test_no_phrase_is_cut_before_the_word_its_preposition_completes(fars_articles, varzesh3_articles, article_id,
                                                                      never):
     assert not any(never in text for text in _candidate_texts(fars_articles + varzesh3_articles, article_id))
+
+
+def test_a_concession_goes_whole_whatever_its_opener_is_tagged():
+    """«علی رغم» is tagged two nouns, «به رغم» a preposition and a noun: either way the concession is no subject."""
+    for opener in ("علی رغم", "به رغم"):
+        document = Summarizer().prepare(f"{opener} ادامه مذاکرات دو کشور درباره برنامه اتمی، یک اندیشکده آمریکایی "
+                                        "گزارشی درباره پایگاه‌های مخفی منتشر کرد.")
+        texts = [c.text for c in candidates(list(document.sentences), LONGEST, document.text)]
+        assert "یک اندیشکده آمریکایی گزارشی درباره پایگاه‌های مخفی منتشر کرد" in texts, texts

@@ -343,9 +343,9 @@ def _strip_leading(tokens: list[Token]) -> list[Token]:
                 tokens, changed = tokens[comma + 1 :], True
                 continue
         comma = next((at for at, token in enumerate(tokens) if token.text in ("،", ",")), None)
-        limit = CONCESSION_WORDS if _opens_with(tokens, CONCESSIONS) else LEADING_ADJUNCT_WORDS
-        if comma is not None and comma <= limit and \
-                (_opens_with(tokens, ADJUNCT_OPENERS) or tokens[0].tag == "ADP") and \
+        concession = _opens_with(tokens, CONCESSIONS)  # «علی رغم» is tagged two nouns
+        if comma is not None and comma <= (CONCESSION_WORDS if concession else LEADING_ADJUNCT_WORDS) and \
+                (concession or _opens_with(tokens, ADJUNCT_OPENERS) or tokens[0].tag == "ADP") and \
                 not any(token.text in ("را", "که") or token.tag in VERB_TAGS for token in tokens[:comma]) and \
                 not _continues_a_list(tokens, comma):
             # «در این جلسه، …», «براساس این گزارش، …»; not «در پیکار‌های … تیم‌های والنسین، آژاکسیو و رمس …», where
