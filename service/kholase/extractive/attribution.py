@@ -37,6 +37,18 @@ NAMED_FRAME = re.compile(
     r"(?:\s+(?:و\s+)?به\s+نقل\s+(?:از\s+(?:خبرگزاری\s+\S+|[\"“”«]\s*[^\"“”»]{1,30}[\"“”»]"
     r"|(?:فارس|تسنیم|ایسنا|ایرنا|مهر|ایلنا|رویترز)(?=\s))|از\S+))?\s+"
 )
+# The agency part of a frame its writer ran on into the speaker and speech verb with no comma («به گزارش خبرنگار
+# خبرگزاری فارس از کرمان محمد نیازی … گفت:», «به نقل از روزنامه «سان» این مهاجم … اعلام کرد:»): up to the agency's
+# name and the place it reports from.
+AGENCY_BEFORE_SPEAKER = re.compile(
+    r"^(?:به\s+گزارش|به\s+نقل\s+از)\s+(?:خبرنگار\s+(?:\S+\s+)?)?(?:خبرگزاری\s+|(?:روزنامه|نشریه|سایت|پایگاه\s+خبری)\s+)?"
+    r"(?:«[^»]{1,30}»|\"[^\"]{1,30}\"|(?:فارس|تسنیم|ایسنا|ایرنا|مهر|ایلنا|شین\s?هوا|سین\s?هوا|رویترز)(?=\s))"
+    r"(?:\s+از\s+(?!\S*(?:«|روابط|طریق|قول|زبان))\S+)?"
+    r"(?:\s+(?:و\s+)?به\s+نقل\s+از\s+(?:«[^»]{1,30}»|(?:فارس|تسنیم|ایسنا|ایرنا|مهر|ایلنا|شین\s?هوا|سین\s?هوا|رویترز)(?=\s)))?"
+    r"\s+"
+)
+RELAYED_NEXT = re.compile(r"(?:و\s+)?به\s+نقل\s+از\s")  # «… از بجنورد به نقل از روابط عمومی …»: a body, not a speaker
+SPEECH_AT_END = re.compile(rf"\s(?:و\s*)?{FRAME_VERB}{VERB_ENDING}\s*[:：]\s*$")
 # «به گزارش خبرگزاری فارس پس از نشست …»: a news frame its writer closed with no comma, up to the agency's name
 UNPUNCTUATED_FRAME = re.compile(
     r"^به\s+گزارش\s+(?:«[^»]{1,30}»|خبرگزاری\s+\S+|\S+)(?:\s+(?:و\s+)?به\s+نقل\s+از\s+\S+)?\s+"
@@ -251,13 +263,29 @@ def relayed_source(frame: str) -> str | None:
     return source.strip(QUOTES) or None
 
 
+def news_frame_end(sentence: str, frames: re.Pattern = NAMED_FRAME) -> int:
+    """Where the sentence's news frames end, 0 without one: one frame, or several in a row («به گزارش «ورزش سه»، به
+    نقل از مارکا، …»). A frame that ran on into «X گفت:» ends after the agency, so the speaker stays with the
+    statement; `frames` are the frames with no comma tried where NEWS_FRAME finds none."""
+    frame = NEWS_FRAME.match(sentence)
+    if frame and SPEECH_AT_END.search(frame.group()):
+        agency = AGENCY_BEFORE_SPEAKER.match(sentence)
+        if agency and not RELAYED_NEXT.match(sentence, agency.end()):
+            frame = agency
+    if frame is None:
+        unpunctuated = frames.match(sentence)
+        return unpunctuated.end() if unpunctuated else 0
+    end = frame.end()
+    while (again := NEWS_FRAME.match(sentence[end:])) and not SPEECH_AT_END.search(again.group()):
+        end += again.end()
+    return end
+
+
 def attribute(sentence: str, long_frames: bool = False) -> Attribution:
     """Split a sentence into its attribution frame and statement; the statement keeps its own words verbatim.
     `long_frames`: see `quoted_frame`."""
-    start, speaker = 0, None
-    frame = NEWS_FRAME.match(sentence) or NAMED_FRAME.match(sentence)
-    if frame:
-        start = frame.end()
+    speaker = None
+    start = news_frame_end(sentence)
     rest = sentence[start:]
     quoted = quoted_frame(rest, long_frames)
     if quoted:

@@ -93,6 +93,7 @@ PAIRED_PREVERBS = frozenset(("رد و بدل", "رفت و آمد", "داد و س
                              "گفت و گو", "شست و شو", "زد و خورد", "بست و بند", "ساخت و ساز", "رفت و برگشت"))
 # First parts of compound first names: «محمد علی لطفی» is titled «لطفی».
 FIRST_NAME_PARTS = frozenset("محمد علی سید میر امیر غلام عبد ابو".split())
+NAME_TAILS = frozenset("الدین الله".split())  # the second word of a first name («نور الدین», «روح الله»)
 NOT_A_NAME = frozenset(("ADP", "DET", "NUM", "PRON", "VERB", "AUX", "SCONJ", "CCONJ", "ADV", "PUNCT"))
 # Words that only frame what follows, comma or not: an aside, or the report it comes from.
 ASIDES = ("گفتنی است", "شایان ذکر است", "لازم به ذکر است", "قابل ذکر است", "یادآور می‌شود", "یادآوری می‌شود",
@@ -751,7 +752,7 @@ def _speaker(phrase: str, sentence: list[Token], opens_sentence: bool = False) -
         named = len(name) > 1 or name[0].tag == "PROPN" or f"«{name[0].text}»" in phrase or opens_sentence
         if not named or lone or len(name) > 4:
             return None
-        if len(name) <= 2 or (len(name) == 3 and name[0].text in FIRST_NAME_PARTS):
+        if len(name) <= 2 or (len(name) == 3 and (name[0].text in FIRST_NAME_PARTS or name[1].text in NAME_TAILS)):
             return name[-1].text  # the surname
         return _text(name[-2:])  # a surname of two words («یزدانی خرم»)
     if title == 0 and 2 <= len(tokens) <= 4 and tokens[-1].tag not in OPEN_TAGS:
