@@ -22,15 +22,16 @@ import numpy as np
 
 from kholase.extractive.attribution import (
     COLON_FRAME,
-    NEWS_FRAME,
     PRONOUNS,
     SPEECH_VERB,
     UNPUNCTUATED_FRAME,
+    news_frame_end,
     quoted_frame,
 )
 from kholase.extractive.learned import RESOURCES, LearnedRanker, feature_rows, with_columns
 from kholase.text.clean import ZWNJ
 from kholase.text.sentences import WORD, Document, Sentence, word_form
+from kholase.text.tagger import tagged
 
 SUMMARY_SENTENCES = 5
 # A clause ends before «،», «؛», «و», «که», «تا», «اما» or «ولی» after a word that ends like a finite verb; shorter
@@ -43,6 +44,9 @@ MIN_CLAUSE_WORDS = 8
 SUBORDINATE = re.compile(
     r"(?<!\S)(?:(?:این|آن)[\s\u200c]?که|اگر|اگرچه|چنانچه|هرچند|هر\s+چند|وقتی|(?:هنگامی|زمانی)\s+که|در\s+حالی\s?که)(?!\S)"
 )
+RELATIVE = re.compile(r"(?<!\S)که(?!\S)")
+VERB_TAGS = ("VERB", "AUX")
+FIRST_PERSON = frozenset(("من", "ما", "بنده", "مرا"))
 # Leads name a speaker by office («مدیرکل … گفت:»), the body by name; a stretch opening on an office reads like a lead.
 OFFICE = re.compile(
     r"(?:رئیس|رییس|مدیرکل|مدیر|معاون|وزیر|استاندار|فرماندار|امام جمعه|سرمربی|دبیر|نماینده|سخنگوی|فرمانده|دادستان"
@@ -68,13 +72,16 @@ NAME_BEFORE_OFFICE = re.compile(
 NOT_NAMES = frozenset(("در", "با", "از", "به", "و", "که", "این", "آن", "برای", "پس", "بعد", "قبل", "امروز", "دیروز",
                        "روز", "هم", "نیز", "را", "تا", "بر", "اما", "همچنین", "وی", "او"))
 LENGTH_BINS = (8, 12, 16, 20, 25, 30, 40, 55)
-BYLINE = re.compile(r"^(?:به\s+گزارش|به\s+نقل\s+از|خبرگزاری)\s")
+BYLINE = re.compile(r"^(?:به\s+گزارش|به\s+نقل\s+از|خبرگزاری\s+\S+\s*[:،])\s")  # not «خبرگزاری فارس … تهیه کرده است»
 # Openings that point back to an earlier sentence: an aside («گفتنی است»), «این گزارش …», «به گفته این …», «در این
-# دیدار», «این منبع … افزود», or «هم»/«نیز» ("also") within the first words.
+# دیدار», «این منبع … افزود», «هم»/«نیز» ("also") within the first words, or «این در حالی است» (a contrast).
 POINTS_BACK = re.compile(
     r"^(?:گفتنی\s+است|شایان\s+ذکر\s+است|لازم\s+به\s+ذکر\s+است|این\s+گزارش|به\s+گفته\s+(?:این|وی|او)"
-    r"|در\s+این\s+(?:دیدار|جلسه|نشست|مراسم|زمینه|راستا)|این(?:\s+\S+){1,3}\s+(?:اضافه|افزود)|(?:\S+\s+){1,4}(?:هم|نیز)\s)"
+    r"|در\s+این\s+(?:دیدار|جلسه|نشست|مراسم|زمینه|راستا)|این(?:\s+\S+){1,3}\s+(?:اضافه|افزود)|(?:\S+\s+){1,4}(?:هم|نیز)\s"
+    r"|(?:این|آن)\s+در\s+حالی\s+(?:است|بود))"
 )
+# «X افزود: …», «X ادامه داد: …»: the speaker is carrying on from a statement before.
+CARRIES_ON = re.compile(r"^[^:]{0,160}?\s(?:افزود|اضافه\s?(?:کرد|نمود)|ادامه\s?داد)\s*:")
 # Words a lead never opens on: each needs the sentence before it.
 NEEDS_BEFORE = frozenset("وی او ایشان افزود همچنین البته نیز ضمناً ضمنا سپس بنابراین اما ولی و".split())
 
@@ -183,8 +190,7 @@ def _starts(text: str) -> dict[int, int]:
     """Where a candidate may start, with its kind (an index into START_KINDS): the sentence, after its news frame,
     and the statement after «X گفت:» or «به گفته X،». The frames of `attribute`, without its costlier patterns."""
     starts = {0: 0}
-    frame = NEWS_FRAME.match(text) or UNPUNCTUATED_FRAME.match(text)
-    body = frame.end() if frame else 0
+    body = news_frame_end(text, UNPUNCTUATED_FRAME)
     if body:
         starts[body] = 1
     rest = text[body:]
@@ -205,8 +211,8 @@ def _compressed(text: str) -> str:
 
 def _clause_ends(text: str, spans: list[tuple[int, int]]) -> list[int]:
     """Offsets of clause ends (before «،»/«؛») whose last word reads like a finite verb, unless that clause is
-    subordinate («پس از آنکه … شد،», «درباره اینکه … کرد،», «… و اگر … بود،»): cut there, the summary would be a
-    fragment."""
+    subordinate («پس از آنکه … شد،», «درباره اینکه … کرد،», «… و اگر … بود،») or relative: cut there, the summary
+    would be a fragment."""
     ends = []
     for match in CLAUSE_END.finditer(text):
         end = match.start()
@@ -214,9 +220,22 @@ def _clause_ends(text: str, spans: list[tuple[int, int]]) -> list[int]:
         if word < 0 or not text[spans[word][0] : spans[word][1]].endswith(VERB_ENDINGS):
             continue
         since_punctuation = max(text.rfind(mark, 0, end) for mark in "،؛:") + 1
-        if not SUBORDINATE.search(text, since_punctuation, end):
+        if not SUBORDINATE.search(text, since_punctuation, end) and not _closes_a_relative(text[since_punctuation:end]):
             ends.append(end)
     return ends
+
+
+def _in_first_person(text: str) -> bool:
+    """«باید دو، سه گل می‌زدیم»: someone's own words, whoever said them."""
+    return any(token.text in FIRST_PERSON or (token.tag in VERB_TAGS and token.text.endswith("م"))
+               for token in tagged(text))
+
+
+def _closes_a_relative(clause: str) -> bool:
+    """Whether the clause is a noun and its relative clause («محمد ابراهیمی که سال گذشته … بود»): its main verb
+    comes after the cut. A «که» after a verb («گفت که …», «بود که …») opens a complement instead."""
+    relative = RELATIVE.search(clause)
+    return relative is not None and all(token.tag not in VERB_TAGS for token in tagged(clause[: relative.start()]))
 
 
 def candidates(document: Document, scores: np.ndarray, rates: LeadRates | None = None) -> Candidates:
@@ -311,26 +330,32 @@ class SummaryRanker(LearnedRanker):
         found = candidates(document, scores, self.rates)
         if not len(found.sentence_of):
             return None
-        ranked = np.argsort(-self.model.score(found.matrix), kind="stable")
-        best = min((int(index) for index in ranked), key=lambda index: self._flaw(found, index))  # min is stable
+        best, least = 0, None
+        for index in np.argsort(-self.model.score(found.matrix), kind="stable").tolist():
+            flaw = self._flaw(found, index)
+            if least is None or flaw < least:
+                best, least = index, flaw
+            if not flaw:
+                break
         return int(found.sentence_of[best]), found.text(best)
 
     @staticmethod
     def _flaw(found: "Candidates", index: int) -> int:
         """How badly a candidate fails as a lead, 0 for not at all: what an editor never runs (the agency byline, a
-        trailing colon) is worst, then a quoted statement without who said it, then an opening that needs the
-        sentence before («وی», «همچنین», «این گزارش …»). The best-scored of the least flawed is the lead."""
+        trailing colon) is worst, then a quoted statement or words in the first person without who said them, then an
+        opening that needs the sentence before («وی», «همچنین», «این در حالی است …»), then a named speaker carrying
+        on («X افزود:»). The best-scored of the least flawed is the lead."""
         row = dict(zip(FEATURES, found.matrix[index]))
         text = found.text(index)
-        if row["keeps_agency_frame"] or row["ends_on_colon"] or \
-                (row["start_sentence"] and BYLINE.match(found.texts[found.sentence_of[index]])):
+        if row["keeps_agency_frame"] or row["ends_on_colon"] or BYLINE.match(text):
+            return 4
+        unattributed = row["start_statement"] and row["sentence_has_statement"]
+        if unattributed or (not row["has_colon"] and _in_first_person(text)):
             return 3
-        if row["start_statement"] and row["sentence_has_statement"]:
-            return 2
         words = text.split()
         if not words or row["starts_with_pronoun"] or words[0].strip("«»،,") in NEEDS_BEFORE or POINTS_BACK.match(text):
-            return 1
-        return 0
+            return 2
+        return 1 if CARRIES_ON.match(text) else 0
 
     def summary(self, document: Document, scores: np.ndarray, picked: list[Sentence]) -> str:
         """The learned candidate in place of TextRank's choice; with more sentences asked for, TextRank's other picks
