@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from statistics import mean
 
-SOURCES = ("newsroom", "before", "after")
+SOURCES = ("newsroom", "first", "before", "after")  # "first": the opening sentence without its frames, where judged
 
 
 def report(panels: dict) -> str:
@@ -21,8 +21,10 @@ def report(panels: dict) -> str:
     panels = {name: panel for name, panel in panels.items() if isinstance(panel, dict)}  # without the "how" line
     if any("claims" in article for panel in panels.values() for article in panel["articles"]):
         return claims_report(panels)
-    lines = ["| panel | sample | articles | " + " | ".join(f"{source} mean" for source in SOURCES)
-             + " | after 4–5 | after chosen or tied best |", "|---" * 8 + "|"]
+    sources = [source for source in SOURCES
+               if all(source in _judged(article) for panel in panels.values() for article in panel["articles"])]
+    lines = ["| panel | sample | articles | " + " | ".join(f"{source} mean" for source in sources)
+             + " | after 4–5 | after chosen or tied best |", "|---" * (5 + len(sources)) + "|"]
     failures: dict[str, Counter] = defaultdict(Counter)
     for name, panel in panels.items():
         if not isinstance(panel, dict):
@@ -31,10 +33,10 @@ def report(panels: dict) -> str:
         for article in panel["articles"]:
             by_sample[article.get("set", "same")].append(article)
         for sample, articles in by_sample.items():
-            scores = {source: [_judged(article)[source]["score"] for article in articles] for source in SOURCES}
+            scores = {source: [_judged(article)[source]["score"] for article in articles] for source in sources}
             chosen = sum("after" in article["best"] for article in articles)
             high = sum(score >= 4 for score in scores["after"])
-            means = " | ".join(f"{mean(scores[source]):.2f}" for source in SOURCES)
+            means = " | ".join(f"{mean(scores[source]):.2f}" for source in sources)
             lines.append(f"| {name} | {sample} | {len(articles)} | {means} | {high} / {len(articles)} "
                          f"| {chosen} / {len(articles)} |")
         last = name

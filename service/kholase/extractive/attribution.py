@@ -12,7 +12,7 @@ from kholase.text.tagger import tagged
 SPEECH_VERB = (  # «گفت و گو» is a conversation, not «گفت»
     r"(?:گفت(?!\s*و\s*گو)|افزود|فرمود|(?:اظهار|تأکید|تاکید|تصریح|بیان|عنوان|خاطر\s?نشان|اعلام|ابراز|اضافه|تشریح|یادآوری"
     r"|اذعان)\s?(?:کرد|نمود|داشت|ساخت)"
-    r"|یادآور\s?شد|ادامه\s?داد|توضیح\s?داد|پاسخ\s?داد|نوشت|معتقد\s?است|آمده\s?است|مدعی\s?شد)"
+    r"|یادآور\s?شد|ادامه\s?داد|توضیح\s?داد|پاسخ\s?داد|گزارش\s?داد|نوشت|معتقد\s?است|آمده\s?است|مدعی\s?شد)"
 )
 # The same in the present a report or an interview is told in («این گزارش می‌افزاید، …», «او … می‌گوید: …»): only
 # where a frame opens the sentence, since «… که می‌گوید …» inside one reports a claim without its subject.
@@ -39,19 +39,21 @@ NAMED_FRAME = re.compile(
 )
 # The agency part of a frame its writer ran on into the speaker and speech verb with no comma («به گزارش خبرنگار
 # خبرگزاری فارس از کرمان محمد نیازی … گفت:», «به نقل از روزنامه «سان» این مهاجم … اعلام کرد:»): up to the agency's
-# name and the place it reports from.
+# name and the place it reports from («خبرنگار اعزامی خبرگزاری فارس به استان کردستان»).
 AGENCY_BEFORE_SPEAKER = re.compile(
-    r"^(?:به\s+گزارش|به\s+نقل\s+از)\s+(?:خبرنگار\s+(?:\S+\s+)?)?(?:خبرگزاری\s+|(?:روزنامه|نشریه|سایت|پایگاه\s+خبری)\s+)?"
+    r"^(?:به\s+گزارش|به\s+نقل\s+از)\s+(?:خبرنگار\s+(?:\S+\s+)?)?(?:خبر\s?گزاری\s+|(?:روزنامه|نشریه|سایت|پایگاه\s+خبری)\s+)?"
     r"(?:«[^»]{1,30}»|\"[^\"]{1,30}\"|(?:فارس|تسنیم|ایسنا|ایرنا|مهر|ایلنا|شین\s?هوا|سین\s?هوا|رویترز)(?=\s))"
-    r"(?:\s+از\s+(?!\S*(?:«|روابط|طریق|قول|زبان))\S+)?"
+    r"(?:\s+اعزامی\s+به\s+\S+|\s+(?:اعزامی\s+)?به\s+(?:استان|شهرستان|شهر)\s+\S+"
+    r"|\s+از\s+(?!\S*(?:«|روابط|طریق|قول|زبان))\S+)?"
     r"(?:\s+(?:و\s+)?به\s+نقل\s+از\s+(?:«[^»]{1,30}»|(?:فارس|تسنیم|ایسنا|ایرنا|مهر|ایلنا|شین\s?هوا|سین\s?هوا|رویترز)(?=\s)))?"
     r"\s+"
 )
 RELAYED_NEXT = re.compile(r"(?:و\s+)?به\s+نقل\s+از\s")  # «… از بجنورد به نقل از روابط عمومی …»: a body, not a speaker
 SPEECH_AT_END = re.compile(rf"\s(?:و\s*)?{FRAME_VERB}{VERB_ENDING}\s*[:：]\s*$")
+SPEECH_NEXT = re.compile(rf"(?:و\s*)?{FRAME_VERB}{VERB_ENDING}\s*[:：]")  # «…، که امروز برگزار شد، اظهار داشت:»
 # «به گزارش خبرگزاری فارس پس از نشست …»: a news frame its writer closed with no comma, up to the agency's name
 UNPUNCTUATED_FRAME = re.compile(
-    r"^به\s+گزارش\s+(?:«[^»]{1,30}»|خبرگزاری\s+\S+|\S+)(?:\s+(?:و\s+)?به\s+نقل\s+از\s+\S+)?\s+"
+    r"^به\s+گزارش\s+(?:«[^»]{1,30}»|خبر\s?گزاری\s+\S+|\S+)(?:\s+(?:و\s+)?به\s+نقل\s+از\s+\S+)?\s+"
 )
 
 
@@ -80,7 +82,10 @@ TOPIC_SPEECH = re.compile(
 THE_REPORT = re.compile(r"^(?:این|همین)\s+(?:گزارش|بررسی|تحقیق|مطالعه|پژوهش)$")
 # «این بیانیه», «این نامه»: a text that speaks for whoever issued it, never a speaker itself.
 THE_DOCUMENT = re.compile(r"^(?:این|همین)\s+(?:بیانیه|نامه|اطلاعیه|پیام)$")  # («این گزارش» is no speaker at all)
-ACCORDING_TO = re.compile(r"^به\s+(?:گفته|اعتقاد|عقیده|نظر|نوشته)\s+(?P<speaker>[^،,]{2,80})[،,]\s*")
+ACCORDING_TO = re.compile(
+    r"^(?:به\s+(?:گفته|اعتقاد|عقیده|نظر|نوشته)|(?:بنا\s?بر|بر\s?اساس|طبق)\s+(?:اعلام|اطلاعیه|بیانیه))"
+    r"\s+(?P<speaker>[^،,]{2,80})[،,]\s*"
+)
 ANNOUNCED = re.compile(
     r"^(?P<speaker>.{2,120}?)\s+از\s+(?P<statement>.{8,}?)\s+خبر\s?داد(?:ه‌?\s?است|ند|ه‌?اند)?\s*[.!]?$"
 )
@@ -92,10 +97,10 @@ SPEECH_TAIL = 40
 WEEKDAY = r"(?:شنبه|یکشنبه|یک‌شنبه|دوشنبه|سه‌شنبه|سه\s+شنبه|چهارشنبه|پنجشنبه|پنج‌شنبه|جمعه)"
 # Discourse openers and time phrases that stand before a speaker's name.
 SPEAKER_START = re.compile(
-    r"^(?:(?:شایان\s+ذکر\s+است|گفتنی\s+است|لازم\s+به\s+ذکر\s+است|همچنین|در\s+ادامه|سپس|اما|ولی|البته"
+    r"^(?:(?:شایان\s+ذکر\s+است|گفتنی\s+است|لازم\s+به\s+ذکر\s+است|همچنین|در\s+ادامه|سپس|اما|ولی|البته|حال|حالا|اکنون"
     r"|این\s+در\s+حالی\s+(?:است|بود)\s+که|(?:(?:اواسط|اوایل|اوائل|اواخر)\s+)?(?:هفته|روز|ماه|سال)\s+(?:گذشته|قبل|جاری)"
     r"|(?:در\s*)?عین\s*\u200c?\s*حال|با\s+(?:این|همه\s+این)\s+(?:حال|وجود|اوصاف)"
-    r"|(?:دقایقی|ساعاتی|ساعتی|لحظاتی|چندی|مدتی)\s+(?:پیش|قبل)"
+    r"|(?:دقایقی|ساعاتی|ساعتی|لحظاتی|چندی|مدتی)\s+(?:پیش|قبل)|با\s+گذشت\s+(?:چند|یک|دو|سه|[\d۰-۹]+)\s+(?:روز|هفته|ماه|سال)"
     r"|(?:در\s+)?(?:(?:ابتدای|پایان|انتهای|حاشیه|ادامه)\s+)?(?:این|همین)\s+(?:باره|زمینه|رابطه|خصوص|مورد|راستا|حال"
     r"|میان|جلسه|نشست|دیدار|مراسم|بازی|مسابقه)"
     rf"|(?:روز\s+)?{WEEKDAY}(?:\s+(?:گذشته|این\s+هفته))?|امروز|دیروز|امشب|دیشب|صبح|عصر|شب|ظهر|شامگاه|بامداد)"
@@ -114,7 +119,8 @@ PARTITIVE = re.compile(r"^(?:یکی|برخی|بعضی|تعدادی|جمعی|بس
 # Where a speaker phrase ends and the rest of the clause begins.
 SPEAKER_END = re.compile(
     r"\s(?:نیز|هم|همچنین|امروز|امشب|دیشب|شامگاه|بعد\s?از\s?ظهر|عصرامروز|صبح‌امروز|درحاشیه|روز|هفته\s+(?:گذشته|پیش|قبل|جاری)|پیش‌تر|پیشتر|اخیرا|اخیراً|چندی|چند\s+(?:روز|ساعت|هفته|ماه|سال|دقیقه)|عصر|صبح|شب|ظهر|بامداد|دیروز|در|با|طی|ضمن|پس\s+از|بعد\s+از|درباره|"
-    r"در\s+خصوص|درخصوص|درمورد|درادامه|پیرامون|نسبت|راجع|خطاب|سپس|ابتدا|دقایقی|ساعاتی|قبل|بر|از|به|را|که)(?:\s|$)|[،,(]"
+    r"در\s+خصوص|درخصوص|درمورد|درادامه|پیرامون|نسبت|راجع|خطاب|سپس|ابتدا|دقایقی|ساعاتی|قبل|بر|از|به|را|که"
+    r"|شنبه|یکشنبه|یک‌شنبه|دوشنبه|سه‌شنبه|سه\s+شنبه|چهارشنبه|پنجشنبه|پنج‌شنبه)(?:\s|$)|[،,(]"  # «جمعه» is also a name
 )
 # Frame text and news agencies: the report's own source, never a speaker.
 AGENCY = re.compile(
@@ -265,15 +271,16 @@ def relayed_source(frame: str) -> str | None:
 
 def news_frame_end(sentence: str, frames: re.Pattern = NAMED_FRAME) -> int:
     """Where the sentence's news frames end, 0 without one: one frame, or several in a row («به گزارش «ورزش سه»، به
-    نقل از مارکا، …»). A frame that ran on into «X گفت:» ends after the agency, so the speaker stays with the
-    statement; `frames` are the frames with no comma tried where NEWS_FRAME finds none."""
+    نقل از مارکا، …»). A frame that ran on into «X گفت:», or up to a comma right before «گفت:», ends after the
+    agency, so the speaker stays with the statement; with no comma at all, the frame ends after the agency too, or
+    where `frames` end (the frames with no comma)."""
     frame = NEWS_FRAME.match(sentence)
-    if frame and SPEECH_AT_END.search(frame.group()):
+    if frame and (SPEECH_AT_END.search(frame.group()) or SPEECH_NEXT.match(sentence, frame.end())):
         agency = AGENCY_BEFORE_SPEAKER.match(sentence)
         if agency and not RELAYED_NEXT.match(sentence, agency.end()):
             frame = agency
     if frame is None:
-        unpunctuated = frames.match(sentence)
+        unpunctuated = AGENCY_BEFORE_SPEAKER.match(sentence) or frames.match(sentence)
         return unpunctuated.end() if unpunctuated else 0
     end = frame.end()
     while (again := NEWS_FRAME.match(sentence[end:])) and not SPEECH_AT_END.search(again.group()):

@@ -22,9 +22,10 @@ import numpy as np
 
 from kholase.extractive.attribution import (
     COLON_FRAME,
+    FRAME_VERB,
     PRONOUNS,
     SPEECH_VERB,
-    UNPUNCTUATED_FRAME,
+    VERB_ENDING,
     news_frame_end,
     quoted_frame,
 )
@@ -54,6 +55,7 @@ OFFICE = re.compile(
     r"|دروازه‌بان|مدافع|ستاره|باشگاه|تیم)"
 )
 SAYS = re.compile(r"\sگفت\s*:")
+SAID = re.compile(rf"\s(?:و\s*)?{FRAME_VERB}{VERB_ENDING}$")  # «X … گفت» before «که …»: what was said comes after
 QUOTE_MARKS = "«»\"“”"
 QUOTE = re.compile(f"[{QUOTE_MARKS}]")
 # Leads never keep who interviewed the speaker («در گفت‌وگو با خبرنگار فارس،»), and rarely a parenthesis of several
@@ -74,11 +76,12 @@ NOT_NAMES = frozenset(("در", "با", "از", "به", "و", "که", "این", "
 LENGTH_BINS = (8, 12, 16, 20, 25, 30, 40, 55)
 BYLINE = re.compile(r"^(?:به\s+گزارش|به\s+نقل\s+از|خبرگزاری\s+\S+\s*[:،])\s")  # not «خبرگزاری فارس … تهیه کرده است»
 # Openings that point back to an earlier sentence: an aside («گفتنی است»), «این گزارش …», «به گفته این …», «در این
-# دیدار», «این منبع … افزود», «هم»/«نیز» ("also") within the first words, or «این در حالی است» (a contrast).
+# دیدار», «این منبع … افزود», «هم»/«نیز» ("also") within the first words, «این در حالی است» (a contrast), or
+# «براساس این گزارش» with no comma to end a frame.
 POINTS_BACK = re.compile(
     r"^(?:گفتنی\s+است|شایان\s+ذکر\s+است|لازم\s+به\s+ذکر\s+است|این\s+گزارش|به\s+گفته\s+(?:این|وی|او)"
     r"|در\s+این\s+(?:دیدار|جلسه|نشست|مراسم|زمینه|راستا)|این(?:\s+\S+){1,3}\s+(?:اضافه|افزود)|(?:\S+\s+){1,4}(?:هم|نیز)\s"
-    r"|(?:این|آن)\s+در\s+حالی\s+(?:است|بود))"
+    r"|(?:این|آن)\s+در\s+حالی\s+(?:است|بود)|(?:بر\s?اساس|طبق|بنا\s?بر)\s+این\s+گز)"
 )
 # «X افزود: …», «X ادامه داد: …»: the speaker is carrying on from a statement before.
 CARRIES_ON = re.compile(r"^[^:]{0,160}?\s(?:افزود|اضافه\s?(?:کرد|نمود)|ادامه\s?داد)\s*:")
@@ -190,7 +193,7 @@ def _starts(text: str) -> dict[int, int]:
     """Where a candidate may start, with its kind (an index into START_KINDS): the sentence, after its news frame,
     and the statement after «X گفت:» or «به گفته X،». The frames of `attribute`, without its costlier patterns."""
     starts = {0: 0}
-    body = news_frame_end(text, UNPUNCTUATED_FRAME)
+    body = news_frame_end(text)
     if body:
         starts[body] = 1
     rest = text[body:]
@@ -211,17 +214,22 @@ def _compressed(text: str) -> str:
 
 def _clause_ends(text: str, spans: list[tuple[int, int]]) -> list[int]:
     """Offsets of clause ends (before «،»/«؛») whose last word reads like a finite verb, unless that clause is
-    subordinate («پس از آنکه … شد،», «درباره اینکه … کرد،», «… و اگر … بود،») or relative: cut there, the summary
-    would be a fragment."""
-    ends = []
+    subordinate («پس از آنکه … شد،», «درباره اینکه … کرد،», «… و اگر … بود،») or relative, or it ends on a speech
+    verb before «که …» («X در سخنرانی گفت»): cut there, the summary would be a fragment. A clause runs from the
+    last comma after a verb, or colon, over the commas of a list inside it («با بیان اینکه … ساده، روان و قابل‌فهم
+    … کرده‌اند،»)."""
+    ends, clause_start = [], 0
     for match in CLAUSE_END.finditer(text):
         end = match.start()
         word = bisect_left(spans, (end + 1,)) - 1
         if word < 0 or not text[spans[word][0] : spans[word][1]].endswith(VERB_ENDINGS):
             continue
-        since_punctuation = max(text.rfind(mark, 0, end) for mark in "،؛:") + 1
-        if not SUBORDINATE.search(text, since_punctuation, end) and not _closes_a_relative(text[since_punctuation:end]):
+        start = max(clause_start, text.rfind(":", 0, end) + 1)
+        says_what_follows = text.startswith("که", match.end()) and SAID.search(text, max(0, end - 40), end)
+        if not (SUBORDINATE.search(text, start, end) or _closes_a_relative(text[start:end]) or says_what_follows):
             ends.append(end)
+        if match.group().strip():  # «،» or «؛», not «و»/«اما» within the clause
+            clause_start = match.end()
     return ends
 
 
