@@ -203,6 +203,18 @@ def test_a_quote_statement_keeps_its_speaker_and_not_someone_named_inside():
     assert not SPEECH_ENDING.search(quoted[0])
 
 
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("روزنامه کویتی القبس نوشت: ۸۱ درصد از ترک‌ها اظهارات اردوغان را تأیید کردند.", "القبس"),
+    ("شبکه اسکای نیوز گزارش داد: یک جوان فلسطینی سه صهیونیست را زیر گرفت.", "اسکای نیوز"),
+    ("نور الدین پیرموذن نماینده اردبیل گفت: فراکسیون اقلیت به وزیران رای می‌دهد.", "پیرموذن"),
+])
+def test_a_quote_headline_titles_an_outlet_by_its_name_and_a_person_by_surname(sentence, speaker):
+    """«کویتی القبس:» and «الدین پیرموذن:» were a nationality or half a first name taken for a surname."""
+    document = Summarizer().prepare(normalize(sentence))
+    quoted = [c.text for c in candidates(list(document.sentences), 14) if c.form == "quote"]
+    assert quoted and all(text.startswith(f"{speaker}: ") for text in quoted), quoted
+
+
 @pytest.mark.parametrize(("article_id", "headline"), [
     ("varzesh3-3-431", "مسعود شجاعی به تبریز برگشت"),
     ("varzesh3-2-123", "رئال مادرید زیر سایه بارسلونا قرار داشته است"),

@@ -94,6 +94,8 @@ PAIRED_PREVERBS = frozenset(("رد و بدل", "رفت و آمد", "داد و س
 # First parts of compound first names: «محمد علی لطفی» is titled «لطفی».
 FIRST_NAME_PARTS = frozenset("محمد علی سید میر امیر غلام عبد ابو".split())
 NAME_TAILS = frozenset("الدین الله".split())  # the second word of a first name («نور الدین», «روح الله»)
+OUTLETS = frozenset("روزنامه نشریه مجله هفته‌نامه سایت پایگاه شبکه رادیو تلویزیون".split())
+ORDINAL_WORDS = frozenset("اول دوم سوم چهارم پنجم".split())
 NOT_A_NAME = frozenset(("ADP", "DET", "NUM", "PRON", "VERB", "AUX", "SCONJ", "CCONJ", "ADV", "PUNCT"))
 # Words that only frame what follows, comma or not: an aside, or the report it comes from.
 ASIDES = ("گفتنی است", "شایان ذکر است", "لازم به ذکر است", "قابل ذکر است", "یادآور می‌شود", "یادآوری می‌شود",
@@ -731,11 +733,26 @@ def _participle(token: Token, final: bool = False) -> bool:
     return stem in _past_stems() or (stem.startswith("ن") and stem[1:] in _past_stems())
 
 
+def _outlet(tokens: list[Token]) -> str:
+    """An outlet by its name, as newsrooms title with it: «روزنامه کویتی القبس» → «القبس», «شبکه اسکای نیوز» → «اسکای
+    نیوز»; its kind stays where a number follows it («شبکه اول تاجیکستان»)."""
+    start = 0
+    while start < len(tokens) - 1 and tokens[start].text in OUTLETS:
+        start += 1
+    kind = start - 1
+    while start < len(tokens) - 1 and tokens[start].tag == "ADJ" and tokens[start].text.endswith("ی"):
+        start += 1  # a nationality: «کویتی», «اسپانیایی»
+    if tokens[start].tag == "NUM" or tokens[start].text in ORDINAL_WORDS:
+        start = kind
+    return _text(tokens[start:])
+
+
 def _speaker(phrase: str, sentence: list[Token], opens_sentence: bool = False) -> str | None:
-    """A speaker as newsrooms title with it: a person's surname («سید مرتضی بختیاری رئیس …» → «بختیاری»), else an
-    office of two to four words; never a pronoun, a number, a lone common noun or frame text. The phrase is tagged
-    where it stands in the sentence, or alone when it was resolved from elsewhere in the article. A lone word counts
-    as a name when it is tagged one, was quoted, or `opens_sentence` (the sentence starts with it: «کریمی افزود: …»)."""
+    """A speaker as newsrooms title with it: a person's surname («سید مرتضی بختیاری رئیس …» → «بختیاری»), an outlet
+    by its name, else an office of two to four words; never a pronoun, a number, a lone common noun or frame text. The
+    phrase is tagged where it stands in the sentence, or alone when it was resolved from elsewhere in the article. A
+    lone word counts as a name when it is tagged one, was quoted, or `opens_sentence` (the sentence starts with it:
+    «کریمی افزود: …»)."""
     words = phrase.replace("«", " ").replace("»", " ").split()
     texts = [token.text for token in sentence]
     at = next((i for i in range(len(texts)) if texts[i : i + len(words)] == words), None)
@@ -745,6 +762,8 @@ def _speaker(phrase: str, sentence: list[Token], opens_sentence: bool = False) -
     tokens = [token for token in found if token.text not in HONORIFICS]
     while tokens and tokens[-1].text in DEICTIC_WORDS:  # «ترابی چهارشنبه …»: the day the frame gave
         tokens.pop()
+    if tokens and tokens[0].text in OUTLETS and len(tokens) <= 5:
+        return _outlet(tokens)
     title = next((i for i, token in enumerate(tokens) if token.text in TITLE_WORDS), len(tokens))
     name = tokens[:title]
     if name and not any(token.tag in NOT_A_NAME for token in name):
