@@ -188,6 +188,7 @@ def test_a_speaker_is_the_person_never_frame_text_a_weekday_or_a_clause(sentence
         ("امام جمعه تبریز تأکید کرد: مشارکت مردم کاهش نیافته است.", "امام جمعه تبریز"),  # «جمعه» is no day here
         ("حالا با گذشت چند روز میرمعصوم سهرابی، سرپرست باشگاه تراکتور گفته است: «این تنها گمانه‌زنی است.»",
          "میرمعصوم سهرابی"),
+        ("حال سامر او را رهبر آینده بایرن و آلمان دانست.", "سامر"),
     ],
 )
 def test_a_speaker_leaves_out_the_time_and_the_link_before_and_after_the_name(sentence, speaker):

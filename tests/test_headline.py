@@ -365,6 +365,7 @@ def test_no_first_clause_where_the_pair_does_not_share_its_ending(fars_articles,
     ("varzesh3-2-248", "روز گذشته", "در تمرین سرخپوشان"),
     ("fars-news-1-036", "صبح امروز", "غیرمجاز در ساحل"),  # with its «در»
     ("fars-news-1-122", "۱۳۹۱", "آمریکا جلسه استماعی"),  # a whole date, year and all
+    ("fars-news-1-110", "ایلام ۹۴", "کوثر ایلام در ورزشگاه"),  # a year the tagger took for a noun
     ("varzesh3-2-094", None, "نوبت عصر امروز"),  # the session's own time stays
     ("fars-news-2-047", "دنیای فراتر", "دنیای امروز"),  # an era
     ("varzesh3-2-395", None, "چند روز گذشته"),  # a duration

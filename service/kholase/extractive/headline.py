@@ -371,6 +371,11 @@ def _continues_a_list(tokens: list[Token], comma: int) -> bool:
                for at, token in enumerate(after))
 
 
+def _is_number(token: Token) -> bool:
+    """A number, whatever the tagger made of it («۹۴» after a month may be tagged a noun)."""
+    return token.tag == "NUM" or token.text.isdigit()
+
+
 def _deictic_length(tokens: list[Token]) -> int:
     """How many words of `tokens` make a time phrase that only dates the report («صبح امروز», «روز سه‌شنبه», «روز ۲۲
     اسفند ماه ۱۳۹۱»); not «امروز یک مهاجم …»'s number."""
@@ -378,7 +383,7 @@ def _deictic_length(tokens: list[Token]) -> int:
         return 0
     length = 1
     while length < len(tokens) and (tokens[length].text in DEICTIC_WORDS or
-                                     (tokens[length].tag == "NUM" and tokens[length - 1].text in MONTHS) or  # a year
+                                     (_is_number(tokens[length]) and tokens[length - 1].text in MONTHS) or  # a year
                                      (ORDINAL.match(tokens[length].text) and length + 1 < len(tokens) and
                                       tokens[length + 1].text in DEICTIC_WORDS)):
         length += 1
