@@ -351,6 +351,7 @@ def test_the_first_office_for_a_lead_named_without_one_is_that_person(fars_artic
     assert book.resolve("احسان صباغ", False) == "احسان صباغ"
     assert book.resolve("مدیرعامل سازمان ترافیک شهرداری همدان", False) == "احسان صباغ"
     assert book.resolve("معاون فنی و عمرانی شهرداری همدان", False) == "معاون فنی و عمرانی شهرداری همدان"
+    assert book.resolve("مدیرعامل سازمان ترافیک شهرداری همدان", False) == "احسان صباغ"  # and each time after
 
 
 def test_interview_answers_carry_the_interviewee_and_questions_are_not_claims(fars_articles):

@@ -72,7 +72,7 @@ class SpeakerBook:
         if speaker is None:
             return None
         self.last = self._canonical(speaker)
-        if self._names_the_lead(speaker):
+        if speaker == self._lead_office or self._names_the_lead(speaker):  # that office, each time it is used
             self._lead_office, self.last = speaker, self.names[0]
         if self.last not in self._name_holders:
             self.names.append(self.last)
@@ -81,8 +81,8 @@ class SpeakerBook:
 
     def _names_the_lead(self, speaker: str) -> bool:
         """Whether an office («مدیرعامل کانون بازنشستگان …») stands for the one person named so far, whom the lead
-        named without an office: newsrooms vary the reference so. Only the first such office does; a second is
-        someone else («معاون فنی …»)."""
+        named without an office: newsrooms vary the reference so. Only the first such office does, each time it is
+        used; a second office is someone else («معاون فنی …»)."""
         return (self.last == speaker and speaker.split()[0] in TITLE_WORDS and len(self.names) == 1
                 and self._lead_office is None and len(self.names[0].split()) >= 2
                 and TITLE_WORDS.isdisjoint(self.names[0].split()))
