@@ -86,6 +86,8 @@ ACCORDING_TO = re.compile(
     r"^(?:به\s+(?:گفته|اعتقاد|عقیده|نظر|نوشته)|(?:بنا\s?بر|بر\s?اساس|طبق)\s+(?:اعلام|اطلاعیه|بیانیه))"
     r"\s+(?P<speaker>[^،,]{2,80})[،,]\s*"
 )
+# «به گفته وی در روز ۱۳ فروردین …» with no comma: a pronoun is a whole speaker.
+ACCORDING_TO_PRONOUN = re.compile(r"^به\s+(?:گفته|اعتقاد|عقیده|نظر)\s+(?P<speaker>وی|او|ایشان)\s+(?!را\s)")
 ANNOUNCED = re.compile(
     r"^(?P<speaker>.{2,120}?)\s+از\s+(?P<statement>.{8,}?)\s+خبر\s?داد(?:ه‌?\s?است|ند|ه‌?اند)?\s*[.!]?$"
 )
@@ -250,7 +252,8 @@ def quoted_frame(text: str, long_frames: bool = False) -> re.Match | None:
     """«X گفت: …» or «به گفته X، …» at the start of `text`; with `long_frames`, a long topic before «گفت:» too.
     A colon frame needs a colon, which most sentences lack: testing for one first spares them that slow regex."""
     colon = LONG_COLON_FRAME if long_frames else COLON_FRAME
-    return ((":" in text or "：" in text) and colon.match(text)) or ACCORDING_TO.match(text)
+    return ((":" in text or "：" in text) and colon.match(text)) or ACCORDING_TO.match(text) or \
+        ACCORDING_TO_PRONOUN.match(text)
 
 
 def relayed_source(frame: str) -> str | None:
