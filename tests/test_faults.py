@@ -175,7 +175,8 @@ def test_workers_serve_together_and_one_scrape_counts_them_all(tmp_path, fars_ar
             assert 'kholase_requests_total{route="/v1/summarize",status="200"} 12.0' in text
         assert len({path.stem.split("_")[-1] for path in metrics_dir.glob("counter_*.db")}) == 2  # one per worker
 
-        children[0].kill()  # a worker dies: another takes its place, and new connections are answered throughout
+        children[0].kill()  # a worker dies: another takes its place, and new connections are answered throughout.
+        children[0].wait(timeout=10)  # (connections the kernel had queued on the dying worker's own socket are reset)
         deadline = time.monotonic() + 60
         while len(live_workers(process)) < 2:
             assert time.monotonic() < deadline, "the dead worker was not replaced"
