@@ -41,13 +41,13 @@ NAMED_FRAME = re.compile(
 # The agency part of a frame its writer ran on into the speaker and speech verb with no comma («به گزارش خبرنگار
 # خبرگزاری فارس از کرمان محمد نیازی … گفت:», «به نقل از روزنامه «سان» این مهاجم … اعلام کرد:»): up to the agency's
 # name and the place it reports from («خبرنگار اعزامی خبرگزاری فارس به استان کردستان»).
+AGENCY_NAME = r"(?:«[^»]{1,30}»|(?:فارس|تسنیم|ایسنا|ایرنا|مهر|ایلنا|شین\s?هوا|سین\s?هوا|رویترز)(?=\s))"
 AGENCY_BEFORE_SPEAKER = re.compile(
     r"^(?:به\s+گزارش|به\s+نقل\s+از)\s+(?:خبرنگار\s+(?:\S+\s+)?)?(?:خبر\s?گزاری\s+|(?:روزنامه|نشریه|سایت|پایگاه\s+خبری)\s+)?"
-    r"(?:«[^»]{1,30}»|\"[^\"]{1,30}\"|(?:فارس|تسنیم|ایسنا|ایرنا|مهر|ایلنا|شین\s?هوا|سین\s?هوا|رویترز)(?=\s))"
+    rf"(?:{AGENCY_NAME}|\"[^\"]{{1,30}}\")"
     r"(?:\s+اعزامی\s+به\s+\S+|\s+(?:اعزامی\s+)?به\s+(?:استان|شهرستان|شهر)\s+\S+"
     r"|\s+از\s+(?!\S*(?:«|روابط|طریق|قول|زبان))\S+)?"
-    r"(?:\s+(?:و\s+)?به\s+نقل\s+از\s+(?:«[^»]{1,30}»|(?:فارس|تسنیم|ایسنا|ایرنا|مهر|ایلنا|شین\s?هوا|سین\s?هوا|رویترز)(?=\s)))?"
-    r"\s+"
+    rf"(?:\s+(?:و\s+)?به\s+نقل\s+از\s+{AGENCY_NAME})?\s+"
 )
 RELAYED_NEXT = re.compile(r"(?:و\s+)?به\s+نقل\s+از\s")  # «… از بجنورد به نقل از روابط عمومی …»: a body, not a speaker
 SPEECH_AT_END = re.compile(rf"\s(?:و\s*)?{FRAME_VERB}{VERB_ENDING}\s*[:：]\s*$")
@@ -274,18 +274,18 @@ def relayed_source(frame: str) -> str | None:
     return source.strip(QUOTES) or None
 
 
-def news_frame_end(sentence: str, frames: re.Pattern = NAMED_FRAME) -> int:
+def news_frame_end(sentence: str) -> int:
     """Where the sentence's news frames end, 0 without one: one frame, or several in a row («به گزارش «ورزش سه»، به
     نقل از مارکا، …»). A frame that ran on into «X گفت:», or up to a comma right before «گفت:», ends after the
     agency, so the speaker stays with the statement; with no comma at all, the frame ends after the agency too, or
-    where `frames` end (the frames with no comma)."""
+    where NAMED_FRAME does."""
     frame = NEWS_FRAME.match(sentence)
     if frame and (SPEECH_AT_END.search(frame.group()) or SPEECH_NEXT.match(sentence, frame.end())):
         agency = AGENCY_BEFORE_SPEAKER.match(sentence)
         if agency and not RELAYED_NEXT.match(sentence, agency.end()):
             frame = agency
     if frame is None:
-        unpunctuated = AGENCY_BEFORE_SPEAKER.match(sentence) or frames.match(sentence)
+        unpunctuated = AGENCY_BEFORE_SPEAKER.match(sentence) or NAMED_FRAME.match(sentence)
         return unpunctuated.end() if unpunctuated else 0
     end = frame.end()
     while (again := NEWS_FRAME.match(sentence[end:])) and not SPEECH_AT_END.search(again.group()):

@@ -338,7 +338,7 @@ class SummaryRanker(LearnedRanker):
         found = candidates(document, scores, self.rates)
         if not len(found.sentence_of):
             return None
-        best, least = 0, None
+        best, least = 0, None  # best-scored first; the first flawless one ends the search, since flaws tag words
         for index in np.argsort(-self.model.score(found.matrix), kind="stable").tolist():
             flaw = self._flaw(found, index)
             if least is None or flaw < least:
