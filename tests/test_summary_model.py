@@ -7,6 +7,7 @@ import pytest
 from kholase.extractive.attribution import attribute
 from kholase.extractive.summary_model import (
     BYLINE,
+    CARRIES_ON,
     NEEDS_BEFORE,
     POINTS_BACK,
     SUBORDINATE,
@@ -106,6 +107,16 @@ def test_a_cut_never_ends_on_the_speech_verb_before_what_was_said(varzesh3_artic
     article = next(a for a in varzesh3_articles if a["id"] == "varzesh3-2-149")
     summary = Summarizer().summarize(article["body"]).summary
     assert not summary.endswith("خبرنگاران گفت."), summary
+
+
+@pytest.mark.parametrize("article_id", ["varzesh3-3-057", "varzesh3-1-315", "fars-news-2-009"])
+def test_a_lead_is_not_a_speaker_carrying_on_where_their_first_statement_is_there(fars_articles, varzesh3_articles,
+                                                                                  article_id):
+    """«سرمربی ژرمن‌ها در ادامه تاکید کرد: …», «امام جمعه جهرم در بخش دیگری از سخنان خود … ابراز داشت: …»: the lead
+    is the speaker's first statement, named («یواخیم لوو گفت: …»)."""
+    article = next(a for a in fars_articles + varzesh3_articles if a["id"] == article_id)
+    summary = Summarizer().summarize(article["body"]).summary
+    assert not CARRIES_ON.match(summary), summary
 
 
 def test_a_lead_keeps_the_speaker_a_frame_ran_on_into(fars_articles):

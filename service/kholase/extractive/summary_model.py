@@ -76,15 +76,18 @@ NOT_NAMES = frozenset(("در", "با", "از", "به", "و", "که", "این", "
 LENGTH_BINS = (8, 12, 16, 20, 25, 30, 40, 55)
 BYLINE = re.compile(r"^(?:به\s+گزارش|به\s+نقل\s+از|خبرگزاری\s+\S+\s*[:،])\s")  # not «خبرگزاری فارس … تهیه کرده است»
 # Openings that point back to an earlier sentence: an aside («گفتنی است»), «این گزارش …», «به گفته این …», «در این
-# دیدار», «این منبع … افزود», «هم»/«نیز» ("also") within the first words, «این در حالی است» (a contrast), or
-# «براساس این گزارش» with no comma to end a frame.
+# دیدار», «این منبع … افزود», «هم»/«نیز» ("also") within the first words, «این در حالی است» (a contrast),
+# «در واکنش به این …», or «براساس این گزارش» with no comma to end a frame.
 POINTS_BACK = re.compile(
     r"^(?:گفتنی\s+است|شایان\s+ذکر\s+است|لازم\s+به\s+ذکر\s+است|این\s+گزارش|به\s+گفته\s+(?:این|وی|او)"
     r"|در\s+این\s+(?:دیدار|جلسه|نشست|مراسم|زمینه|راستا)|این(?:\s+\S+){1,3}\s+(?:اضافه|افزود)|(?:\S+\s+){1,4}(?:هم|نیز)\s"
-    r"|(?:این|آن)\s+در\s+حالی\s+(?:است|بود)|(?:بر\s?اساس|طبق|بنا\s?بر)\s+این\s+گز)"
+    r"|(?:این|آن)\s+در\s+حالی\s+(?:است|بود)|(?:بر\s?اساس|طبق|بنا\s?بر)\s+این\s+گز|در\s+(?:واکنش|پاسخ)\s+به\s+این\s)"
 )
-# «X افزود: …», «X ادامه داد: …»: the speaker is carrying on from a statement before.
-CARRIES_ON = re.compile(r"^[^:]{0,160}?\s(?:افزود|اضافه\s?(?:کرد|نمود)|ادامه\s?داد)\s*:")
+# «X افزود: …», «X ادامه داد: …», «X در ادامه … گفت: …»: the speaker is carrying on from a statement before.
+CARRIES_ON = re.compile(
+    r"^[^:]{0,160}?\s(?:(?:افزود|اضافه\s?(?:کرد|نمود)|ادامه\s?داد)\s*:"
+    r"|در\s+(?:ادامه|بخش\s+دیگری\s+از\s+(?:سخنان|صحبت|اظهارات))[^:]{0,120}:)"
+)
 # Words a lead never opens on: each needs the sentence before it.
 NEEDS_BEFORE = frozenset("وی او ایشان افزود همچنین البته نیز ضمناً ضمنا سپس بنابراین اما ولی و".split())
 
