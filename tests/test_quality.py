@@ -22,7 +22,7 @@ from tests.support import DATA
 
 SUBSET = 120  # the first articles of each file, for the fast run
 HEADLINE_BARS = {"fars_news_dev": 19.0, "varzesh3_dev": 13.8}
-SUMMARY_BARS = {"fars_news_dev": 34.0, "varzesh3_dev": 28.0}
+SUMMARY_BARS = {"fars_news_dev": 34.0, "varzesh3_dev": 27.5}
 
 
 @cache
@@ -57,5 +57,6 @@ def test_learned_summary_beats_lead_on_a_fixed_subset(name):
 @pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(SUMMARY_BARS))
 def test_summary_bar_on_the_full_file(name):
-    """Measured 35.1 / 28.2."""
+    """Measured 34.5 / 28.0 (35.1 / 28.2 before the lead's hard checks grew: a newsroom lead may open on «X افزود:»,
+    which an editor does not run). Issue 15's floor, Lead-1 on held-out folds, is 31.9 / 25.9."""
     assert scores(name, None)[("extractive summary", "lead")] >= SUMMARY_BARS[name]
