@@ -143,10 +143,11 @@ class LeadRates:
 @dataclass(frozen=True)
 class Candidates:
     """Every candidate summary: its sentence, character span and word range, and its feature row (lexical columns
-    filled by `with_rates`)."""
+    filled by `with_rates`); per sentence, whether it opens inside a quotation."""
 
     texts: list[str]
     verbatim: list[bool]
+    inside_a_quote: list[bool]
     tokens: list[list[str]]
     sentence_of: np.ndarray
     spans: np.ndarray
@@ -178,7 +179,8 @@ class Candidates:
             columns["opener_rate"].append(rates.openers.get(self.opener(position, first), rates.opener_default))
             columns["lead_sentence_rate"].append(sentence_rates[position])
         matrix = with_columns(self.matrix, FEATURES, columns)
-        return Candidates(self.texts, self.verbatim, self.tokens, self.sentence_of, self.spans, self.words, matrix)
+        return Candidates(self.texts, self.verbatim, self.inside_a_quote, self.tokens, self.sentence_of, self.spans,
+                          self.words, matrix)
 
 
 def _tidy(text: str, cut: bool) -> str:
@@ -236,6 +238,13 @@ def _clause_ends(text: str, spans: list[tuple[int, int]]) -> list[int]:
     return ends
 
 
+def _inside_a_quote(text: str, start: int) -> bool:
+    """Whether the sentence at `start` opens inside a quotation its paragraph opened before it: someone's words,
+    whose speaker the sentence does not name."""
+    before = text[text.rfind("\n", 0, start) + 1 : start]
+    return before.count("«") > before.count("»")
+
+
 def _in_first_person(text: str) -> bool:
     """«باید دو، سه گل می‌زدیم»: someone's own words, whoever said them."""
     return any(token.text in FIRST_PERSON or (token.tag in VERB_TAGS and token.text.endswith("م"))
@@ -258,10 +267,11 @@ def candidates(document: Document, scores: np.ndarray, rates: LeadRates | None =
     # A term's centrality: the share of the other sentences that use it. Stop words and numbers are not terms.
     centrality = {term: (count - 1) / spread for term, count in frequency.items() if count > 1}
     best = int(np.argmax(scores[: len(sentences)])) if sentences else -1
-    texts, verbatim, all_tokens, sentence_of, spans_out, words_out, rows = [], [], [], [], [], [], []
+    texts, verbatim, quoted, all_tokens, sentence_of, spans_out, words_out, rows = [], [], [], [], [], [], [], []
     for position, sentence in enumerate(sentences):
         text = _compressed(sentence.text)
         verbatim.append(text == sentence.text)
+        quoted.append(_inside_a_quote(document.text, sentence.start))
         matches = list(WORD.finditer(text))
         spans = [match.span() for match in matches]
         tokens = [match.group() for match in matches]
@@ -317,6 +327,7 @@ def candidates(document: Document, scores: np.ndarray, rates: LeadRates | None =
     found = Candidates(
         texts,
         verbatim,
+        quoted,
         all_tokens,
         np.array(sentence_of, int),
         np.array(spans_out, int).reshape(-1, 2),
@@ -360,7 +371,8 @@ class SummaryRanker(LearnedRanker):
         text = found.text(index)
         if row["keeps_agency_frame"] or row["ends_on_colon"] or BYLINE.match(text):
             return 4
-        unattributed = row["start_statement"] and row["sentence_has_statement"]
+        unattributed = (row["start_statement"] and row["sentence_has_statement"]) or \
+            found.inside_a_quote[found.sentence_of[index]]
         if unattributed or (not row["has_colon"] and _in_first_person(text)):
             return 3
         words = text.split()
