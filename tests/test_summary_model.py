@@ -184,6 +184,11 @@ def test_a_summary_never_opens_on_a_word_that_needs_the_sentence_before_nor_drop
                 assert not summary.startswith(said[:40]) or len(said) < 40, summary
 
 
+ALL_OPENINGS_FLAWED = frozenset(("fars-news-1-248", "fars-news-3-079", "fars-news-2-131", "fars-news-2-215",
+                                 "varzesh3-1-276", "fars-news-1-188", "fars-news-3-085", "fars-news-3-093",
+                                 "fars-news-2-170"))
+
+
 @pytest.mark.slow
 def test_no_dev_summary_keeps_a_frame_or_opens_needing_the_sentence_before():
     """Over every dev article: a summary never opens on the agency's frame («به گزارش …», «به نقل از …»), on a word
@@ -204,4 +209,4 @@ def test_no_dev_summary_keeps_a_frame_or_opens_needing_the_sentence_before():
         if summary.split()[0].strip("«»،,") in NEEDS_BEFORE or BYLINE.match(summary) or POINTS_BACK.match(summary) \
                 or summary.rstrip().endswith(":"):
             flawed.append(article["id"])
-    assert len(flawed) <= 9, flawed
+    assert set(flawed) <= ALL_OPENINGS_FLAWED, sorted(set(flawed) - ALL_OPENINGS_FLAWED)
