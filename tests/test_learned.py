@@ -69,3 +69,13 @@ def test_the_shipped_headline_model_is_what_its_training_script_builds(tmp_path)
     subprocess.run([sys.executable, str(ROOT / "scripts" / "train_headline.py"), *files, "--output", str(output)],
                    check=True, capture_output=True)
     assert output.read_bytes() == HeadlineRanker.PATH.read_bytes()
+
+
+@pytest.mark.slow
+def test_the_shipped_summary_model_is_what_its_training_script_builds(tmp_path):
+    """scripts/train_summary.py rebuilds the summary artifact from ../shared/data byte for byte."""
+    output = tmp_path / "summary_model.json"
+    files = [str(DATA / f"{name}.jsonl") for name in ("fars_news_dev", "varzesh3_dev")]
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "train_summary.py"), *files, "--output", str(output)],
+                   check=True, capture_output=True)
+    assert output.read_bytes() == SummaryRanker.PATH.read_bytes()
