@@ -62,20 +62,12 @@ def test_folded_weights_follow_the_names_asked_for():
 
 
 @pytest.mark.slow
-def test_the_shipped_headline_model_is_what_its_training_script_builds(tmp_path):
-    """scripts/train_headline.py rebuilds the artifact from ../shared/data byte for byte: they are in step."""
-    output = tmp_path / "headline_model.json"
+@pytest.mark.parametrize(("script", "ranker"),
+                         [("train_headline.py", HeadlineRanker), ("train_summary.py", SummaryRanker)])
+def test_each_shipped_model_is_what_its_training_script_builds(tmp_path, script, ranker):
+    """The training script rebuilds the artifact from ../shared/data byte for byte: they are in step."""
+    output = tmp_path / ranker.PATH.name
     files = [str(DATA / f"{name}.jsonl") for name in ("fars_news_dev", "varzesh3_dev")]
-    subprocess.run([sys.executable, str(ROOT / "scripts" / "train_headline.py"), *files, "--output", str(output)],
+    subprocess.run([sys.executable, str(ROOT / "scripts" / script), *files, "--output", str(output)],
                    check=True, capture_output=True)
-    assert output.read_bytes() == HeadlineRanker.PATH.read_bytes()
-
-
-@pytest.mark.slow
-def test_the_shipped_summary_model_is_what_its_training_script_builds(tmp_path):
-    """scripts/train_summary.py rebuilds the summary artifact from ../shared/data byte for byte."""
-    output = tmp_path / "summary_model.json"
-    files = [str(DATA / f"{name}.jsonl") for name in ("fars_news_dev", "varzesh3_dev")]
-    subprocess.run([sys.executable, str(ROOT / "scripts" / "train_summary.py"), *files, "--output", str(output)],
-                   check=True, capture_output=True)
-    assert output.read_bytes() == SummaryRanker.PATH.read_bytes()
+    assert output.read_bytes() == ranker.PATH.read_bytes()
