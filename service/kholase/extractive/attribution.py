@@ -33,15 +33,16 @@ NEWS_FRAME = re.compile(
 )
 # An agency's frame its writer closed with no comma, where the agency is named plainly: «به گزارش خبرگزاری فارس از
 # اردبیل …», «به گزارش "ورزش سه" …»; what follows may be the statement's subject.
+AGENCIES = r"فارس|تسنیم|ایسنا|ایرنا|مهر|ایلنا|رویترز"  # agencies a frame names with no «خبرگزاری» before them
 NAMED_FRAME = re.compile(
     r"^به\s+گزارش\s*(?:[\"“”«]\s*[^\"“”»]{1,30}[\"“”»]|خبرگزاری\s+\S+(?:\s+از\s+\S+)?)"
     r"(?:\s+(?:و\s+)?به\s+نقل\s+(?:از\s+(?:خبرگزاری\s+\S+|[\"“”«]\s*[^\"“”»]{1,30}[\"“”»]"
-    r"|(?:فارس|تسنیم|ایسنا|ایرنا|مهر|ایلنا|رویترز)(?=\s))|از\S+))?\s+"
+    rf"|(?:{AGENCIES})(?=\s))|از\S+))?\s+"
 )
 # The agency part of a frame its writer ran on into the speaker and speech verb with no comma («به گزارش خبرنگار
 # خبرگزاری فارس از کرمان محمد نیازی … گفت:», «به نقل از روزنامه «سان» این مهاجم … اعلام کرد:»): up to the agency's
 # name and the place it reports from («خبرنگار اعزامی خبرگزاری فارس به استان کردستان»).
-AGENCY_NAME = r"(?:«[^»]{1,30}»|(?:فارس|تسنیم|ایسنا|ایرنا|مهر|ایلنا|شین\s?هوا|سین\s?هوا|رویترز)(?=\s))"
+AGENCY_NAME = rf"(?:«[^»]{{1,30}}»|(?:{AGENCIES}|شین\s?هوا|سین\s?هوا)(?=\s))"
 AGENCY_BEFORE_SPEAKER = re.compile(
     r"^(?:به\s+گزارش|به\s+نقل\s+از)\s+(?:خبرنگار\s+(?:\S+\s+)?)?(?:خبر\s?گزاری\s+|(?:روزنامه|نشریه|سایت|پایگاه\s+خبری)\s+)?"
     rf"(?:{AGENCY_NAME}|\"[^\"]{{1,30}}\")"
@@ -97,7 +98,8 @@ TRAILING_SPEECH = re.compile(
 )
 # A trailing speech verb with its ending is at most 19 characters («خاطرنشان نموده است»); only «خواستار … شد» is longer.
 SPEECH_TAIL = 40
-WEEKDAY = r"(?:شنبه|یکشنبه|یک‌شنبه|دوشنبه|سه‌شنبه|سه\s+شنبه|چهارشنبه|پنجشنبه|پنج‌شنبه|جمعه)"
+WORKDAY = r"(?:شنبه|یکشنبه|یک‌شنبه|دوشنبه|سه‌شنبه|سه\s+شنبه|چهارشنبه|پنجشنبه|پنج‌شنبه)"
+WEEKDAY = rf"(?:{WORKDAY}|جمعه)"
 # Discourse openers and time phrases that stand before a speaker's name.
 SPEAKER_START = re.compile(
     r"^(?:(?:شایان\s+ذکر\s+است|گفتنی\s+است|لازم\s+به\s+ذکر\s+است|همچنین|در\s+ادامه|سپس|اما|ولی|البته|حال|حالا|اکنون"
@@ -123,7 +125,7 @@ PARTITIVE = re.compile(r"^(?:یکی|برخی|بعضی|تعدادی|جمعی|بس
 SPEAKER_END = re.compile(
     r"\s(?:نیز|هم|همچنین|امروز|امشب|دیشب|شامگاه|بعد\s?از\s?ظهر|عصرامروز|صبح‌امروز|درحاشیه|روز|هفته\s+(?:گذشته|پیش|قبل|جاری)|پیش‌تر|پیشتر|اخیرا|اخیراً|چندی|چند\s+(?:روز|ساعت|هفته|ماه|سال|دقیقه)|عصر|صبح|شب|ظهر|بامداد|دیروز|در|با|طی|ضمن|پس\s+از|بعد\s+از|درباره|"
     r"در\s+خصوص|درخصوص|درمورد|درادامه|پیرامون|نسبت|راجع|خطاب|سپس|ابتدا|دقایقی|ساعاتی|قبل|بر|از|به|را|که"
-    r"|شنبه|یکشنبه|یک‌شنبه|دوشنبه|سه‌شنبه|سه\s+شنبه|چهارشنبه|پنجشنبه|پنج‌شنبه"  # «جمعه» is also a name
+    rf"|{WORKDAY}"  # not «جمعه», also a name («امام جمعه»)
     r"|(?:او|وی|آن|آنها|آن‌ها|ایشان)\s+را)(?:\s|$)|[،,(]"  # «سامر او را رهبر آینده … دانست»: the object
 )
 # Frame text and news agencies: the report's own source, never a speaker.

@@ -32,7 +32,7 @@ from kholase.extractive.attribution import (
 )
 from kholase.extractive.speakers import SpeakerBook
 from kholase.text.sentences import Sentence, stop_words, word_form
-from kholase.text.tagger import ZWNJ, Token, tagged
+from kholase.text.tagger import VERB_TAGS, ZWNJ, Token, tagged
 
 MIN_WORDS = 3
 OPENING_SENTENCES = 3
@@ -65,7 +65,6 @@ MODALS = frozenset("باید نباید می‌تواند نمی‌تواند م
 # Nouns that, after «این» or «آن», point back to an earlier part: «در این زمینه».
 POINTING_BACK = frozenset("زمینه باره خصوص مورد رابطه راستا".split())
 FORMS = ("clause", "quote", "event")
-VERB_TAGS = frozenset(("VERB", "AUX"))
 # Tags a phrase never ends on: it would read cut off («… در», «… و», «… که»).
 OPEN_TAGS = frozenset(("ADP", "CCONJ", "SCONJ", "DET", "PUNCT"))
 DANGLING = frozenset(

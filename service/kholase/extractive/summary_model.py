@@ -32,7 +32,7 @@ from kholase.extractive.attribution import (
 from kholase.extractive.learned import RESOURCES, LearnedRanker, feature_rows, with_columns
 from kholase.text.clean import ZWNJ
 from kholase.text.sentences import WORD, Document, Sentence, word_form
-from kholase.text.tagger import tagged
+from kholase.text.tagger import VERB_TAGS, tagged
 
 SUMMARY_SENTENCES = 5
 # A clause ends before «،», «؛», «و», «که», «تا», «اما» or «ولی» after a word that ends like a finite verb; shorter
@@ -46,7 +46,6 @@ SUBORDINATE = re.compile(
     r"(?<!\S)(?:(?:این|آن)[\s\u200c]?که|اگر|اگرچه|چنانچه|هرچند|هر\s+چند|وقتی|(?:هنگامی|زمانی)\s+که|در\s+حالی\s?که)(?!\S)"
 )
 RELATIVE = re.compile(r"(?<!\S)که(?!\S)")
-VERB_TAGS = ("VERB", "AUX")
 FIRST_PERSON = frozenset(("من", "ما", "بنده", "مرا"))
 # Leads name a speaker by office («مدیرکل … گفت:»), the body by name; a stretch opening on an office reads like a lead.
 OFFICE = re.compile(

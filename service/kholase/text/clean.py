@@ -15,7 +15,7 @@ from functools import lru_cache
 import numpy as np
 
 from kholase.text import lexicon
-from kholase.text.tagger import tagger, tokenize
+from kholase.text.tagger import VERB_TAGS, tagger, tokenize
 
 ZWNJ = "\u200c"
 # Bidi controls and zero-width marks that hazm leaves in place; ZWNJ (the half-space) is kept.
@@ -285,7 +285,7 @@ def _is_clutter(line: str) -> bool:
 
 def _has_verb(text: str) -> bool:
     words = [text[start:end] for start, end in tokenize(text)]
-    return any(tag in ("VERB", "AUX") for tag in tagger().tag(words))
+    return any(tag in VERB_TAGS for tag in tagger().tag(words))
 
 
 def _label_furniture(line: str) -> int | None:

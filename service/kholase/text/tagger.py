@@ -152,6 +152,9 @@ def tagger() -> Tagger:
     return Tagger.load()
 
 
+VERB_TAGS = frozenset(("VERB", "AUX"))  # a finite verb or its auxiliary
+
+
 @dataclass(frozen=True)
 class Token:
     text: str
