@@ -53,6 +53,7 @@ INNER_OPENERS = ("با", "پس از", "بعد از", "پیش از", "قبل از
                  "به دنبال", "ضمن", "طی", "در جریان", "در حاشیه", "به منظور", "با هدف", "در راستای")
 # Openers of a cause or a time: the part may hold a relative clause about its noun, and still go whole.
 CAUSES = ("به دلیل", "به علت", "به خاطر", "پس از", "بعد از", "پیش از", "قبل از", "در پی", "به دنبال", "با وجود")
+# Those that can go with no comma to close them; not «به دنبال» or «در پی», which also say what the subject seeks.
 # Openers of what the subject said while acting («جهانبازی با تاکید بر این نکته که …، عذر خواست»): the part runs to its
 # comma, clause and all.
 SPEECH_ADJUNCTS = ("با تاکید بر", "با تأکید بر", "با اشاره به", "ضمن تاکید بر", "ضمن تأکید بر", "ضمن اشاره به",
@@ -74,7 +75,9 @@ PRONOUNS = frozenset("وی او ایشان آنها آن‌ها آنان این 
 QUANTITIES = frozenset("هزار میلیون میلیارد هزاران میلیون‌ها درصد".split())
 BAD_STARTS = frozenset("که و را تا یا اما ولی ، ,".split())  # a headline never opens on a link to what came before
 # Nor on a subordinate clause's opener: «هرچند تورس … به میدان رفت» waits for its main clause.
-SUBORDINATE_OPENERS = ("هرچند ", "هر چند ", "اگرچه ", "اگر چه ", "اگر ", "چنانچه ", "زیرا ", "چون ", "وقتی ")
+SUBORDINATE_OPENERS = ("هرچند ", "هر چند ", "اگرچه ", "اگر چه ", "اگر ", "چنانچه ", "زیرا ", "چون ", "وقتی ",
+                       *(f"{time} {link} " for time in ("پس از", "بعد از", "پیش از", "قبل از")
+                         for link in ("اینکه", "این‌که", "آنکه", "آن‌که")))
 # A participle («رسانده», «شده») ends a non-finite clause; with these endings it is finite («کرده‌اند», «شده است»).
 # Prepositions a verb never directly follows: the word after them is their object.
 TAKES_OBJECT = frozenset("مقابل علیه نزد توسط روبروی مانند".split())
@@ -101,7 +104,10 @@ ASIDES = ("گفتنی است", "شایان ذکر است", "لازم به ذکر
           "براساس این گزارش", "بر اساس این گزارش", "طبق این گزارش", "بنا بر این گزارش")
 LEADING_LINKS = frozenset("همچنین البته اما ولی ضمناً همچنان سپس بنابراین".split())
 # Words that point back to an earlier sentence: a headline holding one cannot stand alone («رود کنگو نیز …»).
+# Adverbs that only place the news in a sequence («حالا», «سرانجام»): a headline can do without them.
+SEQUENCE_ADVERBS = frozenset("حالا اکنون هم‌اکنون سرانجام درنهایت بالاخره".split())
 BACK_REFERENCES = frozenset("نیز هم بازهم باز حالا همچنین البته همچنان ضمناً ضمنا بنابراین سپس گویا".split())
+POINTING_PREPOSITIONS = frozenset("با در به از بر برای".split())
 BACK_OPENERS = ("در مقابل", "از سوی دیگر", "از طرف دیگر", "در ادامه", "با این حال", "به این ترتیب", "با این وصف",
                 "با این اوصاف", "به ویژه", "به‌ویژه", "بویژه", "خصوصا", "خصوصاً")
 # Phrases that open an adverbial part: at the start of a statement, the part up to its comma can go.
@@ -124,15 +130,27 @@ PLURALS = ("ها", "های", "ات", "ان", "ون", "ین")
 SUBORDINATORS = ("در شرایطی که", "در حالی که", "درحالی که", "در حالیکه", "درحالیکه", "در حالی‌که", "پس از", "بعد از",
                  "با وجود اینکه", "با وجود این‌که", "اگرچه", "اگر چه", "هرچند", "چنانچه")
 # «در» that belongs to a fixed phrase or a compound verb, not a place: «در حال رصد شدن», «در نظر گرفت».
-BOUND_AFTER_DAR = frozenset("حال حالی نظر اختیار دست پی صورت مورد خصوص زمینه راستای جریان حاشیه این آن".split())
+BOUND_AFTER_DAR = frozenset("حال حالی نظر اختیار دست پی صورت مورد خصوص زمینه راستای جریان حاشیه این آن آستانه صدد "
+                            "معرض".split())
 # Words the «از» after them completes: «در سال گذشته بیش از ۳۵۵ هزار …» keeps its «بیش».
 BOUND_BEFORE_AZ = frozenset("بیش بیشتر کمتر فراتر بالغ بالاتر پایین‌تر کم پس پیش بعد قبل خارج بیرون دور جدا".split())
 # Likewise for «به»: «در نگارخانه خیال وابسته به مرکز …» keeps its «وابسته».
 BOUND_BEFORE_BE = frozenset("تبدیل امر وابسته مربوط متعلق منجر منتهی منتسب مجهز ملزم معطوف نسبت موفق مجبور حاضر "
-                            "قادر آماده راضی مایل متعهد".split())
+                            "قادر آماده راضی مایل متعهد نزدیک قریب".split())
 # And for «در»: «برای حضور در انتخابی المپیک …» keeps where.
 BOUND_BEFORE_DAR = frozenset("حضور شرکت عضویت حضورش موفقیت".split())
 BOUND_BEFORE = {"از": BOUND_BEFORE_AZ, "به": BOUND_BEFORE_BE}
+UNCLOSED_CAUSES = ("به دلیل", "به علت", "به خاطر", "با وجود")
+UNCLOSED_TIMES = ("پس از", "بعد از", "پیش از", "قبل از")
+# Words that take the preposition after them as their own complement («به دلیل آسیب‌دیدگی در …» ends there; «به
+# علت مصدومیت قادر به …» does not): a cause without its comma never ends before one.
+TAKES_PREPOSITION = {
+    "در": BOUND_BEFORE_DAR,
+    "به": BOUND_BEFORE_BE | frozenset("سفر ورود بازگشت انتقال پیوستن حمله صعود دعوت اعتراض رسیدن".split()),
+    "با": frozenset("دیدار ملاقات مذاکره گفتگو گفت‌وگو بازی تساوی قرارداد توافق همکاری رقابت مسابقه جدال برخورد تماس "
+                   "مقابله مصادف همراه جلسه نشست رویارویی تصادف قهرمانی".split()),
+    "برای": frozenset("تلاش آمادگی برنامه".split()),
+}
 PURPOSES = ("به منظور", "با هدف", "در راستای")
 # Adjuncts whose leaving out changes no fact: the purpose or occasion of an act. Others («برای رسیدن به …», «با
 # پیکان», «سال گذشته») carry the news, and stay.
@@ -196,6 +214,7 @@ SCOPE_WORDS = frozenset("هیچ هرگز فقط تنها".split())  # a phrase h
 # Ordinals end a noun phrase as an adjective does: «در هفته دوم میزبان استقلال …».
 ORDINALS = frozenset("اول دوم سوم چهارم پنجم ششم هفتم هشتم نهم دهم نخست آخر".split())
 QUANTIFIERS = frozenset("چند چندین همین همان این آن هر".split())
+PAST_TIMES = frozenset(("پیش", "گذشته", "قبل"))
 DURATIONS = frozenset("مدت مدتی سال‌ها ماه‌ها هفته‌ها روزها سالها ماهها".split())
 BARE_SPEECH = frozenset(("می‌گوید", "می‌گویند"))  # one token each: they are compared with a token
 # Not news: a list's announcement, a bullet, or a clause whose main part follows «که» («در حالی … ، که …»).
@@ -288,9 +307,22 @@ def _main_clause(tokens: list[Token]) -> list[Token] | None:
         elif _is_finite(tokens, index) and _ends_clause(tokens, index) and not opens_duration and \
                 not _takes_complement(tokens, index, kept):
             follows = tokens[index + 1].text if index + 1 < len(tokens) else ""
+            if follows == "که":  # «پرسپولیس در حالی مقابل استقلال قرار می‌گیرد که …»: the clause reads whole without
+                kept = _without_contrast(kept)  # the «در حالی» that waits for the «که»
             return None if follows in (":", "：") else kept  # «… مشخص گردید: …» frames what follows
         index += 1
     return None
+
+
+def _without_contrast(clause: list[Token]) -> list[Token]:
+    """The clause without a «در حالی» or «در شرایطی» right after its subject (not «در حالی که», which opens a clause
+    of its own)."""
+    at = next((at for at, token in enumerate(clause) if token.tag not in SUBJECT_TAGS), 0)
+    length = 2 if [token.text for token in clause[at : at + 2]] in (["در", "حالی"], ["در", "شرایطی"]) else \
+        int(clause[at].text == "درحالی")
+    if not at or not length or at + length >= len(clause) or clause[at + length].text == "که":
+        return clause
+    return clause[:at] + clause[at + length :]
 
 
 def _takes_complement(tokens: list[Token], at: int, kept: list[Token]) -> bool:
@@ -338,9 +370,11 @@ def _strip_leading(tokens: list[Token]) -> list[Token]:
         if aside:  # «گفتنی است …», «براساس این گزارش …»
             tokens, changed = tokens[len(aside.split()) :], True
             continue
-        if _opens_with(tokens, SUBORDINATORS):  # up to the comma after the subordinate clause's own verb
+        if _opens_with(tokens, SUBORDINATORS):  # up to the comma right after the subordinate clause's own verb (not
+            # one inside it: «در حالی‌که گفته می‌شود … گوندوگان، هافبک … هستند حالا …»)
             verb = next((at for at in range(len(tokens)) if _is_finite(tokens, at)), None)
-            comma = next((at for at in range(verb or 0, len(tokens)) if tokens[at].text in ("،", ",")), None)
+            comma = next((at for at in range(verb or 0, len(tokens))
+                          if tokens[at].text in ("،", ",") and tokens[at - 1].tag in VERB_TAGS), None)
             if verb is not None and comma is not None:
                 tokens, changed = tokens[comma + 1 :], True
                 continue
@@ -432,6 +466,10 @@ def _adjunct_spans(tokens: list[Token]) -> list[tuple[int, int]]:
                 tokens[start + 3].text != "از":  # «در این دوره از مسابقه‌ها …» goes on
             spans.append((start, start + 3 + (tokens[start + 3].text in ("،", ","))))  # «در این جلسه» and its comma
             continue
+        if tokens[start].text in SEQUENCE_ADVERBS and start + 1 < preverb and tokens[start + 1].text != "و" and \
+                not (before and before.text == "و"):
+            spans.append((start, start + 1))  # «… حالا روند خوبش را …», «… سرانجام در بوندسلیگا متوقف شد»
+            continue
         opener = _opener(tokens, start, SAFE_ADJUNCTS)
         named = before and before.tag in ("PROPN", "NOUN") and (before.tag == "PROPN" or (start >= 2 and
                                                                  tokens[start - 2].tag in ("PROPN", "NOUN")))
@@ -454,6 +492,8 @@ def _adjunct_spans(tokens: list[Token]) -> list[tuple[int, int]]:
             continue
         lists = opener in PURPOSES  # «به منظور الف، ب و ج برگزار می‌کند»: a list of purposes runs to the preverb
         crossed = False  # whether an office's chain ran past where another phrase could begin
+        while end < preverb and chain and tokens[end].text in PAST_TIMES and tokens[end - 1].text in ("فصل", "سال"):
+            end += 1  # the office's own time: «بازیکن فصل پیش گیتی پسند اصفهان»
         while end < preverb and tokens[end].tag not in VERB_TAGS | {"SCONJ", "ADP"} and tokens[end].text != "که" and \
                 not _deictic_length(tokens[end:preverb]) and (lists or tokens[end].tag != "PUNCT") and \
                 not (chain and (tokens[end].tag == "NUM" or (tokens[end].text == "و" and not apposed))) and \
@@ -488,6 +528,7 @@ def _adjunct_spans(tokens: list[Token]) -> list[tuple[int, int]]:
                   LIGHT_VERB.match(tokens[-1].text) and not any(map(_numeric, tokens[start:end]))))):
             spans.append((start, end))
     spans.extend(_relative_clauses(tokens, preverb))
+    spans.extend(_unclosed_causes(tokens, preverb, spans))
     inner = _inner_adjunct(tokens, preverb, spans)
     return sorted(span for span in ({*spans, inner} if inner else set(spans))
                   if not any(token.text in SCOPE_WORDS for token in tokens[span[0] : span[1]]))
@@ -592,6 +633,48 @@ def _relative_clauses(tokens: list[Token], preverb: int) -> list[tuple[int, int]
             continue  # another verb before the main one: where the relative clause ends is not clear
         spans.append((at, verb + 1 + closed))
     return spans
+
+
+def _unclosed_causes(tokens: list[Token], preverb: int, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A cause or a time right after the subject, or after the subject's office, with no comma to close it: where it
+    ends is only clear in two shapes, and elsewhere it stays.
+    - A cause («به دلیل آسیب‌دیدگی») ends before the first «در», «به», «با» or «برای» that its last word does not
+      take: «حامد لک به دلیل آسیب‌دیدگی در فهرست …» → «حامد لک در فهرست …».
+    - A time («پس از برتری برابر فجرسپاسی») is an event and its own complement, and ends before a «به», «با» or «برای»
+      right after that: «ملوانی‌ها پس از برتری برابر فجرسپاسی به ساوه سفر کردند» → «ملوانی‌ها به ساوه سفر کردند».
+      A «در» after it may be the event's place or time («پس از فتح دربی مشهد در هفته چهاردهم»), and stays.
+    Neither runs across a verb, an infinitive, a clause, a comma, «را» or «و»."""
+    subject = next((at for at, token in enumerate(tokens[:preverb]) if token.tag not in SUBJECT_TAGS), None)
+    if not subject or subject > SUBJECT_WORDS or any(token.text in TIME_WORDS for token in tokens[:subject]):
+        return []  # «یک روز پس از آنکه …» has no subject before it
+    starts = (subject, *(end for begin, end in spans if begin in (subject, subject - 1)))  # «… بازیکن فصل پیش …»
+    return [span for start in starts for span in _unclosed_cause(tokens, start, preverb)]
+
+
+def _unclosed_cause(tokens: list[Token], start: int, preverb: int) -> list[tuple[int, int]]:
+    cause, time = _opener(tokens, start, UNCLOSED_CAUSES), _opener(tokens, start, UNCLOSED_TIMES)
+    opener = cause or time
+    if opener is None or tokens[start + len(opener.split())].tag not in SUBJECT_TAGS:
+        return []  # «پس از آنکه …» opens a clause
+    complements = 0
+    for end in range(start + len(opener.split()) + 1, preverb - 1):
+        token, before = tokens[end], tokens[end - 1]
+        if token.tag in VERB_TAGS | {"SCONJ", "PUNCT"} or token.text in ("که", "را", "و") or _infinitive(token):
+            return []
+        if token.tag != "ADP":
+            continue
+        free = before.text not in TAKES_PREPOSITION.get(token.text, (before.text,))
+        if free and (cause or complements) and (cause or token.text != "در"):
+            return [(start, end)]
+        if free or complements:
+            return []  # a time's event has no complement, or one too many: where it ends is not clear
+        complements += 1
+    return []
+
+
+def _infinitive(token: Token) -> bool:
+    """«شدن», «دادن»: a verb's noun, which takes its own complements."""
+    return token.text.endswith("ن") and token.text[:-1] in _past_stems()
 
 
 def _inner_adjunct(tokens: list[Token], preverb: int, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
@@ -865,6 +948,8 @@ def well_formed(headline: str) -> bool:
     last = tokens[-1]
     if last.tag in OPEN_TAGS or last.text in DANGLING or last.text.endswith("های"):  # «… جام ملت‌های»
         return False
+    if " ".join(token.text for token in tokens[-2:]) in ("این است", "آن است"):  # «… این است» waits for its «که …»
+        return False
     if last.text in QUANTITIES or last.text.isdigit():  # «… با بیش از ۳۰۷ میلیارد»: a number without its unit
         return False
     stops = stop_words()
@@ -880,7 +965,11 @@ def well_formed(headline: str) -> bool:
     ending = SPEECH_ENDING.search(headline)
     if ending and not headline[: ending.start()].endswith(" را "):  # «سرپرست این تیم اعلام کرد»: a frame whose
         return False  # statement was left out; «… خداحافظی خود را اعلام کرد» names what was said
-    if NOT_NEWS.search(headline) or any(word in BACK_REFERENCES for word in statement.split()) or \
+    words = statement.split()
+    if len(words) > 2 and words[0] in POINTING_PREPOSITIONS and words[1] in ("این", "آن"):
+        return False  # «با این اقدام خود …», «در این راستا …»: it points back to what the article said before
+    if NOT_NEWS.search(headline) or any(word in BACK_REFERENCES and not (word == "باز" and at == len(words) - 2)
+                                        for at, word in enumerate(words)) or \
             statement.startswith(BACK_OPENERS):
         return False
     if _only_a_relative_clause(statement):
