@@ -256,6 +256,13 @@ def test_an_office_is_the_name_it_was_given_with_unquoted(fars_articles):
     assert speakers["تیم ملی"] == "مهدی تاج"
 
 
+def test_an_occupation_is_an_office_that_resolves_to_the_name(fars_articles):
+    """«داوید کونارسکی، ملی‌پوش والیبال لهستان … اظهار داشت» then «ملی‌پوش والیبال لهستان … گفت»: both are his."""
+    article = next(a for a in fars_articles if a["id"] == "fars-news-2-071")
+    speakers = {claim.speaker for claim in Summarizer().summarize(article["body"]).key_claims}
+    assert "داوید کونارسکی" in speakers and "ملی‌پوش والیبال لهستان" not in speakers
+
+
 def test_a_speaker_named_without_a_colon_speaks_only_that_sentence(fars_articles):
     """«کاملیتی ادامه داد در گفتگو با …» names who said it; with no colon, the next sentence is not taken as his."""
     article = next(a for a in fars_articles if a["id"] == "fars-news-1-220")

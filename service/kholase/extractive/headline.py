@@ -107,7 +107,7 @@ LEADING_LINKS = frozenset("همچنین البته اما ولی ضمناً هم
 # Adverbs that only place the news in a sequence («حالا», «سرانجام»): a headline can do without them.
 SEQUENCE_ADVERBS = frozenset("حالا اکنون هم‌اکنون سرانجام درنهایت بالاخره".split())
 BACK_REFERENCES = frozenset("نیز هم بازهم باز حالا همچنین البته همچنان ضمناً ضمنا بنابراین سپس گویا".split())
-POINTING_PREPOSITIONS = frozenset("با در به از بر برای".split())
+POINTING_PREPOSITIONS = frozenset("با در به از بر برای پس بعد".split())
 BACK_OPENERS = ("در مقابل", "از سوی دیگر", "از طرف دیگر", "در ادامه", "با این حال", "به این ترتیب", "با این وصف",
                 "با این اوصاف", "به ویژه", "به‌ویژه", "بویژه", "خصوصا", "خصوصاً")
 # Phrases that open an adverbial part: at the start of a statement, the part up to its comma can go.
@@ -140,7 +140,7 @@ BOUND_BEFORE_BE = frozenset("تبدیل امر وابسته مربوط متعل�
 # And for «در»: «برای حضور در انتخابی المپیک …» keeps where.
 BOUND_BEFORE_DAR = frozenset("حضور شرکت عضویت حضورش موفقیت".split())
 BOUND_BEFORE = {"از": BOUND_BEFORE_AZ, "به": BOUND_BEFORE_BE}
-UNCLOSED_CAUSES = ("به دلیل", "به علت", "به خاطر", "با وجود")
+UNCLOSED_CAUSES = ("به دلیل", "به علت", "به خاطر")  # not a concession («با وجود محرومیت»): it may be the news
 UNCLOSED_TIMES = ("پس از", "بعد از", "پیش از", "قبل از")
 # Words that take the preposition after them as their own complement («به دلیل آسیب‌دیدگی در …» ends there; «به
 # علت مصدومیت قادر به …» does not): a cause without its comma never ends before one.
@@ -523,6 +523,7 @@ def _adjunct_spans(tokens: list[Token]) -> list[tuple[int, int]]:
               and not (tokens[end].text == "از" and tokens[end - 1].text.endswith(("ی", "تر")))
               and not (tokens[end].text == "زیر" and _numeric(tokens[end + 1]))  # «رده سنی زیر ۱۷ سال»
               and not (office and tokens[end - 1].text in TIME_WORDS | {"فصل"})
+              and not (tokens[end].text == "از" and _opener(tokens, start, OCCASIONS))  # «با حضور ۶۴۹ کاراته کا از …»
               ) or (end == preverb and not place and (lists or (
                   _opener(tokens, start, OCCASIONS) and tokens[preverb].tag in ("NOUN", "ADJ") and
                   LIGHT_VERB.match(tokens[-1].text) and not any(map(_numeric, tokens[start:end]))))):
@@ -966,8 +967,9 @@ def well_formed(headline: str) -> bool:
     if ending and not headline[: ending.start()].endswith(" را "):  # «سرپرست این تیم اعلام کرد»: a frame whose
         return False  # statement was left out; «… خداحافظی خود را اعلام کرد» names what was said
     words = statement.split()
-    if len(words) > 2 and words[0] in POINTING_PREPOSITIONS and words[1] in ("این", "آن"):
-        return False  # «با این اقدام خود …», «در این راستا …»: it points back to what the article said before
+    pointer = 2 if " ".join(words[:2]) in ("پس از", "بعد از") else 1  # «پیش از این» is "before now"
+    if len(words) > pointer + 1 and words[0] in POINTING_PREPOSITIONS and words[pointer] in ("این", "آن"):
+        return False  # «با این اقدام خود …», «پس از این دیدار …»: it points back to what the article said before
     if NOT_NEWS.search(headline) or any(word in BACK_REFERENCES and not (word == "باز" and at == len(words) - 2)
                                         for at, word in enumerate(words)) or \
             statement.startswith(BACK_OPENERS):
