@@ -482,7 +482,8 @@ def _adjunct_spans(tokens: list[Token]) -> list[tuple[int, int]]:
         # after the name that opens the clause, the office's ezafe chain may run on («بازیکن سابق تیم ذوب‌آهن»)
         chain = office and all(token.tag in SUBJECT_TAGS | {"PUNCT"} for token in tokens[:start])
         place = opener is None and tokens[start].text == "در" and start + 1 < preverb and \
-            tokens[start + 1].text not in BOUND_AFTER_DAR and not (before and before.text in BOUND_BEFORE_DAR)
+            tokens[start + 1].text not in BOUND_AFTER_DAR and \
+            not (before and (before.text in BOUND_BEFORE_DAR or _infinitive(before)))  # «قرار گرفتن در رده …»
         if place:
             opener = "در"  # a place («در ورزشگاه آزادی»): only where the next phrase visibly begins
         if opener is None:
@@ -506,6 +507,8 @@ def _adjunct_spans(tokens: list[Token]) -> list[tuple[int, int]]:
                     break
                 crossed = True
             end += 1
+        if (place and any(token.text == "و" for token in tokens[start:end])) or tokens[end - 1].text == "و":
+            continue  # «در ۸ بازی ۱۴ امتیاز و کرانچار در …»: an «و» may join the next subject to the place
         if crossed and any(token.text == "را" for token in tokens[end:preverb]):
             continue  # the chain may have run into the object («ویلیان، ستاره برزیلی چلسی پیشنهاد … را رد کرد»)
         start -= bool(office and apposed)  # the comma that opened the apposition goes with it
