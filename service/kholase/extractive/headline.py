@@ -59,7 +59,9 @@ CAUSES = ("به دلیل", "به علت", "به خاطر", "پس از", "بعد 
 SPEECH_ADJUNCTS = ("با تاکید بر", "با تأکید بر", "با اشاره به", "ضمن تاکید بر", "ضمن تأکید بر", "ضمن اشاره به",
                    "با بیان")
 # Nouns whose «که» opens an adverbial clause, not a relative one: «از آنجا که …», «در حالی که …».
-CONJUNCTIONAL_NOUNS = frozenset("آنجا آن‌جا جا هنگام زمان حال صورت طور چند اندازه حد".split())
+MANNER_WORDS = frozenset("همانطور همان‌طور آنطور آن‌طور".split())
+CONJUNCTIONAL_NOUNS = frozenset("آنجا آن‌جا جا هنگام زمان حال صورت طور چند اندازه حد همانطور همان‌طور آنطور "
+                                "آن‌طور".split())
 # Words whose «که» opens a complement or a result, not a relative clause: «این نکته که», «آن‌قدر دلخورم که».
 DEGREE_WORDS = frozenset("این آن همان همین آن‌قدر آنقدر چنان چنین چندان".split())
 MODALS = frozenset("باید نباید می‌تواند نمی‌تواند می‌توانند نمی‌توانند".split())
@@ -76,6 +78,7 @@ QUANTITIES = frozenset("هزار میلیون میلیارد هزاران میل
 BAD_STARTS = frozenset("که و را تا یا اما ولی ، ,".split())  # a headline never opens on a link to what came before
 # Nor on a subordinate clause's opener: «هرچند تورس … به میدان رفت» waits for its main clause.
 SUBORDINATE_OPENERS = ("هرچند ", "هر چند ", "اگرچه ", "اگر چه ", "اگر ", "چنانچه ", "زیرا ", "چون ", "وقتی ",
+                       "حالا که ",
                        *(f"{time} {link} " for time in ("پس از", "بعد از", "پیش از", "قبل از")
                          for link in ("اینکه", "این‌که", "آنکه", "آن‌که")))
 # A participle («رسانده», «شده») ends a non-finite clause; with these endings it is finite («کرده‌اند», «شده است»).
@@ -131,14 +134,14 @@ SUBORDINATORS = ("در شرایطی که", "در حالی که", "درحالی �
                  "با وجود اینکه", "با وجود این‌که", "اگرچه", "اگر چه", "هرچند", "چنانچه")
 # «در» that belongs to a fixed phrase or a compound verb, not a place: «در حال رصد شدن», «در نظر گرفت».
 BOUND_AFTER_DAR = frozenset("حال حالی نظر اختیار دست پی صورت مورد خصوص زمینه راستای جریان حاشیه این آن آستانه صدد "
-                            "معرض".split())
+                            "معرض ارتباط رابطه حالیکه غم نهایت".split())
 # Words the «از» after them completes: «در سال گذشته بیش از ۳۵۵ هزار …» keeps its «بیش».
 BOUND_BEFORE_AZ = frozenset("بیش بیشتر کمتر فراتر بالغ بالاتر پایین‌تر کم پس پیش بعد قبل خارج بیرون دور جدا".split())
 # Likewise for «به»: «در نگارخانه خیال وابسته به مرکز …» keeps its «وابسته».
 BOUND_BEFORE_BE = frozenset("تبدیل امر وابسته مربوط متعلق منجر منتهی منتسب مجهز ملزم معطوف نسبت موفق مجبور حاضر "
                             "قادر آماده راضی مایل متعهد نزدیک قریب".split())
 # And for «در»: «برای حضور در انتخابی المپیک …» keeps where.
-BOUND_BEFORE_DAR = frozenset("حضور شرکت عضویت حضورش موفقیت".split())
+BOUND_BEFORE_DAR = frozenset("حضور شرکت عضویت حضورش موفقیت حاضر مستقر ساکن فعال".split())
 BOUND_BEFORE = {"از": BOUND_BEFORE_AZ, "به": BOUND_BEFORE_BE}
 UNCLOSED_CAUSES = ("به دلیل", "به علت", "به خاطر")  # not a concession («با وجود محرومیت»): it may be the news
 UNCLOSED_TIMES = ("پس از", "بعد از", "پیش از", "قبل از")
@@ -148,7 +151,7 @@ TAKES_PREPOSITION = {
     "در": BOUND_BEFORE_DAR,
     "به": BOUND_BEFORE_BE | frozenset("سفر ورود بازگشت انتقال پیوستن حمله صعود دعوت اعتراض رسیدن".split()),
     "با": frozenset("دیدار ملاقات مذاکره گفتگو گفت‌وگو بازی تساوی قرارداد توافق همکاری رقابت مسابقه جدال برخورد تماس "
-                   "مقابله مصادف همراه جلسه نشست رویارویی تصادف قهرمانی".split()),
+                   "مقابله مصادف همراه جلسه نشست رویارویی تصادف قهرمانی صحبت صحبت‌هایی درگیری ارتباط رابطه".split()),
     "برای": frozenset("تلاش آمادگی برنامه".split()),
 }
 PURPOSES = ("به منظور", "با هدف", "در راستای")
@@ -279,10 +282,12 @@ def _main_clause(tokens: list[Token]) -> list[Token] | None:
     while index < len(tokens):
         token = tokens[index]
         relative = token.text == "که" and kept and (kept[-1].tag in ("NOUN", "PROPN", "ADJ", "NUM", "PRON", "PUNCT")
+                                                    or kept[-1].text == "را"  # «… سالگرد نک محمد را که … کشته شد»
                                                     or (len(kept) > 1 and kept[-2].text in ("این", "آن") and
                                                         kept[-1].text not in COPULAS))  # «این نشست که», not «آن است که»
         complement = token.text in ("اینکه", "این‌که") or (relative and len(kept) > 1 and kept[-2].text == "این")
-        indefinite = relative and kept[-1].tag == "NOUN" and kept[-1].text.endswith("ی")
+        indefinite = relative and kept[-1].tag == "NOUN" and (kept[-1].text.endswith("ی") or
+                                                              (len(kept) > 1 and kept[-2].text == "یک"))
         if complement or indefinite:  # «بر این نکته که …», «مربیانی که …»
             in_relative = True
         elif relative:
@@ -291,8 +296,10 @@ def _main_clause(tokens: list[Token]) -> list[Token] | None:
             if kept[0].tag == "ADP" and not later:
                 return None  # «در این نشست که … برگزار شد»: the only verb is the relative clause's
             if end is not None and end + 1 < len(tokens) and tokens[end + 1].text in ("،", ","):
-                if later:  # a relative clause inside the main one: leave it and its comma out
-                    if kept[0].tag == "ADP" and len(kept) <= ADJUNCT_NOUN_WORDS and \
+                if later:  # a relative clause inside the main one: leave it and its comma out (and the «همانطور»
+                    if kept[-1].text in MANNER_WORDS:  # of «همانطور که …،», whose clause it is)
+                        kept.pop()
+                    if kept and kept[0].tag == "ADP" and len(kept) <= ADJUNCT_NOUN_WORDS and \
                             not any(t.tag in VERB_TAGS for t in kept):  # «در نظام … که … است، امر به …»: the comma
                         # still closes the leading adjunct, whose noun the clause describes; not the subject's
                         # («در یکی از دیدار‌های … تیم آپوئل نیکوزیا که … داشت، …»)
@@ -333,7 +340,12 @@ def _takes_complement(tokens: list[Token], at: int, kept: list[Token]) -> bool:
         return False
     predicate = {token.text for token in kept[-3:]}
     cataphoric = len(kept) > 1 and kept[-2].text in ("این", "آن")  # «عقیده من این است که …»
-    return sum(token.tag != "PUNCT" for token in kept) <= 4 or bool(predicate & COMPLEMENT_PREDICATES) or cataphoric
+    # «… موضوعی است که …»: an indefinite predicate waits for the clause that says which («یکی از … است» and «یک
+    # معضل جهانی است» say it already)
+    indefinite = len(kept) > 1 and kept[-1].text == "است" and kept[-2].tag in ("NOUN", "ADJ") and \
+        kept[-2].text.endswith("ی") and not any(token.text in ("یک", "یکی") for token in kept)
+    return sum(token.tag != "PUNCT" for token in kept) <= 4 or bool(predicate & COMPLEMENT_PREDICATES) or \
+        cataphoric or indefinite
 
 
 def _opens_with(tokens: list[Token], openers: tuple[str, ...]) -> bool:
@@ -383,9 +395,11 @@ def _strip_leading(tokens: list[Token]) -> list[Token]:
         if comma is not None and comma <= (CONCESSION_WORDS if concession else LEADING_ADJUNCT_WORDS) and \
                 (concession or _opens_with(tokens, ADJUNCT_OPENERS) or tokens[0].tag == "ADP") and \
                 not any(token.text in ("را", "که") or token.tag in VERB_TAGS for token in tokens[:comma]) and \
-                not _continues_a_list(tokens, comma):
+                not _continues_a_list(tokens, comma) and \
+                not (comma + 1 < len(tokens) and tokens[comma + 1].text in TITLE_WORDS | EPITHET_WORDS):
             # «در این جلسه، …», «براساس این گزارش، …»; not «در پیکار‌های … تیم‌های والنسین، آژاکسیو و رمس …», where
-            # the comma goes on with a list, nor «به عقیده من تیمی که النصر، …», where it closes a name in a clause
+            # the comma goes on with a list, nor «به عقیده من تیمی که النصر، …», where it closes a name in a clause,
+            # nor «در پی مقصر قلمداد شدن علیرضا فغانی، داور بین‌المللی …», where it opens the name's apposition
             tokens, changed = tokens[comma + 1 :], True
             continue
         time_words = _deictic_length(tokens)
@@ -466,9 +480,11 @@ def _adjunct_spans(tokens: list[Token]) -> list[tuple[int, int]]:
                 tokens[start + 3].text != "از":  # «در این دوره از مسابقه‌ها …» goes on
             spans.append((start, start + 3 + (tokens[start + 3].text in ("،", ","))))  # «در این جلسه» and its comma
             continue
-        if tokens[start].text in SEQUENCE_ADVERBS and start + 1 < preverb and tokens[start + 1].text != "و" and \
+        adverb = 2 if [token.text for token in tokens[start : start + 2]] == ["در", "نهایت"] else \
+            int(tokens[start].text in SEQUENCE_ADVERBS)
+        if adverb and start + adverb < preverb and tokens[start + adverb].text != "و" and \
                 not (before and before.text == "و"):
-            spans.append((start, start + 1))  # «… حالا روند خوبش را …», «… سرانجام در بوندسلیگا متوقف شد»
+            spans.append((start, start + adverb))  # «… حالا روند خوبش را …», «… سرانجام در بوندسلیگا متوقف شد»
             continue
         opener = _opener(tokens, start, SAFE_ADJUNCTS)
         named = before and before.tag in ("PROPN", "NOUN") and (before.tag == "PROPN" or (start >= 2 and
@@ -476,7 +492,7 @@ def _adjunct_spans(tokens: list[Token]) -> list[tuple[int, int]]:
         apposed = before and before.text in ("،", ",") and 2 <= start <= NAME_WORDS + 1 and \
             all(token.tag in SUBJECT_TAGS for token in tokens[: start - 1])  # «منوچهر متکی، وزیر سابق …»
         office = opener is None and (named or apposed) and tokens[start].text in TITLE_WORDS and \
-            before.text not in EPITHET_WORDS
+            before.text not in EPITHET_WORDS | TITLE_WORDS  # «معاون رئیس‌جمهور …» is one office
         if office:
             opener = tokens[start].text  # an office after a name («خدیرا، بازیکن رئال مادرید برای …»)
         # after the name that opens the clause, the office's ezafe chain may run on («بازیکن سابق تیم ذوب‌آهن»)
@@ -493,9 +509,9 @@ def _adjunct_spans(tokens: list[Token]) -> list[tuple[int, int]]:
             continue
         lists = opener in PURPOSES  # «به منظور الف، ب و ج برگزار می‌کند»: a list of purposes runs to the preverb
         crossed = False  # whether an office's chain ran past where another phrase could begin
-        while end < preverb and chain and tokens[end].text in PAST_TIMES and tokens[end - 1].text in ("فصل", "سال"):
-            end += 1  # the office's own time: «بازیکن فصل پیش گیتی پسند اصفهان»
-        while end < preverb and tokens[end].tag not in VERB_TAGS | {"SCONJ", "ADP"} and tokens[end].text != "که" and \
+        numbered = False  # whether a number after a noun («در سال ۷۶ آغاز …») may have ended the phrase
+        while end < preverb and (tokens[end].tag not in VERB_TAGS | {"SCONJ", "ADP"} or _past_time(tokens, end)) and \
+                tokens[end].text != "که" and \
                 not _deictic_length(tokens[end:preverb]) and (lists or tokens[end].tag != "PUNCT") and \
                 not (chain and (tokens[end].tag == "NUM" or (tokens[end].text == "و" and not apposed))) and \
                 tokens[end].text != "یک":  # an indefinite noun phrase begins («در سال‌های گذشته یک تیم بسیار خوب»)
@@ -506,9 +522,15 @@ def _adjunct_spans(tokens: list[Token]) -> list[tuple[int, int]]:
                 if not chain:
                     break
                 crossed = True
+            numbered |= place and _numeric(tokens[end - 1]) and tokens[end - 2].tag != "ADP" and \
+                tokens[end].tag != "NUM"  # «در جام حذفی ۴ بازیکن …»: the number opens the subject
             end += 1
         if (place and any(token.text == "و" for token in tokens[start:end])) or tokens[end - 1].text == "و":
             continue  # «در ۸ بازی ۱۴ امتیاز و کرانچار در …»: an «و» may join the next subject to the place
+        if numbered or (office and any(token.tag == "DET" for token in tokens[start:end])):
+            continue  # «سرمربی تیم فوتبال پرسپولیس کاروان این تیم …»: the office ran into the subject
+        if place and any(token.text == "را" for token in tokens[end + 1 : end + 4]):
+            continue  # «در جام حذفی انگلیس شکست در لیگ برتر را …»: the place took the object with it
         if crossed and any(token.text == "را" for token in tokens[end:preverb]):
             continue  # the chain may have run into the object («ویلیان، ستاره برزیلی چلسی پیشنهاد … را رد کرد»)
         start -= bool(office and apposed)  # the comma that opened the apposition goes with it
@@ -523,6 +545,7 @@ def _adjunct_spans(tokens: list[Token]) -> list[tuple[int, int]]:
             spans.append((start, end + 1))
         elif (tokens[end].tag == "ADP" and tokens[end].text != "را" and not (place and start == 0)
               and tokens[end - 1].text not in BOUND_BEFORE.get(tokens[end].text, ())
+              and tokens[end - 1].text not in TAKES_PREPOSITION.get(tokens[end].text, ())  # «در صحبت‌هایی با …»
               and not (tokens[end].text == "از" and tokens[end - 1].text.endswith(("ی", "تر")))
               and not (tokens[end].text == "زیر" and _numeric(tokens[end + 1]))  # «رده سنی زیر ۱۷ سال»
               and not (office and tokens[end - 1].text in TIME_WORDS | {"فصل"})
@@ -536,6 +559,11 @@ def _adjunct_spans(tokens: list[Token]) -> list[tuple[int, int]]:
     inner = _inner_adjunct(tokens, preverb, spans)
     return sorted(span for span in ({*spans, inner} if inner else set(spans))
                   if not any(token.text in SCOPE_WORDS for token in tokens[span[0] : span[1]]))
+
+
+def _past_time(tokens: list[Token], at: int) -> bool:
+    """«پیش», «قبل» or «گذشته» after a time noun («فصل قبل», «سال پیش»): the tagger's preposition ends no phrase."""
+    return tokens[at].text in PAST_TIMES and tokens[at - 1].text in TIME_WORDS | {"فصل"}
 
 
 def _inside_a_phrase(tokens: list[Token], start: int) -> bool:
@@ -618,9 +646,9 @@ def _relative_clauses(tokens: list[Token], preverb: int) -> list[tuple[int, int]
     for at in range(1, preverb):
         before = tokens[at - 1]
         if tokens[at].text != "که" or before.tag not in ("NOUN", "PROPN") or before.text in CONJUNCTIONAL_NOUNS or \
-                (before.tag == "NOUN" and before.text.endswith("ی")) or \
+                (before.tag == "NOUN" and before.text.endswith("ی")) or (at > 1 and tokens[at - 2].text == "یک") or \
                 any(token.text in DEGREE_WORDS for token in tokens[max(at - 3, 0) : at]):
-            continue  # «از آنجا که», «مربیانی که», «این نکته که», «آن‌قدر دلخورم که», «به همان اندازه که»
+            continue  # «از آنجا که», «مربیانی که», «یک مقطع که», «این نکته که», «آن‌قدر دلخورم که», «به همان اندازه که»
         verb = next((end for end in range(at + 2, preverb) if tokens[end].tag in VERB_TAGS), None)
         while verb is not None and verb + 1 < preverb and tokens[verb + 1].tag in VERB_TAGS:
             verb += 1  # «سفر کرده بود»: the verb's last part
