@@ -544,6 +544,8 @@ def _adjunct_spans(tokens: list[Token]) -> list[tuple[int, int]]:
                 not (_continues_a_list(tokens, end) and preverb - end > LIST_BEFORE_VERB):
             spans.append((start, end + 1))
         elif (tokens[end].tag == "ADP" and tokens[end].text != "را" and not (place and start == 0)
+              and (office or tokens[end - 1].tag == "PROPN")  # a name ends its phrase; a noun may take the
+              # preposition after it as its own («در پاسخی تند به …», «با هدف حمایت از …», «در منطقه مورد …»)
               and tokens[end - 1].text not in BOUND_BEFORE.get(tokens[end].text, ())
               and tokens[end - 1].text not in TAKES_PREPOSITION.get(tokens[end].text, ())  # «در صحبت‌هایی با …»
               and not (tokens[end].text == "از" and tokens[end - 1].text.endswith(("ی", "تر")))
