@@ -234,7 +234,6 @@ def test_an_adverbial_part_after_the_subject_can_go_with_its_comma(fars_articles
     ("varzesh3-1-193", "منوچهر متکی برای تماشای رقابت‌های جام جهانی کشتی آزاد با سالن ۱۲ هزار نفری آزادی آمد"),
     ("varzesh3-2-237", "ایگور کاسترو با مدیرعامل باشگاه آلومینیوم المهدی هرمزگان به توافق رسید"),  # an office's chain
     ("varzesh3-1-177", "جهانبازی از طرفداران پرسپولیس بابت تصمیم به اخراج دروازه‌بان این تیم عذر خواست"),
-    ("varzesh3-1-186", "تیم شانگهای چین حریف بانک سرمایه در مرحله نیمه‌نهایی این رقابت‌ها شد"),  # after a place
     ("varzesh3-2-254", "گزارش‌هایی مبنی بر احتمال جدایی فوق ستاره آرژانتینی یعنی لیونل مسی از این تیم منتشر شده است"),
 ])
 def test_who_someone_is_and_what_they_said_while_acting_can_go(fars_articles, varzesh3_articles, article_id,
@@ -300,6 +299,8 @@ def test_a_part_the_clause_needs_stays(fars_articles, varzesh3_articles, article
     "با این اقدام خود راه را برای جوان تر‌ها باز کرد",  # it points back
     "مهم‌ترین نکته درباره قرارداد جدید این است",  # «… این است» waits for its «که …»
     "پس از این دیدار شاید کسی تصور رقم خوردن دیداری سیاسی‌تر را نمی‌کرد",
+    # «بعد از اینکه …» and nothing after it: the subordinate clause's verbs are the last
+    "محمدحسن انصاری‌فرد بعد از اینکه با بازیکنان جدید عکس یادگاری گرفت و خروجی‌های پرسپولیس را با تابلو فرش بدرقه کرد",
 ])
 def test_a_subordinate_clause_or_a_source_frame_is_no_headline(headline):
     assert not well_formed(headline)
@@ -315,6 +316,20 @@ def test_a_subordinate_clause_or_a_source_frame_is_no_headline(headline):
 ])
 def test_a_subjunctive_with_what_it_depends_on_is_a_headline(headline):
     assert well_formed(headline)
+
+
+def test_a_subordinate_clause_with_its_main_clause_is_a_headline():
+    headline = "خانواده توز پس از اینکه متوجه غیبت پدر کارلوس شدند با ۹۱۱ تماس گرفت"
+    assert well_formed(headline)
+
+
+@pytest.mark.parametrize(("article_id", "speaker"), [
+    ("varzesh3-3-129", "حاج صفی"),  # «حاج» inside a name is part of the surname
+])
+def test_a_title_of_respect_goes_only_before_the_name(fars_articles, varzesh3_articles, article_id, speaker):
+    texts = _candidate_texts(fars_articles + varzesh3_articles, article_id)
+    quoted = [text for text in texts if ": " in text]
+    assert quoted and all(text.startswith(f"{speaker}: ") for text in quoted), quoted
 
 
 def test_a_list_of_names_is_never_cut_at_its_first_comma(fars_articles, varzesh3_articles):
@@ -446,6 +461,8 @@ def test_a_circumstance_with_no_comma_to_close_it_can_go(fars_articles, varzesh3
     ("fars-news-3-019", "ابتکار معاون سخنرانی"),  # «معاون رئیس‌جمهور …» is one office
     ("varzesh3-2-218", "مقطع به روزهای"),  # «یک مقطع که …»: the clause says which, and stays
     ("varzesh3-2-066", "همانطور با"),  # «همانطور که …،» goes whole
+    ("varzesh3-1-186", "چین حریف بانک"),  # «این رقابت‌ها» points back to the tournament the place names
+    ("fars-news-2-054", "کامرون درباره"),  # and «این کشور» to the country of «نخست‌وزیر انگلستان»
 ])
 def test_a_circumstance_stays_where_its_end_is_not_clear(fars_articles, varzesh3_articles, article_id, never):
     assert not any(never in text for text in _candidate_texts(fars_articles + varzesh3_articles, article_id))
@@ -457,3 +474,11 @@ def test_a_circumstance_stays_where_its_end_is_not_clear(fars_articles, varzesh3
 ])
 def test_no_headline_stops_before_the_clause_it_needs(fars_articles, varzesh3_articles, article_id, never):
     assert not any(text.endswith(never) for text in _candidate_texts(fars_articles + varzesh3_articles, article_id))
+
+
+def test_a_left_out_part_leaves_no_stray_comma(varzesh3_articles):
+    """«تیم تراکتورسازی که صبح روز یکشنبه، ایران را … ترک کرده بود، ساعت ۱۹:۳۰ …، وارد ریاض شد»: the dates go and
+    their commas with them."""
+    texts = _candidate_texts(varzesh3_articles, "varzesh3-3-357")
+    assert "تیم تراکتورسازی که ایران را به مقصد کشور عربستان ترک کرده بود، وارد ریاض شد" in texts, texts
+    assert not any("،،" in text or "که،" in text for text in texts), texts

@@ -778,10 +778,30 @@ def _clauses(tokens: list[Token], max_words: int) -> Iterator[tuple[list[Token],
                 if any(a[1] > b[0] for a, b in pairwise(chosen)):
                     continue  # overlapping phrases
                 gone = {at for start, end in chosen for at in range(start, end)}
-                kept = [token for at, token in enumerate(whole) if at not in gone]
+                if _named_only_in(whole, gone):
+                    continue
+                kept = _tidy([token for at, token in enumerate(whole) if at not in gone])
                 count = sum(token.tag != "PUNCT" for token in kept)
                 if MIN_WORDS <= count <= max_words:
                     yield kept, count / words
+
+
+def _named_only_in(clause: list[Token], gone: set[int]) -> bool:
+    """Whether a part left out names what «این تیم» or «این کشور» in the rest points back to («حسن آذرنیا که
+    سرپرست … باشگاه ماشین‌سازی را … دارد، … کادر فنی این تیم …»)."""
+    pointing = any(token.text in ("این", "آن") and following.tag == "NOUN"
+                   for at, (token, following) in enumerate(pairwise(clause)) if at not in gone and at + 1 not in gone)
+    return pointing and any(clause[at].tag == "PROPN" for at in gone)
+
+
+def _tidy(tokens: list[Token]) -> list[Token]:
+    """Without the commas a left-out part leaves behind: doubled, first, or right after «که» («… که، ایران را …»)."""
+    kept: list[Token] = []
+    for token in tokens:
+        if token.text in ("،", ",") and (not kept or kept[-1].text in ("،", ",", "که")):
+            continue
+        kept.append(token)
+    return kept
 
 
 def _first_conjunct(clause: list[Token]) -> list[Token] | None:
@@ -880,7 +900,8 @@ def _speaker(phrase: str, sentence: list[Token], opens_sentence: bool = False) -
     if not words or words[0] in PRONOUNS or AGENCY.search(phrase):
         return None
     found = sentence[at : at + len(words)] if at is not None else tagged(" ".join(words))
-    tokens = [token for token in found if token.text not in HONORIFICS]
+    leading = next((at for at, token in enumerate(found) if token.text not in HONORIFICS), len(found))
+    tokens = found[leading:]  # «حاج» before a name is a title, inside it part of the surname («احسان حاج صفی»)
     while tokens and tokens[-1].text in DEICTIC_WORDS:  # «ترابی چهارشنبه …»: the day the frame gave
         tokens.pop()
     if tokens and tokens[0].text in OUTLETS and len(tokens) <= 5:
@@ -1007,7 +1028,7 @@ def well_formed(headline: str) -> bool:
                                         for at, word in enumerate(words)) or \
             statement.startswith(BACK_OPENERS):
         return False
-    if _only_a_relative_clause(statement):
+    if _only_a_relative_clause(statement) or _only_a_subordinate_clause(tokens):
         return False
     if last.text in _subjunctives() and (CONDITIONAL.search(statement) or
                                          (statement == headline and not GOVERNS_SUBJUNCTIVE.search(statement))):
@@ -1031,6 +1052,20 @@ def _only_a_relative_clause(statement: str) -> bool:
         return False  # «رونالدو که … پیوست، در چند سال اخیر … به ثمر رساند»
     verbs = [_verb_like(token) for token in rest if token.tag != "PUNCT"]
     return sum(verb and not following for verb, following in zip(verbs, [*verbs[1:], False])) <= 1
+
+
+def _only_a_subordinate_clause(tokens: list[Token]) -> bool:
+    """«انصاری‌فرد بعد از اینکه … عکس یادگاری گرفت و … بدرقه کرد»: after «بعد از اینکه» one verb group, and no main
+    clause after it («خانواده توز پس از اینکه متوجه … شدند با ۹۱۱ تماس گرفت» has one)."""
+    at = next((at for at in range(2, len(tokens)) if tokens[at].text in ("اینکه", "این‌که", "آنکه", "آن‌که") and
+               tokens[at - 1].text == "از" and tokens[at - 2].text in ("پس", "بعد", "قبل", "پیش")), None)
+    if at is None:
+        return False
+    rest = tokens[at + 1 :]
+    verbs = [_verb_like(token) for token in rest]
+    # a verb group ends where the next word is no verb; one joined to the next by «و» is the same clause's
+    return sum(verb and not following and (at + 1 == len(rest) or rest[at + 1].text != "و")
+               for at, (verb, following) in enumerate(zip(verbs, [*verbs[1:], False]))) <= 1
 
 
 def _verb_like(token: Token) -> bool:
