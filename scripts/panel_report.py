@@ -1,9 +1,11 @@
 """Tables of a stored editor panel (docs/panels/*.json), of headlines, summaries or key claims: mean scores, the share
-scoring 4–5, how often kholase's output was chosen best, and failure or speaker counts, per panel and sample.
+scoring 4–5, how often kholase's output was chosen best, and failure or speaker counts, per panel and sample; or of a
+faithfulness audit, its verdicts per round.
 
     python scripts/panel_report.py docs/panels/headline-2026-11-30.json
     python scripts/panel_report.py docs/panels/summary-2026-11-30.json
     python scripts/panel_report.py docs/panels/claims-2026-11-30.json
+    python scripts/panel_report.py docs/panels/headline-audit-2026-12-01.json
 """
 
 import argparse
@@ -16,6 +18,8 @@ SOURCES = ("newsroom", "first", "before", "after")  # "first": the opening sente
 
 
 def report(panels: dict) -> str:
+    if "rounds" in panels:
+        return audit_report(panels["rounds"])
     if "articles" in panels:  # a file holding one panel
         panels = {"panel": panels}
     panels = {name: panel for name, panel in panels.items() if isinstance(panel, dict)}  # without the "how" line
@@ -62,6 +66,17 @@ def claims_report(panels: dict) -> str:
             shares = " | ".join(f"{count} ({count / max(total, 1):.0%})" for count in counts)
             lines.append(f"| {name} | {len(judged)} | {source} | {mean(j['score'] for j in judged):.2f} | {total} "
                          f"| {shares} |")
+    return "\n".join(lines)
+
+
+def audit_report(rounds: list[dict]) -> str:
+    """Per round of a faithfulness audit: how many headlines with a part left out read whole and true."""
+    lines = ["| round | commit | headlines | ok | broken | meaning changed |", "|---" * 6 + "|"]
+    for audit in rounds:
+        counts = audit.get("counts") or Counter(item["verdict"] for item in audit["items"])
+        total = sum(counts.values())
+        lines.append(f"| {audit['round']} | {audit['commit']} | {total} | {counts['ok']} | {counts['broken']} "
+                     f"| {counts['meaning_changed']} |")
     return "\n".join(lines)
 
 
