@@ -4,8 +4,10 @@ The forms (../shared/EDITOR-RUBRIC.md): a clause ending in its finite verb («�
 the statement a complete clause («افجه‌ای: پیشنهادات رحمتی تحمیلی بود»); a complete noun phrase naming the event,
 which news gives as the object of «از … خبر داد». Each candidate is an opening sentence's statement, its attribution
 frame stripped and only whole optional parts dropped (parentheses, appositions, relative and leading adverbial clauses,
-adjunct phrases, the time that dates the report, the second of two joined clauses), so that no word inside a kept
-phrase is lost: negation, quantifiers and numbers stay as written. The one word added is the verb ending two joined
+adjunct phrases, a cause or time after the subject, the time that dates the report, the second of two joined clauses),
+so that no word inside a kept phrase is lost: negation, quantifiers and numbers stay as written. A part goes only where
+its end is visible (a comma, the verb's own word, a preposition after a name): Persian leaves a noun phrase's end
+unmarked. The one word added is the verb ending two joined
 clauses share, which the first then carries («… منتشر کرده و … متهم کرده است» → «… منتشر کرده است»).
 Part-of-speech tags tell a finite verb, a preposition and a number from the rest.
 """
@@ -53,15 +55,13 @@ INNER_OPENERS = ("با", "پس از", "بعد از", "پیش از", "قبل از
                  "به دنبال", "ضمن", "طی", "در جریان", "در حاشیه", "به منظور", "با هدف", "در راستای")
 # Openers of a cause or a time: the part may hold a relative clause about its noun, and still go whole.
 CAUSES = ("به دلیل", "به علت", "به خاطر", "پس از", "بعد از", "پیش از", "قبل از", "در پی", "به دنبال", "با وجود")
-# Those that can go with no comma to close them; not «به دنبال» or «در پی», which also say what the subject seeks.
 # Openers of what the subject said while acting («جهانبازی با تاکید بر این نکته که …، عذر خواست»): the part runs to its
 # comma, clause and all.
 SPEECH_ADJUNCTS = ("با تاکید بر", "با تأکید بر", "با اشاره به", "ضمن تاکید بر", "ضمن تأکید بر", "ضمن اشاره به",
                    "با بیان")
 # Nouns whose «که» opens an adverbial clause, not a relative one: «از آنجا که …», «در حالی که …».
-MANNER_WORDS = frozenset("همانطور همان‌طور آنطور آن‌طور".split())
-CONJUNCTIONAL_NOUNS = frozenset("آنجا آن‌جا جا هنگام زمان حال صورت طور چند اندازه حد همانطور همان‌طور آنطور "
-                                "آن‌طور".split())
+MANNER_WORDS = frozenset("همانطور همان‌طور آنطور آن‌طور".split())  # «همانطور که …»
+CONJUNCTIONAL_NOUNS = frozenset("آنجا آن‌جا جا هنگام زمان حال صورت طور چند اندازه حد".split()) | MANNER_WORDS
 # Words whose «که» opens a complement or a result, not a relative clause: «این نکته که», «آن‌قدر دلخورم که».
 DEGREE_WORDS = frozenset("این آن همان همین آن‌قدر آنقدر چنان چنین چندان".split())
 MODALS = frozenset("باید نباید می‌تواند نمی‌تواند می‌توانند نمی‌توانند".split())
@@ -106,10 +106,11 @@ NOT_A_NAME = frozenset(("ADP", "DET", "NUM", "PRON", "VERB", "AUX", "SCONJ", "CC
 ASIDES = ("گفتنی است", "شایان ذکر است", "لازم به ذکر است", "قابل ذکر است", "یادآور می‌شود", "یادآوری می‌شود",
           "براساس این گزارش", "بر اساس این گزارش", "طبق این گزارش", "بنا بر این گزارش")
 LEADING_LINKS = frozenset("همچنین البته اما ولی ضمناً همچنان سپس بنابراین".split())
-# Words that point back to an earlier sentence: a headline holding one cannot stand alone («رود کنگو نیز …»).
 # Adverbs that only place the news in a sequence («حالا», «سرانجام»): a headline can do without them.
 SEQUENCE_ADVERBS = frozenset("حالا اکنون هم‌اکنون سرانجام درنهایت بالاخره".split())
+# Words that point back to an earlier sentence: a headline holding one cannot stand alone («رود کنگو نیز …»).
 BACK_REFERENCES = frozenset("نیز هم بازهم باز حالا همچنین البته همچنان ضمناً ضمنا بنابراین سپس گویا".split())
+# Nor can one that opens on a preposition and «این» or «آن» («با این اقدام …», «پس از این دیدار …»).
 POINTING_PREPOSITIONS = frozenset("با در به از بر برای پس بعد".split())
 BACK_OPENERS = ("در مقابل", "از سوی دیگر", "از طرف دیگر", "در ادامه", "با این حال", "به این ترتیب", "با این وصف",
                 "با این اوصاف", "به ویژه", "به‌ویژه", "بویژه", "خصوصا", "خصوصاً")
@@ -143,10 +144,13 @@ BOUND_BEFORE_BE = frozenset("تبدیل امر وابسته مربوط متعل�
 # And for «در»: «برای حضور در انتخابی المپیک …» keeps where.
 BOUND_BEFORE_DAR = frozenset("حضور شرکت عضویت حضورش موفقیت حاضر مستقر ساکن فعال".split())
 BOUND_BEFORE = {"از": BOUND_BEFORE_AZ, "به": BOUND_BEFORE_BE}
-UNCLOSED_CAUSES = ("به دلیل", "به علت", "به خاطر")  # not a concession («با وجود محرومیت»): it may be the news
+# The causes and times that can go with no comma to close them; not a concession («با وجود محرومیت» may be the
+# news), nor «به دنبال» or «در پی», which also say what the subject seeks.
+UNCLOSED_CAUSES = ("به دلیل", "به علت", "به خاطر")
 UNCLOSED_TIMES = ("پس از", "بعد از", "پیش از", "قبل از")
-# Words that take the preposition after them as their own complement («به دلیل آسیب‌دیدگی در …» ends there; «به
-# علت مصدومیت قادر به …» does not): a cause without its comma never ends before one.
+# The prepositions after which a part left out may end, and the words that take each as their own complement: no
+# part ends before one of those («به دلیل آسیب‌دیدگی در …» ends there; «به علت مصدومیت قادر به …», «در صحبت‌هایی با
+# …» do not).
 TAKES_PREPOSITION = {
     "در": BOUND_BEFORE_DAR,
     "به": BOUND_BEFORE_BE | frozenset("سفر ورود بازگشت انتقال پیوستن حمله صعود دعوت اعتراض رسیدن".split()),
@@ -700,7 +704,8 @@ def _unclosed_cause(tokens: list[Token], start: int, preverb: int) -> list[tuple
             return []
         if token.tag != "ADP":
             continue
-        free = before.text not in TAKES_PREPOSITION.get(token.text, (before.text,))
+        takes = TAKES_PREPOSITION.get(token.text)  # any other preposition is the noun's own («برتری برابر …»)
+        free = takes is not None and before.text not in takes
         if free and (cause or complements) and (cause or token.text != "در"):
             return [(start, end)]
         if free or complements:
