@@ -193,6 +193,11 @@ def test_a_speaker_is_the_person_never_frame_text_a_weekday_or_a_clause(sentence
         ("حالا با گذشت چند روز میرمعصوم سهرابی، سرپرست باشگاه تراکتور گفته است: «این تنها گمانه‌زنی است.»",
          "میرمعصوم سهرابی"),
         ("حال سامر او را رهبر آینده بایرن و آلمان دانست.", "سامر"),
+        ("علیرضا نصراصفهانی پیش از ظهر امروز در جلسه شورای شهر اظهار کرد: اصفهان با افزایش بیماری‌ها مواجه است.",
+         "علیرضا نصراصفهانی"),
+        ("ابراهیم باغبانی پیش از ظهر امروز در حاشیه همایش از اجرای مراسم تجلیل خیرین در ساری خبر داد.",
+         "ابراهیم باغبانی"),  # «پیش از ظهر» holds no «از … خبر داد»
+        ("دروازه‌بان پرسپولیس همیشه گفته است که دوست دارد فوتبالش را خارج از ایران ادامه دهد.", "دروازه‌بان پرسپولیس"),
     ],
 )
 def test_a_speaker_leaves_out_the_time_and_the_link_before_and_after_the_name(sentence, speaker):
@@ -422,3 +427,10 @@ def test_no_dev_claim_is_a_question_or_bullet_nor_has_frame_text_for_its_speaker
             assert not text.rstrip().endswith(("؟", "?")) and not text.lstrip().startswith(("*", "•")), text
             speaker = claim.speaker or ""
             assert not AGENCY.search(speaker) and not NOT_A_SPEAKER.search(speaker), (article["id"], speaker)
+
+
+def test_a_first_person_verb_is_no_speaker(varzesh3_articles):
+    """«دوست ندارم در این مورد صحبت کنم که …» is someone's own words, not a frame whose speaker is «دوست ندارم»."""
+    article = next(a for a in varzesh3_articles if a["id"] == "varzesh3-3-269")
+    speakers = {claim.speaker for claim in Summarizer().summarize(article["body"]).key_claims}
+    assert "دوست ندارم" not in speakers
