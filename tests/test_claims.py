@@ -434,3 +434,14 @@ def test_a_first_person_verb_is_no_speaker(varzesh3_articles):
     article = next(a for a in varzesh3_articles if a["id"] == "varzesh3-3-269")
     speakers = {claim.speaker for claim in Summarizer().summarize(article["body"]).key_claims}
     assert "دوست ندارم" not in speakers
+
+
+@pytest.mark.parametrize(("source", "article_id", "never"), [
+    ("varzesh3_articles", "varzesh3-2-418", "گزارشی"),  # «در گزارشی که این سایت منتشر کرده آمده است: …»
+    ("fars_articles", "fars-news-2-249", "آماده شلیک موشک دست‌ساز بودند."),  # a quotation ending a sentence is no
+    # name for the office on the next line («یک سخنگوی ارتش …»)
+])
+def test_a_report_or_a_quotation_is_no_speaker(source, article_id, never, request):
+    article = next(a for a in request.getfixturevalue(source) if a["id"] == article_id)
+    speakers = {claim.speaker for claim in Summarizer().summarize(article["body"]).key_claims}
+    assert never not in speakers, speakers

@@ -164,7 +164,7 @@ ORDINAL = r"(?:اولین|دومین|سومین|چهارمین|پنجمین|شش
 # Not a speaker either: «بنا», a weekday, a number, a first-person pronoun or verb, a verb, a report or a bare
 # «بیانیه» («این بیانیه» points to whoever issued it), «آنچه», a subordinator («هر چند …»), a bare quantifier («برخی»).
 NOT_A_SPEAKER = re.compile(
-    r"(?:^|\s)(?:گزارش|آنچه)(?:\s|$)|^(?:در\s*)?بیانیه$"
+    r"(?:^|\s)(?:گزارش|گزارشی|گزارش‌هایی|آنچه)(?:\s|$)|^(?:در\s*)?بیانیه$|[.!؟?]\s*$"  # or a sentence's end
     r"|\sمی‌شود$"  # «خاطر نشان می‌شود»: a passive frame
     r"|(?:^|\s)(?:ن?دارم|ن?داریم|هستم|هستیم|نیستم|نیستیم|نمی‌\S+)(?:\s|$)"  # «دوست ندارم در این مورد صحبت کنم که …»
     rf"|^(?:(?:بنا|طبق|این|آن|یکی|یک|دو|{WEEKDAY}|روز|امروز|دیروز|پیش|باز|اواسط|اوایل|اواخر|{ORDINAL}"

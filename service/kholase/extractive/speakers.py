@@ -25,8 +25,9 @@ from kholase.extractive.attribution import (
 from kholase.text.sentences import Document
 from kholase.text.tagger import Token, tagged
 
-# «Name» followed by the office it holds: lets a later «رئیس …» resolve to the name.
-NAMED_TITLE = re.compile(r"«(?P<name>[^»]{3,40})»\s*،?\s*(?P<title>[^،.«()]{4,80})")
+# «Name» followed by the office it holds: lets a later «رئیس …» resolve to the name. A quotation that ends a sentence
+# («… «آماده شلیک موشک بودند.»» and «یک سخنگوی ارتش …» on the next line) is no name.
+NAMED_TITLE = re.compile(r"«(?P<name>[^».!؟?]{3,40})»[ \t]*،?[ \t]*(?P<title>[^،.«()\n]{4,80})")
 # An office word with a name before it, unquoted («علی کفاشیان رئیس فدراسیون …», «علی پناهی، معاون …»): the name is
 # the run of two or more proper nouns just before it, found by tagging only those few words.
 WORD = re.compile(r"[^\s،,.:؛«»()]+")
