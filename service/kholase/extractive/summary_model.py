@@ -88,7 +88,9 @@ CARRIES_ON = re.compile(
     r"|در\s+(?:ادامه|بخش\s+دیگری\s+از\s+(?:سخنان|صحبت|اظهارات))[^:]{0,120}:)"
 )
 # Words a lead never opens on: each needs the sentence before it.
-NEEDS_BEFORE = frozenset("وی او ایشان افزود همچنین البته نیز ضمناً ضمنا سپس بنابراین اما ولی و".split())
+NEEDS_BEFORE = frozenset("وی او ایشان آنها آن‌ها آنان افزود همچنین البته نیز ضمناً ضمنا سپس بنابراین اما ولی و".split())
+# «… به شرح زیر اعلام کرد؛»: it announces a list the lead does not hold.
+LIST_ANNOUNCEMENT = re.compile(r"به\s+شرح\s+(?:زیر|ذیل)")
 
 # A lead runs about 20-27 words; a candidate's expected ROUGE-1 F1 is about 2 x expected hits / (its words + this).
 LEAD_WORDS = 24
@@ -363,12 +365,12 @@ class SummaryRanker(LearnedRanker):
     @staticmethod
     def _flaw(found: "Candidates", index: int) -> int:
         """How badly a candidate fails as a lead, 0 for not at all: what an editor never runs (the agency byline, a
-        trailing colon) is worst, then a quoted statement or words in the first person without who said them, then an
-        opening that needs the sentence before («وی», «همچنین», «این در حالی است …»), then a named speaker carrying
-        on («X افزود:»). The best-scored of the least flawed is the lead."""
+        trailing colon, a list's announcement) is worst, then a quoted statement or words in the first person without
+        who said them, then an opening that needs the sentence before («وی», «همچنین», «این در حالی است …»), then a
+        named speaker carrying on («X افزود:»). The best-scored of the least flawed is the lead."""
         row = dict(zip(FEATURES, found.matrix[index]))
         text = found.text(index)
-        if row["keeps_agency_frame"] or row["ends_on_colon"] or BYLINE.match(text):
+        if row["keeps_agency_frame"] or row["ends_on_colon"] or BYLINE.match(text) or LIST_ANNOUNCEMENT.search(text):
             return 4
         unattributed = (row["start_statement"] and row["sentence_has_statement"]) or \
             found.inside_a_quote[found.sentence_of[index]]
