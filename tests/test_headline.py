@@ -429,6 +429,7 @@ def test_a_concession_goes_whole_whatever_its_opener_is_tagged():
     ("varzesh3-1-496", "اسپانیا در اولین دیدار خود در جام جهانی با نتیجه پر گل ۵ بر یک برابر هلند شکست خورد"),
     ("fars-news-3-045", "هرایر مگویان مدافع ارمنستانی استقلال به ایران بازگشت"),  # «سرانجام»
     ("varzesh3-2-071", "بارسا با شکست ۲ - ۱ از والنسیا از کسب عنوان قهرمانی کوپا دل ری باز ماند"),  # a preverb «باز»
+    ("varzesh3-1-408", "ماشین‌سازی تبریز رسول خطیبی را به‌عنوان سرمربی جدید تیم خود انتخاب کرد"),  # the club alone
 ])
 def test_a_circumstance_with_no_comma_to_close_it_can_go(fars_articles, varzesh3_articles, article_id, headline):
     """«حامد لک به دلیل آسیب‌دیدگی در فهرست …», «اسپانیا در حالی … شکست خورد که …», «… سرانجام به ایران بازگشت»:

@@ -485,6 +485,10 @@ def _adjunct_spans(tokens: list[Token]) -> list[tuple[int, int]]:
                 tokens[start + 3].text != "از":  # «در این دوره از مسابقه‌ها …» goes on
             spans.append((start, start + 3 + (tokens[start + 3].text in ("،", ","))))  # «در این جلسه» and its comma
             continue
+        if [token.text for token in tokens[start : start + 2]] == ["تیم", "فوتبال"] and start + 2 < preverb and \
+                tokens[start + 2].tag == "PROPN":
+            spans.append((start, start + 2))  # «تیم فوتبال پرسپولیس»: newsroom titles name the club alone
+            continue
         adverb = 2 if [token.text for token in tokens[start : start + 2]] == ["در", "نهایت"] else \
             int(tokens[start].text in SEQUENCE_ADVERBS)
         if adverb and start + adverb < preverb and tokens[start + adverb].text != "و" and \
