@@ -143,15 +143,16 @@ BOUND_BEFORE_BE = frozenset("تبدیل امر وابسته مربوط متعل�
                             "قادر آماده راضی مایل متعهد نزدیک قریب".split())
 # And for «در»: «برای حضور در انتخابی المپیک …» keeps where.
 BOUND_BEFORE_DAR = frozenset("حضور شرکت عضویت حضورش موفقیت حاضر مستقر ساکن فعال".split())
-BOUND_BEFORE = {"از": BOUND_BEFORE_AZ, "به": BOUND_BEFORE_BE}
 # The causes and times that can go with no comma to close them; not a concession («با وجود محرومیت» may be the
 # news), nor «به دنبال» or «در پی», which also say what the subject seeks.
 UNCLOSED_CAUSES = ("به دلیل", "به علت", "به خاطر")
 UNCLOSED_TIMES = ("پس از", "بعد از", "پیش از", "قبل از")
-# The prepositions after which a part left out may end, and the words that take each as their own complement: no
-# part ends before one of those («به دلیل آسیب‌دیدگی در …» ends there; «به علت مصدومیت قادر به …», «در صحبت‌هایی با
-# …» do not).
+# The prepositions that may open the verb's own phrase after an unclosed cause or time.
+UNCLOSED_ENDS = frozenset(("در", "به", "با", "برای"))
+# The words that take a preposition after them as their own complement: no part left out ends before it («به دلیل
+# آسیب‌دیدگی در …» ends there; «به علت مصدومیت قادر به …», «در صحبت‌هایی با …», «بیش از …» do not).
 TAKES_PREPOSITION = {
+    "از": BOUND_BEFORE_AZ,
     "در": BOUND_BEFORE_DAR,
     "به": BOUND_BEFORE_BE | frozenset("سفر ورود بازگشت انتقال پیوستن حمله صعود دعوت اعتراض رسیدن".split()),
     "با": frozenset("دیدار ملاقات مذاکره گفتگو گفت‌وگو بازی تساوی قرارداد توافق همکاری رقابت مسابقه جدال برخورد تماس "
@@ -555,7 +556,6 @@ def _adjunct_spans(tokens: list[Token]) -> list[tuple[int, int]]:
         elif (tokens[end].tag == "ADP" and tokens[end].text != "را" and not (place and start == 0)
               and (office or tokens[end - 1].tag == "PROPN")  # a name ends its phrase; a noun may take the
               # preposition after it as its own («در پاسخی تند به …», «با هدف حمایت از …», «در منطقه مورد …»)
-              and tokens[end - 1].text not in BOUND_BEFORE.get(tokens[end].text, ())
               and tokens[end - 1].text not in TAKES_PREPOSITION.get(tokens[end].text, ())  # «در صحبت‌هایی با …»
               and not (tokens[end].text == "از" and tokens[end - 1].text.endswith(("ی", "تر")))
               and not (tokens[end].text == "زیر" and _numeric(tokens[end + 1]))  # «رده سنی زیر ۱۷ سال»
@@ -708,8 +708,8 @@ def _unclosed_cause(tokens: list[Token], start: int, preverb: int) -> list[tuple
             return []
         if token.tag != "ADP":
             continue
-        takes = TAKES_PREPOSITION.get(token.text)  # any other preposition is the noun's own («برتری برابر …»)
-        free = takes is not None and before.text not in takes
+        # any other preposition is the noun's own («برتری برابر …»)
+        free = token.text in UNCLOSED_ENDS and before.text not in TAKES_PREPOSITION[token.text]
         if free and (cause or complements) and (cause or token.text != "در"):
             return [(start, end)]
         if free or complements:
