@@ -445,3 +445,49 @@ def test_a_report_or_a_quotation_is_no_speaker(source, article_id, never, reques
     article = next(a for a in request.getfixturevalue(source) if a["id"] == article_id)
     speakers = {claim.speaker for claim in Summarizer().summarize(article["body"]).key_claims}
     assert never not in speakers, speakers
+
+
+@pytest.mark.parametrize(("sentence", "speaker", "statement"), [
+    # «X … اعلام کرد که S» with a long phrase before the verb, the verb its clause's first
+    ("سفارت جمهوری اسلامی ایران در وین در اطلاعیه‌ای خطاب به دانشجویان و هموطنان مقیم اتریش و اسلواکی اعلام کرد که "
+     "پرواز اختصاصی برقرار می‌شود.", "سفارت جمهوری اسلامی ایران", "پرواز اختصاصی برقرار می‌شود"),
+    ("شاگردان دالیچ در هر سه دیدار مرحله حذفی ۱۲۰ دقیقه بازی کردند و حالا مدافع این تیم تاکید کرد که آنها آماده‌اند.",
+     None, "شاگردان دالیچ در هر سه دیدار مرحله حذفی ۱۲۰ دقیقه بازی کردند و حالا مدافع این تیم تاکید کرد که آنها آماده‌اند"),
+    # a document's «آورده است:», and an adjunct opened by «به دنبال» before its comma
+    ("این کمیسیون در ادامه این بیانیه آورده است: سفر کمیسیون تغییر نخواهد کرد.", "این کمیسیون",
+     "سفر کمیسیون تغییر نخواهد کرد"),
+    ("به دنبال اظهارات سرمربی تیم ملی امید،دبیرکل فدراسیون فوتبال با ذکر خاطره‌ای گفت: «این تیم آماده است.»",
+     "دبیرکل فدراسیون فوتبال", "این تیم آماده است."),
+])
+def test_claims_read_longer_frames(sentence, speaker, statement):
+    attribution = attribute(sentence, long_frames=True)
+    assert attribution.speaker == speaker
+    assert sentence[attribution.statement_start : attribution.statement_end] == statement
+
+
+def test_first_person_words_after_someone_spoke_are_theirs():
+    """A speaker's words go on unannounced, past a subheading or the newsroom's line, until someone else speaks; a
+    «X … اعلام کرد.» inside them, or «کمک‌داور من …», is that speaker retelling."""
+    text = (
+        "زین‌الدین زیدان در کنفرانس مطبوعاتی پیش از بازی گفت: «ما می‌خواهیم فردا پیروز شویم.»\n"
+        "شرایط تیم\n"
+        "ما تیمی هستیم که فشار را دوست داریم و خوشحالیم که فردا به میدان می‌رویم.\n"
+        "کمک‌داور من خطای بازیکن حریف را اعلام کرد. داور هم اشتباه کرد.\n"
+        "این دیدار ساعت ۲۳ به وقت تهران آغاز می‌شود.\n"
+        "بلیت‌ها تمام شد و هواداران از باشگاه گلایه کردند."
+    )
+    speakers = speakers_by_opening(text)
+    assert speakers["ما تیمی"] == "زین‌الدین زیدان"
+    assert speakers["کمک‌داور من"] == "زین‌الدین زیدان"
+    assert speakers["این دیدار"] is None
+    told = "سپهر گفت: «ما قویا این موضوع را تکذیب می‌کنیم. شهرداری تبریز از ماشین‌سازی حمایت خواهد کرد و این را " \
+           "شهردار نیز اعلام کرد.»"
+    assert speakers_by_opening(told)["شهرداری تبریز"] == "سپهر"
+
+
+def test_a_long_reported_speech_names_its_speaker_in_the_claim(fars_articles):
+    """fars-news-2-159: the embassy announced «… اعلام کرد که …»; the claim is what it said, and whose."""
+    article = next(a for a in fars_articles if a["id"] == "fars-news-2-159")
+    claims = Summarizer().summarize(article["body"]).key_claims
+    claim = next(c for c in claims if "پرواز اختصاصی" in c.text)
+    assert claim.speaker == "سفارت جمهوری اسلامی ایران" and not claim.text.startswith("سفارت")

@@ -7,7 +7,7 @@ Newsrooms wrap statements in a few fixed frames («به گزارش …،», «X 
 import re
 from dataclasses import dataclass
 
-from kholase.text.tagger import tagged
+from kholase.text.tagger import VERB_TAGS, tagged
 
 SPEECH_VERB = (  # «گفت و گو» is a conversation, not «گفت»
     r"(?:گفت(?!\s*و\s*گو)|افزود|فرمود|(?:اظهار|تأکید|تاکید|تصریح|بیان|عنوان|خاطر\s?نشان|اعلام|ابراز|اضافه|تشریح|یادآوری"
@@ -59,17 +59,21 @@ UNPUNCTUATED_FRAME = re.compile(
 )
 
 
-def _colon_frame(longest: int) -> re.Pattern:
+def _colon_frame(longest: int, verbs: str = FRAME_VERB) -> re.Pattern:
     """«X … گفت: …», the phrase before the speech verb at most `longest` characters («… اشاره کرد وگفت:»)."""
     return re.compile(
-        rf"^(?:در\s+)?(?P<speaker>[^:؛]{{2,{longest}}}?)\s+(?:و\s*)?{FRAME_VERB}{VERB_ENDING}\s*[:：]\s*"
+        rf"^(?:در\s+)?(?P<speaker>[^:؛]{{2,{longest}}}?)\s+(?:و\s*)?(?:{verbs}){VERB_ENDING}\s*[:：]\s*"
     )
 
 
 COLON_FRAME = _colon_frame(160)
 # Claims also take a frame whose topic runs long before its verb («رئیس هیأت امناء … در بخشی دیگر از سخنان خود، از
-# الگوی … یاد کرد و گفت: …»); the summary and headline rankers learned their candidates from the shorter frames.
-LONG_COLON_FRAME = _colon_frame(300)
+# الگوی … یاد کرد و گفت: …»), a document's «X در ادامه این بیانیه آورده است: …», and «X … اعلام کرد که S» with a long
+# phrase before the verb; the summary and headline rankers learned their candidates from the shorter frames.
+LONG_COLON_FRAME = _colon_frame(300, rf"{FRAME_VERB}|آورده\s?است")
+REPORTED_THAT = re.compile(
+    rf"^(?P<speaker>[^:،,«»؛]{{2,160}}?)\s+(?:و\s*)?(?:{FRAME_VERB}|ادعا\s?(?:کرد|می‌کند|می‌کنند)){VERB_ENDING}\s+که\s+(?=\S)"
+)
 # «کاملیتی ادامه داد در گفت‌وگو با …»: a short speaker phrase and its speech verb open the sentence, with no colon.
 # A phrase with «که», «را» or a verb in it is a clause, not a speaker («زلاتان … توپ می‌زد و کارلسون معتقد است»).
 LEADING_SPEECH = re.compile(
@@ -117,6 +121,8 @@ LEADING_ADJUNCT = re.compile(
     r"^(?:در\s+|با\s+|طی\s+|ضمن\s+|(?:پس|بعد|پیش|قبل)\s+از\s+|به\s+دنبال\s+|همزمان\s+با\s+)?"
     r"(?:ابتدای|آغاز|پایان|انتهای|ادامه|حاشیه|جریان|جلسه|نشست|مراسم|دیدار|همایش|آیین|نشستی|جلسه‌ای|دیداری|گفت‌وگو"
     r"|گفتگو|مصاحبه|کنفرانس|برنامه|اشاره|توجه)\s[^،,:]{0,80}[،,]\s*"
+    # «به دنبال اظهارات سرمربی تیم ملی امید، …»: what follows these is an adjunct, whatever its noun
+    r"|^(?:(?:پس|بعد|پیش|قبل)\s+از|به\s+دنبال|در\s+پی|همزمان\s+با)\s[^،,:]{0,80}[،,]\s*"
 )
 # «دراین بیانیه»: «در» written onto the pointer after it.
 GLUED_DAR = re.compile(r"^در(?=(?:این|همین)\s)")
@@ -166,12 +172,15 @@ ORDINAL = r"(?:اولین|دومین|سومین|چهارمین|پنجمین|شش
 NOT_A_SPEAKER = re.compile(
     r"(?:^|\s)(?:گزارش|گزارشی|گزارش‌هایی|آنچه)(?:\s|$)|^(?:در\s*)?بیانیه$|[.!؟?]\s*$"  # or a sentence's end
     r"|\sمی‌شود$"  # «خاطر نشان می‌شود»: a passive frame
-    r"|(?:^|\s)(?:ن?دارم|ن?داریم|هستم|هستیم|نیستم|نیستیم|نمی‌\S+)(?:\s|$)"  # «دوست ندارم در این مورد صحبت کنم که …»
+    r"|(?:^|\s)(?:ن?دارم|ن?داریم|هستم|هستیم|نیستم|نیستیم|نمی‌\S+|من|مرا)(?:\s|$)"  # «دوست ندارم در این مورد صحبت
+    # کنم که …», «کمک‌داور من خطای هند … را اعلام کرد»: the words of whoever speaks
     rf"|^(?:(?:بنا|طبق|این|آن|یکی|یک|دو|{WEEKDAY}|روز|امروز|دیروز|پیش|باز|اواسط|اوایل|اواخر|{ORDINAL}"
     r"|برخی|بعضی|عده‌ای|گروهی|بسیاری)$"
     r"|(?:من|ما|شما|تو|آنها|آن‌ها|و|اما|ولی|که|هر\s*چند|اگر|اگرچه|چنانچه|زیرا|چون|وقتی|هنگامی)(?:\s|$)|[0-9۰-۹]|می‌)"
 )
 PRONOUNS = ("وی", "او", "ایشان", "نامبرده")
+# «من», «بنده»: a speaker's own voice. «ما» is one too, but also the newsroom's «our» («نوجوانان ما»).
+FIRST_PERSON_SINGULAR = frozenset(("من", "بنده", "مرا"))
 # Titles of respect before a name («حجت‌الاسلام و المسلمین …»): no part of the name a headline gives.
 HONORIFICS = frozenset(
     "سید سیده حجت‌الاسلام حجت‌الاسلام‌والمسلمین والمسلمین المسلمین و آیت‌الله دکتر مهندس سردار سرلشکر سرتیپ سرهنگ "
@@ -321,6 +330,27 @@ def attribute(sentence: str, long_frames: bool = False) -> Attribution:
         speaker = clean_speaker(announced.group("speaker"))
         statement = _trim(sentence, start + announced.start("statement"), start + announced.end("statement"))
         return Attribution(start, *statement, speaker, quoted=False)
+    if long_frames and (reported := _reported_that(rest)):
+        return Attribution(start, *_trim(sentence, start + reported.end(), len(sentence)),
+                           clean_speaker(reported.group("speaker")), quoted=True)
     if trailing := trailing_speech(rest):
         speaker = clean_speaker(rest[: trailing.start()])
     return Attribution(start, *_trim(sentence, start, len(sentence)), speaker, quoted=False)
+
+
+def _reported_that(text: str) -> re.Match | None:
+    """«X … اعلام کرد که S», where the speech verb is the clause's first verb: in «شاگردان دالیچ … بازی کردند و حالا
+    مدافع این تیم تاکید کرد که …» the words before it are a clause of their own, not a speaker."""
+    if "که" not in text:
+        return None
+    reported = REPORTED_THAT.match(text)
+    if reported is None or not clean_speaker(reported.group("speaker")):
+        return None
+    tags = {token.tag for token in tagged(reported.group("speaker"))}
+    return None if tags & {"VERB", "AUX"} else reported
+
+
+def in_first_person(text: str, pronouns: frozenset[str] = FIRST_PERSON_SINGULAR) -> bool:
+    """«باید دو، سه گل می‌زدیم»: someone's own words, by a first-person verb or one of `pronouns`."""
+    return any(token.text in pronouns or (token.tag in VERB_TAGS and token.text.endswith("م"))
+               for token in tagged(text))

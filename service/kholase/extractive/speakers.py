@@ -20,6 +20,7 @@ from kholase.extractive.attribution import (
     TITLE_WORDS,
     attribute,
     clean_speaker,
+    in_first_person,
     relayed_source,
 )
 from kholase.text.sentences import Document
@@ -231,6 +232,7 @@ def voices(document: Document) -> list[Voice]:
     unnamed: list[int] = []  # voices of a pronoun no name came before
     lead = document.sentences[0].text if document.sentences else ""  # who a pronoun before any name stands for
     previous_paragraph = -1
+    spoke: str | None = None
     for sentence in document.sentences:
         attribution = attribute(sentence.text, long_frames=True)
         turn = TURN.match(sentence.text)
@@ -239,16 +241,17 @@ def voices(document: Document) -> list[Voice]:
         opened_at = depth
         depth = max(0, depth + sentence.text.count("«") - sentence.text.count("»"))
         answering = first_question is not None and sentence.index > first_question
-        # «X گفت …» with no colon, inside an answer, an open quotation or a paragraph of someone's words: the speaker
-        # retells X, frame and all
+        # «X گفت …» with no colon or «… X اعلام کرد.», inside an answer, an open quotation or a paragraph of someone's
+        # words: the speaker retells X, frame and all
         in_running_paragraph = running is not None and sentence.paragraph == running_paragraph
-        retold = attribution.quoted and not attribution.runs_on and (
+        retold = attribution.speaker is not None and not attribution.runs_on and (
             answering or bool(quoting and opened_at > 0) or in_running_paragraph)
         start = attribution.statement_start if (attribution.quoted and not retold) or attribution.unnamed_frame \
             else attribution.body_start
         end = attribution.statement_end
         if sentence.index in asked:
             found.append(Voice(None, start, end, asked=True))
+            spoke = None
             continue
         if attribution.speaker is not None and not retold:
             speaker = book.resolve(attribution.speaker, attribution.is_pronoun)
@@ -274,8 +277,15 @@ def voices(document: Document) -> list[Voice]:
             speaker = running
         elif quoting is not None and opened_at > 0:
             speaker = quoting
+        elif spoke is not None and in_first_person(sentence.text[start:end]):
+            speaker = spoke  # «… باید … می‌کردیم» right after X's words: X goes on, unannounced, to the paragraph's end
+            running, running_paragraph = speaker, sentence.paragraph
         else:
             speaker = None
+        # whose words this sentence gives, for a first-person sentence after it: not a «X … گفت.» told in the third
+        # person
+        if speaker is not None or attribution.speaker is not None:
+            spoke = speaker if attribution.quoted or attribution.speaker is None or retold else None
         if depth == 0:
             quoting = None
         frame = sentence.text[: attribution.statement_start if attribution.quoted else attribution.body_start]

@@ -26,6 +26,7 @@ from kholase.extractive.attribution import (
     PRONOUNS,
     SPEECH_VERB,
     VERB_ENDING,
+    in_first_person,
     news_frame_end,
     quoted_frame,
 )
@@ -246,12 +247,6 @@ def _inside_a_quote(text: str, start: int) -> bool:
     return before.count("«") > before.count("»")
 
 
-def _in_first_person(text: str) -> bool:
-    """«باید دو، سه گل می‌زدیم»: someone's own words, whoever said them."""
-    return any(token.text in FIRST_PERSON or (token.tag in VERB_TAGS and token.text.endswith("م"))
-               for token in tagged(text))
-
-
 def _closes_a_relative(clause: str) -> bool:
     """Whether the clause is a noun and its relative clause («محمد ابراهیمی که سال گذشته … بود»): its main verb
     comes after the cut. A «که» after a verb («گفت که …», «بود که …») opens a complement instead."""
@@ -374,7 +369,7 @@ class SummaryRanker(LearnedRanker):
             return 4
         unattributed = (row["start_statement"] and row["sentence_has_statement"]) or \
             found.inside_a_quote[found.sentence_of[index]]
-        if unattributed or (not row["has_colon"] and _in_first_person(text)):
+        if unattributed or (not row["has_colon"] and in_first_person(text, FIRST_PERSON)):
             return 3
         words = text.split()
         if not words or row["starts_with_pronoun"] or words[0].strip("«»،,") in NEEDS_BEFORE or POINTS_BACK.match(text):
