@@ -10,6 +10,7 @@ from kholase.extractive.attribution import (
     NOT_A_SPEAKER,
     TRAILING_SPEECH,
     attribute,
+    in_first_person,
     relayed_source,
     trailing_speech,
 )
@@ -451,8 +452,13 @@ def test_a_report_or_a_quotation_is_no_speaker(source, article_id, never, reques
     # «X … اعلام کرد که S» with a long phrase before the verb, the verb its clause's first
     ("سفارت جمهوری اسلامی ایران در وین در اطلاعیه‌ای خطاب به دانشجویان و هموطنان مقیم اتریش و اسلواکی اعلام کرد که "
      "پرواز اختصاصی برقرار می‌شود.", "سفارت جمهوری اسلامی ایران", "پرواز اختصاصی برقرار می‌شود"),
-    ("شاگردان دالیچ در هر سه دیدار مرحله حذفی ۱۲۰ دقیقه بازی کردند و حالا مدافع این تیم تاکید کرد که آنها آماده‌اند.",
-     None, "شاگردان دالیچ در هر سه دیدار مرحله حذفی ۱۲۰ دقیقه بازی کردند و حالا مدافع این تیم تاکید کرد که آنها آماده‌اند"),
+    ("شاگردان دالیچ ۱۲۰ دقیقه بازی کردند و حالا مدافع این تیم تاکید کرد که آنها آماده‌اند.", None,
+     "شاگردان دالیچ ۱۲۰ دقیقه بازی کردند و حالا مدافع این تیم تاکید کرد که آنها آماده‌اند"),
+    # «را» before the verb makes «که» relative; «در حالی … که» is a contrast
+    ("رئیس هیئت تعداد داوران ملی استان را هشت نفر اعلام کرد که در حال قضاوت هستند.", None,
+     "رئیس هیئت تعداد داوران ملی استان را هشت نفر اعلام کرد که در حال قضاوت هستند"),
+    ("برتری ۴-۰ مقابل صنعت نفت در حالی به روند رو به رشد استقلال ادامه داد که دو مهاجم درخشیدند.", None,
+     "برتری ۴-۰ مقابل صنعت نفت در حالی به روند رو به رشد استقلال ادامه داد که دو مهاجم درخشیدند"),
     # a document's «آورده است:», and an adjunct opened by «به دنبال» before its comma
     ("این کمیسیون در ادامه این بیانیه آورده است: سفر کمیسیون تغییر نخواهد کرد.", "این کمیسیون",
      "سفر کمیسیون تغییر نخواهد کرد"),
@@ -491,3 +497,9 @@ def test_a_long_reported_speech_names_its_speaker_in_the_claim(fars_articles):
     claims = Summarizer().summarize(article["body"]).key_claims
     claim = next(c for c in claims if "پرواز اختصاصی" in c.text)
     assert claim.speaker == "سفارت جمهوری اسلامی ایران" and not claim.text.startswith("سفارت")
+
+
+def test_an_ordinal_is_no_first_person_verb():
+    """«دولت دهم» once made a newsroom line someone's own words; «می‌دهم» and «هستم» are."""
+    assert not in_first_person("سیاست‌های دولت دهم در هفته هفدهم اجرا شد")
+    assert in_first_person("از بازیکنانم راضی هستم") and in_first_person("این قول را می‌دهم")

@@ -207,9 +207,14 @@ def test_a_quote_statement_keeps_its_speaker_and_not_someone_named_inside():
     ("روزنامه کویتی القبس نوشت: ۸۱ درصد از ترک‌ها اظهارات اردوغان را تأیید کردند.", "القبس"),
     ("شبکه اسکای نیوز گزارش داد: یک جوان فلسطینی سه صهیونیست را زیر گرفت.", "اسکای نیوز"),
     ("نور الدین پیرموذن نماینده اردبیل گفت: فراکسیون اقلیت به وزیران رای می‌دهد.", "پیرموذن"),
+    # a body is named whole, a club by its name
+    ("بانک جهانی اعلام کرد: مراکش مبلغ ۴ میلیارد دلار وام دریافت می‌کند.", "بانک جهانی"),
+    ("باشگاه ملوان اعلام کرد: بازیکنان غایب از فهرست تیم کنار گذاشته می‌شوند.", "ملوان"),
+    ("حمید حقیقت‌پور نائب رئیس کمیسیون امنیت ملی گفت: امارات مرتکب اشتباه محاسباتی شد.", "حقیقت‌پور"),
 ])
 def test_a_quote_headline_titles_an_outlet_by_its_name_and_a_person_by_surname(sentence, speaker):
-    """«کویتی القبس:» and «الدین پیرموذن:» were a nationality or half a first name taken for a surname."""
+    """«کویتی القبس:» and «الدین پیرموذن:» were a nationality or half a first name taken for a surname, «جهانی:»
+    half a bank's name, «حقیقت‌پور نائب:» a name with half its office."""
     document = Summarizer().prepare(normalize(sentence))
     quoted = [c.text for c in candidates(list(document.sentences), 14) if c.form == "quote"]
     assert quoted and all(text.startswith(f"{speaker}: ") for text in quoted), quoted

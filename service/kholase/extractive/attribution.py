@@ -71,13 +71,16 @@ COLON_FRAME = _colon_frame(160)
 # الگوی … یاد کرد و گفت: …»), a document's «X در ادامه این بیانیه آورده است: …», and «X … اعلام کرد که S» with a long
 # phrase before the verb; the summary and headline rankers learned their candidates from the shorter frames.
 LONG_COLON_FRAME = _colon_frame(300, rf"{FRAME_VERB}|آورده\s?است")
+# Not after «را» («X تعداد داوران را هشت نفر اعلام کرد که …»: «که» then opens a relative clause) or «در حالی» («X در
+# حالی ادامه داد که …»: a contrast, not speech).
 REPORTED_THAT = re.compile(
-    rf"^(?P<speaker>[^:،,«»؛]{{2,160}}?)\s+(?:و\s*)?(?:{FRAME_VERB}|ادعا\s?(?:کرد|می‌کند|می‌کنند)){VERB_ENDING}\s+که\s+(?=\S)"
+    rf"^(?P<speaker>(?:(?!\sرا\s|در\s+حالی)[^:،,«»؛]){{2,160}}?)\s+(?:و\s*)?(?:{FRAME_VERB}|ادعا\s?(?:کرد|می‌کند|می‌کنند)){VERB_ENDING}\s+که\s+(?=\S)"
 )
 # «کاملیتی ادامه داد در گفت‌وگو با …»: a short speaker phrase and its speech verb open the sentence, with no colon.
-# A phrase with «که», «را» or a verb in it is a clause, not a speaker («زلاتان … توپ می‌زد و کارلسون معتقد است»).
+# A phrase with «که», «را» or a verb in it is a clause, not a speaker («زلاتان … توپ می‌زد و کارلسون معتقد است»), and
+# «X در حالی ادامه داد که …» a contrast.
 LEADING_SPEECH = re.compile(
-    rf"^(?P<speaker>(?:(?!\s(?:که|را)\s|\sن?می‌)[^:،,]){{2,60}}?)\s+(?:و\s*)?{FRAME_VERB}{VERB_ENDING}(?:\s+که)?\s*[،,]?"
+    rf"^(?P<speaker>(?:(?!\s(?:که|را)\s|\sن?می‌|\sدر\s+حالی)[^:،,]){{2,60}}?)\s+(?:و\s*)?{FRAME_VERB}{VERB_ENDING}(?:\s+که)?\s*[،,]?"
     r"\s+(?=\S)"
 )
 # «وی با اشاره به اینکه …، گفت که …»: the speaker, the topic up to its comma, and the speech verb with no colon.
@@ -148,7 +151,7 @@ POINTER = re.compile(r"(?:^|\s)(?:این|همین|آن)\s|بیانیه")
 RELAYED = re.compile(r"(?:به\s+نقل\s+از|به\s+نوشته)\s+(?P<source>[^،,:؛]{2,80}?)\s*[،,:؛]\s*$")
 REPORTED = re.compile(r"^به\s+گزارش\s+(?P<source>[^،,:؛]{2,80}?)(?:\s+از\s+\S+)?\s*[،,:؛]\s*$")  # «… از قم،»
 INSTITUTION = (r"(?:باشگاه|فدراسیون|کنفدراسیون|سازمان|وزارت|کمیته|اداره|شرکت|دانشگاه|بانک|شهرداری|ستاد|حزب|دولت|مجلس"
-               r"|فرماندهی|نیروی|پلیس|سپاه|ارتش|دادگستری|دادسرای|استانداری|فرمانداری|بنیاد)\s")
+               r"|فرماندهی|نیروی|پلیس|سپاه|ارتش|دادگستری|دادسرای|استانداری|فرمانداری|بنیاد|سفارت|کنسولگری)\s")
 OUTLET = re.compile(
     r"^(?:روابط\s*\u200c?\s*عمومی|(?:(?:مرکز|اداره|کمیته|واحد|ستاد|دفتر|پایگاه)\s+(?:اطلاع\u200c?\s?رسانی|رسانه\u200c?ای|خبری"
     rf"|روابط\s+عمومی)|(?:سایت|پایگاه|تارنما)(?:\s+(?:رسمی|اینترنتی))?)(?=\s+{INSTITUTION}))\s+"
@@ -181,6 +184,11 @@ NOT_A_SPEAKER = re.compile(
 PRONOUNS = ("وی", "او", "ایشان", "نامبرده")
 # «من», «بنده»: a speaker's own voice. «ما» is one too, but also the newsroom's «our» («نوجوانان ما»).
 FIRST_PERSON_SINGULAR = frozenset(("من", "بنده", "مرا"))
+# «دولت دهم», «۲۰ام»: ordinals end like a first-person verb, and the tagger takes some for one («می‌دهم» is a verb).
+ORDINAL_NUMBER = re.compile(
+    r"^(?:(?:یاز|دواز|سیز|چهار|پانز|شانز|هف|هج|هیج|نوز)?دهم|یکم|دوم|سوم|چهارم|پنجم|ششم|هفتم|هشتم|نهم|بیستم|سی\u200c?ام"
+    r"|چهلم|پنجاهم|شصتم|هفتادم|هشتادم|نودم|صدم|هزارم|[0-9۰-۹]+\u200c?ا?م)$"
+)
 # Titles of respect before a name («حجت‌الاسلام و المسلمین …»): no part of the name a headline gives.
 HONORIFICS = frozenset(
     "سید سیده حجت‌الاسلام حجت‌الاسلام‌والمسلمین والمسلمین المسلمین و آیت‌الله دکتر مهندس سردار سرلشکر سرتیپ سرهنگ "
@@ -190,7 +198,7 @@ HONORIFICS = frozenset(
 TITLE_WORDS = frozenset(
     "رئیس رییس معاون مدیر مدیرکل مدیرعامل سخنگوی سخنگو وزیر نماینده دبیر دبیرکل سرمربی مربی سرپرست کاپیتان بازیکن "
     "مهاجم هافبک دروازه‌بان مدافع عضو استاندار فرماندار فرمانده جانشین دادستان مشاور کارشناس رئیس‌جمهور امام "
-    "نایب قائم‌مقام دستیار مسئول سفیر نخست‌وزیر پادشاه ولیعهد رهبر دبیرخانه مالک ستاره هیئت سروزیر شاعر بازیگر "
+    "نایب نائب قائم‌مقام دستیار مسئول سفیر نخست‌وزیر پادشاه ولیعهد رهبر دبیرخانه مالک ستاره هیئت سروزیر شاعر بازیگر "
     "کارگردان نویسنده خواننده مجری ملی‌پوش پیشکسوت".split()
 )
 QUOTES = "«»\"' "
@@ -352,5 +360,5 @@ def _reported_that(text: str) -> re.Match | None:
 
 def in_first_person(text: str, pronouns: frozenset[str] = FIRST_PERSON_SINGULAR) -> bool:
     """«باید دو، سه گل می‌زدیم»: someone's own words, by a first-person verb or one of `pronouns`."""
-    return any(token.text in pronouns or (token.tag in VERB_TAGS and token.text.endswith("م"))
-               for token in tagged(text))
+    return any(token.text in pronouns or (token.tag in VERB_TAGS and token.text.endswith("م")
+                                           and not ORDINAL_NUMBER.match(token.text)) for token in tagged(text))

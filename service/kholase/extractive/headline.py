@@ -23,6 +23,7 @@ from hazm.utils import verbs_list
 from kholase.extractive.attribution import (
     AGENCY,
     HONORIFICS,
+    INSTITUTION,
     NEWS_FRAME,
     SPEECH_VERB,
     TITLE_WORDS,
@@ -920,7 +921,10 @@ def _speaker(phrase: str, sentence: list[Token], opens_sentence: bool = False) -
         return _outlet(tokens)
     title = next((i for i, token in enumerate(tokens) if token.text in TITLE_WORDS), len(tokens))
     name = tokens[:title]
-    if name and not any(token.tag in NOT_A_NAME for token in name):
+    if name and re.match(INSTITUTION, _text(name)):  # «سفارت جمهوری اسلامی ایران»: a body, whole, not a surname;
+        body = name[1:] if name[0].text == "باشگاه" and len(name) > 1 else name  # a club by its name alone
+        return _text(body) if len(body) <= 4 else None
+    if name and not any(token.tag in NOT_A_NAME or token.text in DANGLING for token in name):
         lone = len(name) == 1 and word_form(name[0].text) in stop_words()
         named = len(name) > 1 or name[0].tag == "PROPN" or f"«{name[0].text}»" in phrase or opens_sentence
         if not named or lone or len(name) > 4:
