@@ -306,6 +306,14 @@ def test_a_part_the_clause_needs_stays(fars_articles, varzesh3_articles, article
     "پس از این دیدار شاید کسی تصور رقم خوردن دیداری سیاسی‌تر را نمی‌کرد",
     # «بعد از اینکه …» and nothing after it: the subordinate clause's verbs are the last
     "محمدحسن انصاری‌فرد بعد از اینکه با بازیکنان جدید عکس یادگاری گرفت و خروجی‌های پرسپولیس را با تابلو فرش بدرقه کرد",
+    "پیروانی: با توجه به اینکه ابومسلم تیم خوبی است و بازیکنان جوانی دارد",
+    "ابراهیمی: نمی‌دانم مبنای گفتار جناب درویش چیست و اگر چه تاکنون ایشان را از نزدیک ندیده‌ام",  # a concession
+    "گسترش فولاد تبریز اگرچه اولین سال حضورش را در لیگ برتر می‌گذراند",
+    # the news is the clause these predicates introduce
+    "بعد از انتخاب رونالد کومان به عنوان سرمربی جدید بارسلونا گفته شد",
+    "پس از حضور رئیس کمیته در شهر رشت و صحبت با مسئولان ورزشی این استان، مقرر شد",
+    "امامی: پس از بحث و بررسی‌های صورت گرفته، نفرات حاضر به این نتیجه رسیدند",
+    "اصفهانیان: با توجه به آیین‌نامه‌ای که داریم داوران حق ندارند",
 ])
 def test_a_subordinate_clause_or_a_source_frame_is_no_headline(headline):
     assert not well_formed(headline)
@@ -323,8 +331,13 @@ def test_a_subjunctive_with_what_it_depends_on_is_a_headline(headline):
     assert well_formed(headline)
 
 
-def test_a_subordinate_clause_with_its_main_clause_is_a_headline():
-    headline = "خانواده توز پس از اینکه متوجه غیبت پدر کارلوس شدند با ۹۱۱ تماس گرفت"
+@pytest.mark.parametrize("headline", [
+    "خانواده توز پس از اینکه متوجه غیبت پدر کارلوس شدند با ۹۱۱ تماس گرفت",
+    "بر اساس آئین نامه احکام صادره از سوی رکن‌های قضایی فدراسیون فوتبال بعد از صدور لازم اجراء است حتی اگر به رای "
+    "صادره اعتراض زده شود",  # the condition after its main clause
+    "اتفاقی که اگر رخ بدهد، مطلوب هواداران پرسپولیس خواهد بود",
+])
+def test_a_subordinate_clause_with_its_main_clause_is_a_headline(headline):
     assert well_formed(headline)
 
 

@@ -196,6 +196,12 @@ COMPLEMENT_PREDICATES = frozenset(
     "تصمیم قرار خواست خواستند خواستار امیدوار معتقد مدعی موفق موظف مجبور ناچار توانست توانستند سعی تلاش مشخص انتظار "
     "معلوم روشن نشان احساس گمان".split()
 )
+# Predicates whose news is the clause after them, which newsrooms often join with no «که»: «… گفته شد»، «… مقرر شد»،
+# «… به این نتیجه رسیدند», «… فاش کردند», «داوران حق ندارند»; a headline never ends on one.
+WAITS_FOR_ITS_CLAUSE = re.compile(
+    r"(?:گفته\s?(?:شد|می‌شود|می‌شد)|مقرر\s?(?:شد|گردید)|قرار\s?شد|تصمیم\s?گرفته\s?شد|نتیجه\s+رسید\S*"
+    r"|فاش\s?(?:کرد|کردند|ساخت)|خطور\s?(?:نمی‌کرد|نکرد)|حق\s?ن?دار\S*|(?:این|آن)\s+بحث\s+مطرح\s?شد)$"
+)
 COPULAS = frozenset(("است", "بود", "نیست", "باشد", "شد"))
 # Present stems of the light verbs of compound verbs: bare, their subjunctive needs no «ب» («برگزار شود»).
 PERSON_ENDINGS = ("م", "ی", "د", "یم", "ید", "ند")
@@ -1046,6 +1052,8 @@ def well_formed(headline: str) -> bool:
         return False
     if _only_a_relative_clause(statement) or _only_a_subordinate_clause(tokens):
         return False
+    if WAITS_FOR_ITS_CLAUSE.search(statement.rstrip(" .")):
+        return False
     if last.text in _subjunctives() and (CONDITIONAL.search(statement) or
                                          (statement == headline and not GOVERNS_SUBJUNCTIVE.search(statement))):
         return False  # «روبین فان پرسی را به تیمشان بیاورند», «… که در هر کجا باشم»: a dependent clause without what
@@ -1071,17 +1079,35 @@ def _only_a_relative_clause(statement: str) -> bool:
 
 
 def _only_a_subordinate_clause(tokens: list[Token]) -> bool:
-    """«انصاری‌فرد بعد از اینکه … عکس یادگاری گرفت و … بدرقه کرد»: after «بعد از اینکه» one verb group, and no main
-    clause after it («خانواده توز پس از اینکه متوجه … شدند با ۹۱۱ تماس گرفت» has one)."""
-    at = next((at for at in range(2, len(tokens)) if tokens[at].text in ("اینکه", "این‌که", "آنکه", "آن‌که") and
-               tokens[at - 1].text == "از" and tokens[at - 2].text in ("پس", "بعد", "قبل", "پیش")), None)
-    if at is None:
-        return False
-    rest = tokens[at + 1 :]
-    verbs = [_verb_like(token) for token in rest]
-    # a verb group ends where the next word is no verb; one joined to the next by «و» is the same clause's
-    return sum(verb and not following and (at + 1 == len(rest) or rest[at + 1].text != "و")
-               for at, (verb, following) in enumerate(zip(verbs, [*verbs[1:], False]))) <= 1
+    """A dependent clause without the clause it depends on. After «بعد از اینکه», «با توجه به اینکه» or a concession
+    («اگرچه», «هرچند») one
+    verb group and nothing after it («انصاری‌فرد بعد از اینکه … عکس یادگاری گرفت و … بدرقه کرد»; «خانواده توز پس از
+    اینکه متوجه … شدند با ۹۱۱ تماس گرفت» has its main clause); after «اگر» or «وقتی» the same with no verb before
+    («… لازم اجراء است حتی اگر … اعتراض زده شود» has one)."""
+    texts = [token.text for token in tokens]
+    for at in range(len(tokens)):
+        pair = " ".join(texts[at : at + 2])
+        if at >= 2 and texts[at] in ("اینکه", "این‌که", "آنکه", "آن‌که") and (
+                (texts[at - 1] == "از" and texts[at - 2] in ("پس", "بعد", "قبل", "پیش"))
+                or (texts[at - 1] == "به" and texts[at - 2] == "توجه")):  # «با توجه به اینکه …»
+            needs_before = False
+        elif texts[at] in ("اگرچه", "هرچند") or pair in ("اگر چه", "هر چند"):
+            at, needs_before = at + (texts[at] in ("اگر", "هر")), False
+        elif texts[at] in ("اگر", "وقتی") or pair in ("هنگامی که", "زمانی که"):
+            at, needs_before = at + (texts[at] in ("هنگامی", "زمانی")), True
+        else:
+            continue
+        if _verb_groups(tokens[at + 1 :]) <= 1 and not (needs_before and _verb_groups(tokens[:at])):
+            return True
+    return False
+
+
+def _verb_groups(tokens: list[Token]) -> int:
+    """How many verb groups: a group ends where the next word is no verb; one joined to the next by «و» is the same
+    clause's."""
+    verbs = [_verb_like(token) for token in tokens]
+    return sum(verb and not following and (at + 1 == len(tokens) or tokens[at + 1].text != "و")
+               for at, (verb, following) in enumerate(zip(verbs, [*verbs[1:], False])))
 
 
 def _verb_like(token: Token) -> bool:
