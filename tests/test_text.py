@@ -33,6 +33,12 @@ def test_invisible_marks_are_removed():
     assert normalize("سلام\u200f\u200b دنیا\ufeff") == "سلام دنیا"
 
 
+def test_a_direction_mark_between_letters_is_a_half_space():
+    """fars-news-2-134 writes «سیدروح\u200eالله سلیمانی\u200eفر»: removed, the mark glued the words together."""
+    typed = "سیدروح\u200eالله سلیمانی\u200eفر روزبه\u200fروز"
+    assert normalize(typed) == "سیدروح\u200cالله سلیمانی\u200cفر روزبه\u200cروز"
+
+
 def test_donations_article_loses_its_clutter_and_title(donations_text):
     cleaned = clean(donations_text)
     for marker in CLUTTER:

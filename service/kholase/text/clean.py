@@ -20,6 +20,9 @@ from kholase.text.tagger import VERB_TAGS, tagger, tokenize
 ZWNJ = "\u200c"
 # Bidi controls and zero-width marks that hazm leaves in place; ZWNJ (the half-space) is kept.
 INVISIBLES = re.compile("[\u200b\u200d\u200e\u200f\ufeff\u202a-\u202e\u2066-\u2069\u00ad]")
+# A direction mark between two Persian letters is a half-space typed with the wrong key («سیدروح‎الله»): removed, it
+# would glue the words.
+MISTYPED_HALF_SPACE = re.compile("(?<=[\u0600-\u06ff])[\u200e\u200f](?=[\u0600-\u06ff])")
 # Control characters other than tab and line breaks (NUL and the like): never part of what the service writes.
 CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
 # Letters of the Arabic script, presentation forms included; not its digits, signs (٪ ، ؟), marks or tatweel.
@@ -228,7 +231,7 @@ def restore_half_space(word: str) -> str:
 
 def normalize(text: str) -> str:
     """hazm normalization plus the invisible-mark and half-space repairs hazm leaves undone."""
-    text = CONTROLS.sub("", INVISIBLES.sub("", text)).replace(APART, "")
+    text = CONTROLS.sub("", INVISIBLES.sub("", MISTYPED_HALF_SPACE.sub(ZWNJ, text))).replace(APART, "")
     text = lexicon.normalizer().normalize(KEPT_APART.sub("به" + APART, text)).replace(APART, " ")
     return GLUED_WORD.sub(lambda match: restore_half_space(match.group()), text)
 
