@@ -56,6 +56,10 @@ OFFICE = re.compile(
 )
 SAYS = re.compile(r"\sگفت\s*:")
 SAID = re.compile(rf"\s(?:و\s*)?{FRAME_VERB}{VERB_ENDING}$")  # «X … گفت» before «که …»: what was said comes after
+# «… در تلاش است تا …», «… تصمیم گرفت که …»: a predicate whose news is the clause it introduces
+INTRODUCES = re.compile(
+    r"(?:^|\s)(?:تلاش|قصد|تصمیم|قرار|سعی|موظف|مجبور|ناچار|امیدوار|مصمم|آماده|خواستار)(?:\s+\S+){1,2}$"
+)
 QUOTE_MARKS = "«»\"“”"
 QUOTE = re.compile(f"[{QUOTE_MARKS}]")
 # Leads never keep who interviewed the speaker («در گفت‌وگو با خبرنگار فارس،»), and rarely a parenthesis of several
@@ -233,8 +237,11 @@ def _clause_ends(text: str, spans: list[tuple[int, int]]) -> list[int]:
         if word < 0 or not text[spans[word][0] : spans[word][1]].endswith(VERB_ENDINGS):
             continue
         start = max(clause_start, text.rfind(":", 0, end) + 1)
-        says_what_follows = text.startswith("که", match.end()) and SAID.search(text, max(0, end - 40), end)
-        if not (SUBORDINATE.search(text, start, end) or _closes_a_relative(text[start:end]) or says_what_follows):
+        linked = text.startswith(("که", "تا"), match.end())
+        says_what_follows = linked and (SAID.search(text, max(0, end - 40), end) or INTRODUCES.search(text, start, end))
+        conversation = text.startswith("گو", match.end() + 2)  # «دیدار و گفت و گو کرد»: no «گفت» there
+        if not (SUBORDINATE.search(text, start, end) or _closes_a_relative(text[start:end]) or says_what_follows
+                or conversation):
             ends.append(end)
         if match.group().strip():  # «،» or «؛», not «و»/«اما» within the clause
             clause_start = match.end()
