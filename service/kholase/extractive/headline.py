@@ -104,7 +104,8 @@ OUTLETS = frozenset("روزنامه نشریه مجله هفته‌نامه سا
 ORDINAL_WORDS = frozenset("اول دوم سوم چهارم پنجم".split())
 NOT_A_NAME = frozenset(("ADP", "DET", "NUM", "PRON", "VERB", "AUX", "SCONJ", "CCONJ", "ADV", "PUNCT"))
 # Words that only frame what follows, comma or not: an aside, or the report it comes from.
-ASIDES = ("گفتنی است", "شایان ذکر است", "لازم به ذکر است", "قابل ذکر است", "یادآور می‌شود", "یادآوری می‌شود",
+ASIDES = ("گفتنی است که", "شایان ذکر است که", "لازم به ذکر است که", "قابل ذکر است که",  # first: the longer wins
+          "گفتنی است", "شایان ذکر است", "لازم به ذکر است", "قابل ذکر است", "یادآور می‌شود", "یادآوری می‌شود",
           "براساس این گزارش", "بر اساس این گزارش", "طبق این گزارش", "بنا بر این گزارش")
 LEADING_LINKS = frozenset("همچنین البته اما ولی ضمناً همچنان سپس بنابراین".split())
 # Adverbs that only place the news in a sequence («حالا», «سرانجام»): a headline can do without them.
@@ -194,7 +195,8 @@ SPEECH_ENDING = re.compile(
 )
 COMPLEMENT_PREDICATES = frozenset(
     "تصمیم قرار خواست خواستند خواستار امیدوار معتقد مدعی موفق موظف مجبور ناچار توانست توانستند سعی تلاش مشخص انتظار "
-    "معلوم روشن نشان احساس گمان".split()
+    "معلوم روشن نشان احساس گمان باعث موجب سبب اجازه فرصت گونه‌ای طوری نحوی حدی دانست دانستیم دانستند لازم ضروری"
+    .split()  # «… باعث شد که …», «… باید به گونه‌ای عمل شود که …», «… را اولویت دانستیم که …»
 )
 # Predicates whose news is the clause after them, which newsrooms often join with no «که»: «… گفته شد»، «… مقرر شد»،
 # «… به این نتیجه رسیدند», «… فاش کردند», «داوران حق ندارند»; a headline never ends on one.
@@ -203,6 +205,7 @@ WAITS_FOR_ITS_CLAUSE = re.compile(
     r"|فاش\s?(?:کرد|کردند|ساخت)|خطور\s?(?:نمی‌کرد|نکرد)|حق\s?ن?دار\S*|(?:این|آن)\s+بحث\s+مطرح\s?شد)$"
 )
 COPULAS = frozenset(("است", "بود", "نیست", "باشد", "شد"))
+INDEFINITE_COPULAS = frozenset(("است", "هستند", "بود", "بودند", "می‌باشد", "می‌باشند"))
 # Present stems of the light verbs of compound verbs: bare, their subjunctive needs no «ب» («برگزار شود»).
 PERSON_ENDINGS = ("م", "ی", "د", "یم", "ید", "ند")
 LIGHT_VERBS = frozenset("شو کن ده گیر یاب گرد نما رو ساز".split())
@@ -234,7 +237,7 @@ ERA_WORDS = frozenset("دهه سال سال‌های سالهای فصل فصل�
 DURATIONS = frozenset("مدت مدتی سال‌ها ماه‌ها هفته‌ها روزها سالها ماهها".split())
 BARE_SPEECH = frozenset(("می‌گوید", "می‌گویند"))  # one token each: they are compared with a token
 # Not news: a list's announcement, a bullet, or a clause whose main part follows «که» («در حالی … ، که …»).
-NOT_NEWS = re.compile(r"به\s+شرح\s+زیر|^[*•\-–]|^[\d۰-۹]+\s*[_\-–.)]|در\s?حالی(?:\s|\u200c?که)|در\s+شرایطی\s")
+NOT_NEWS = re.compile(r"به\s+شرح\s+(?:زیر|ذیل)|^[*•\-–]|^[\d۰-۹]+\s*[_\-–.)]|در\s?حالی(?:\s|\u200c?که)|در\s+شرایطی\s")
 # «به گفته پسندیده …» anywhere in a headline: a source's frame (attribution.ACCORDING_TO reads one that opens a
 # sentence, with its comma; «به نظر …» is also "it seems", so it is not refused here)
 SOURCE_PHRASE = re.compile(r"(?:^|\s)به\s+(?:گفته|اعتقاد|عقیده)\s")
@@ -353,10 +356,17 @@ def _takes_complement(tokens: list[Token], at: int, kept: list[Token]) -> bool:
         return False
     predicate = {token.text for token in kept[-3:]}
     cataphoric = len(kept) > 1 and kept[-2].text in ("این", "آن")  # «عقیده من این است که …»
-    # «… موضوعی است که …»: an indefinite predicate waits for the clause that says which («یکی از … است» and «یک
-    # معضل جهانی است» say it already)
-    indefinite = len(kept) > 1 and kept[-1].text == "است" and kept[-2].tag in ("NOUN", "ADJ") and \
-        kept[-2].text.endswith("ی") and not any(token.text in ("یک", "یکی") for token in kept)
+    # «… موضوعی است که …»: an indefinite predicate waits for the clause that says which («یک معضل جهانی است» says
+    # it already, but not «یکی از بازیکنانی است», «جزو ۱۲ باشگاهی محسوب می‌شود»: a plural or a count made indefinite)
+    verb = len(kept) - 1  # the copula
+    if kept[-1].text in ("می‌شود", "می‌شوند", "شد", "شدند") and len(kept) > 2 and kept[-2].text == "محسوب":
+        verb -= 1
+    elif kept[-1].text not in INDEFINITE_COPULAS:
+        verb = 0
+    noun = kept[verb - 1] if verb >= 1 else None
+    indefinite = noun is not None and noun.tag in ("NOUN", "ADJ") and noun.text.endswith("ی") and (
+        (noun.tag == "NOUN" and noun.text.endswith(("انی", "هایی", "اتی")))
+        or (verb >= 2 and kept[verb - 2].tag == "NUM") or not any(token.text in ("یک", "یکی") for token in kept))
     return sum(token.tag != "PUNCT" for token in kept) <= 4 or bool(predicate & COMPLEMENT_PREDICATES) or \
         cataphoric or indefinite
 
