@@ -519,3 +519,13 @@ def test_a_predicate_waiting_for_its_clause_keeps_it(fars_articles, varzesh3_art
 def test_an_aside_goes_with_its_that(fars_articles):
     """«گفتنی است که فیلم … ساخته می‌شود»: the aside and its «که» go, the statement stays."""
     assert "فیلم رفقای خوب به شیوه ویدئویی ساخته می‌شود" in _candidate_texts(fars_articles, "fars-news-3-079")
+
+
+def test_this_occasion_goes_before_the_verbs_own_word_unless_that_word_takes_it():
+    """«کفاشیان صحبت‌های شفافی در این جلسه مطرح کرد»: «در این جلسه» points to a meeting the headline never names,
+    and can go; «در این جلسه حضور داشت» says where he was, and stays."""
+    document = Summarizer().prepare("کی‌روش گفت: کفاشیان صحبت‌های شفافی در این جلسه مطرح کرد.")
+    texts = [c.text for c in candidates(list(document.sentences), 14)]
+    assert "کی‌روش: کفاشیان صحبت‌های شفافی مطرح کرد" in texts, texts
+    document = Summarizer().prepare("وزیر ورزش و جوانان در این جلسه حضور داشت.")
+    assert "وزیر ورزش و جوانان حضور داشت" not in [c.text for c in candidates(list(document.sentences), 14)]

@@ -162,6 +162,8 @@ TAKES_PREPOSITION = {
     "برای": frozenset("تلاش آمادگی برنامه".split()),
 }
 PURPOSES = ("به منظور", "با هدف", "در راستای")
+# A compound verb's word that takes «در …» before it: «در این جلسه حضور داشت» is not «حضور داشت».
+PRESENCE = frozenset("حضور شرکت قرار اقامت عضویت مشارکت فعالیت سکونت بستری حاضر".split())
 # Adjuncts whose leaving out changes no fact: the purpose or occasion of an act. Others («برای رسیدن به …», «با
 # پیکان», «سال گذشته») carry the news, and stay.
 SAFE_ADJUNCTS = ("به منظور", "با هدف", "در راستای", "در حاشیه", "در جریان", "ضمن", "در گفت‌وگو با", "در گفتگو با",
@@ -499,8 +501,9 @@ def _adjunct_spans(tokens: list[Token]) -> list[tuple[int, int]]:
         if _deictic_length(tokens[start:preverb]):
             continue  # a time phrase: `_undated` left out each that can go
         if [token.text for token in tokens[start : start + 2]] in (["در", "این"], ["در", "آن"]) and \
-                start + 3 < preverb and tokens[start + 2].tag == "NOUN" and tokens[start + 3].tag != "ADJ" and \
-                tokens[start + 3].text != "از":  # «در این دوره از مسابقه‌ها …» goes on
+                start + 3 <= preverb and tokens[start + 2].tag == "NOUN" and tokens[start + 3].tag != "ADJ" and \
+                tokens[start + 3].text != "از" and tokens[start + 3].text not in PRESENCE:  # «در این دوره از
+            # مسابقه‌ها …» goes on; «در این جلسه مطرح کرد» can go whole, «در این جلسه حضور داشت» says where
             spans.append((start, start + 3 + (tokens[start + 3].text in ("،", ","))))  # «در این جلسه» and its comma
             continue
         if [token.text for token in tokens[start : start + 2]] == ["تیم", "فوتبال"] and start + 2 < preverb and \
