@@ -503,3 +503,24 @@ def test_an_ordinal_is_no_first_person_verb():
     """«دولت دهم» once made a newsroom line someone's own words; «می‌دهم» and «هستم» are."""
     assert not in_first_person("سیاست‌های دولت دهم در هفته هفدهم اجرا شد")
     assert in_first_person("از بازیکنانم راضی هستم") and in_first_person("این قول را می‌دهم")
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("علاوه بر این باید گفت که کره‌شمالی یک قدرت هسته‌ای است.", None),  # «باید گفت»: nobody named
+    ("خیلی جاها نوشتند اولویتم قطر است اما اینگونه نیست.", None),
+    ("آمار می‌گوید هر سال دو تیم قطری به مرحله بعد می‌روند.", None),
+    ("خبرنگاری از علی دایی درباره صحبت‌های قطبی پرسید و گفت: آیا از او دلخورید؟", None),  # the one who asked
+])
+def test_no_one_named_is_no_speaker(sentence, speaker):
+    assert attribute(sentence, long_frames=True).speaker == speaker
+
+
+def test_a_question_put_to_someone_is_not_their_claim():
+    """«از عسکراولادی سوال شد: …»: the question, to the paragraph's end, is not his words; his answer is."""
+    text = ("عسکراولادی گفت: نظام جمهوری اسلامی یک نظام مقتدر و نیرومند است.\n"
+            "این گزارش حاکی است از عسکراولادی سوال شد: آقای خاتمی گفته است که گفت‌وگو با داخل قطع شده است. "
+            "فکر می‌کنید علت قطع این گفت‌وگو چیست.\n"
+            "وی گفت: بنده واقعیت مصاحبه ایشان با آن نشریه را نمی‌دانم و این سوال را باید از ایشان بکنیم.")
+    speakers = speakers_by_opening(text)
+    assert "آقای خاتمی" not in speakers and "فکر می‌کنید" not in speakers, speakers
+    assert speakers["بنده واقعیت"] == "عسکراولادی"

@@ -315,6 +315,7 @@ def test_a_part_the_clause_needs_stays(fars_articles, varzesh3_articles, article
     "امامی: پس از بحث و بررسی‌های صورت گرفته، نفرات حاضر به این نتیجه رسیدند",
     "اصفهانیان: با توجه به آیین‌نامه‌ای که داریم داوران حق ندارند",
     "اهم عناوین اخبار و رویداد‌های امروز هشتم شهریورماه به شرح ذیل است",  # the list is not there
+    "احمد چلبی که به نیویورک رفت، اعلام کرد، ارتش عراق باید به تسلیحات آمریکایی مجهز شود",  # a frame and its comma
 ])
 def test_a_subordinate_clause_or_a_source_frame_is_no_headline(headline):
     assert not well_formed(headline)

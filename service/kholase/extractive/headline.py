@@ -188,7 +188,8 @@ DEICTIC_WORDS = DEICTIC_STARTS | MONTHS | frozenset(
     "بعدازظهر گذشته پیش شنبه یکشنبه دوشنبه سه‌شنبه چهارشنبه پنجشنبه پنج‌شنبه جمعه".split()
 )
 ORDINAL = re.compile(r"^(?:[\d۰-۹]+|\S+(?:م|مین))$")  # «۱۵», «پانزدهم» in a date
-SPEECH_FRAME = re.compile(rf"{SPEECH_VERB}\S*\s*:")
+# «… گفت: …», and «… اعلام کرد، …» with no «را» before it (an object would be what was said)
+SPEECH_FRAME = re.compile(rf"{SPEECH_VERB}\S*\s*:|(?<!\sرا\s)(?<!\sرا\s\S)(?:{SPEECH_VERB}){VERB_ENDING}\s*[،,]")
 FRAME_COLON = re.compile(r"(?<=\D):(?=\s)")
 INNER_SPEECH = re.compile(rf"\s(?:{SPEECH_VERB}|عنوان\s?کرد){VERB_ENDING}(?:\s*:|\s+که|\s)")
 SPEECH_ENDING = re.compile(

@@ -46,6 +46,8 @@ QUESTION_LABEL = re.compile(
     r"^\s*(?:[*•●▪\-–]\s*)?(?:سؤال|سوال|سوأل|پرسش|خبرنگار|فارس|ایسنا|ایرنا|مهر|تسنیم|ورزش\s*\u200c?\s*سه)\s*[:：]"
 )
 QUESTION_END = re.compile(r"[؟?][\s»\"')\]]*$")
+# «از عسکراولادی سوال شد: …»: what follows the colon, to the paragraph's end, is the question put to someone.
+QUESTION_PUT = re.compile(r"(?:(?:سوال|سؤال|پرسش)\s?(?:شد|کرد|کردند)|پرسیده\s?شد|پرسید|پرسیدند)\s*$")
 # An interview: at least this many questions, each followed by an answer.
 INTERVIEW_QUESTIONS = 2
 MAX_QUESTION_WORDS = 80
@@ -233,6 +235,7 @@ def voices(document: Document) -> list[Voice]:
     lead = document.sentences[0].text if document.sentences else ""  # who a pronoun before any name stands for
     previous_paragraph = -1
     spoke: str | None = None
+    putting = -1  # the paragraph of a question put to someone («از X سوال شد: …»)
     for sentence in document.sentences:
         attribution = attribute(sentence.text, long_frames=True)
         turn = TURN.match(sentence.text)
@@ -249,7 +252,10 @@ def voices(document: Document) -> list[Voice]:
         start = attribution.statement_start if (attribution.quoted and not retold) or attribution.unnamed_frame \
             else attribution.body_start
         end = attribution.statement_end
-        if sentence.index in asked:
+        colon = sentence.text.find(":")
+        if colon > 0 and QUESTION_PUT.search(sentence.text[:colon]):
+            putting = sentence.paragraph
+        if sentence.index in asked or sentence.paragraph == putting:
             found.append(Voice(None, start, end, asked=True))
             spoke = None
             continue
