@@ -211,6 +211,8 @@ def test_a_quote_statement_keeps_its_speaker_and_not_someone_named_inside():
     ("بانک جهانی اعلام کرد: مراکش مبلغ ۴ میلیارد دلار وام دریافت می‌کند.", "بانک جهانی"),
     ("باشگاه ملوان اعلام کرد: بازیکنان غایب از فهرست تیم کنار گذاشته می‌شوند.", "ملوان"),
     ("حمید حقیقت‌پور نائب رئیس کمیسیون امنیت ملی گفت: امارات مرتکب اشتباه محاسباتی شد.", "حقیقت‌پور"),
+    ("فرانسیسکو پریرا ملقب به شیمبا گفت: تیم امسال ما تیم منسجمی است.", "پریرا"),  # a nickname follows the name
+    ("به گزارش ایسنا، لمان دراین‌باره گفت: «تیم ملی فوتبالی رویایی را به نمایش می‌گذارد.»", "لمان"),
 ])
 def test_a_quote_headline_titles_an_outlet_by_its_name_and_a_person_by_surname(sentence, speaker):
     """«کویتی القبس:» and «الدین پیرموذن:» were a nationality or half a first name taken for a surname, «جهانی:»
@@ -316,6 +318,11 @@ def test_a_part_the_clause_needs_stays(fars_articles, varzesh3_articles, article
     "اصفهانیان: با توجه به آیین‌نامه‌ای که داریم داوران حق ندارند",
     "اهم عناوین اخبار و رویداد‌های امروز هشتم شهریورماه به شرح ذیل است",  # the list is not there
     "احمد چلبی که به نیویورک رفت، اعلام کرد، ارتش عراق باید به تسلیحات آمریکایی مجهز شود",  # a frame and its comma
+    "عمر السوما در گفتگویی تلویزیونی اعلام کرده، بازیکنان این تیم شرایط خوبی نداشته‌اند",
+    "دروازه‌بان تیم ملی آلمان در جام جهانی ۲۰۰۶ مدعی است",  # what he claims is left out
+    "پس از اینکه دو شرکت نتوانستند پرسپولیس را بخرند به نظر می‌رسد",
+    "نمایش سفید برفی درباره عده‌ای است که بعد از به دنیا آمدن متوجه می‌شوند",
+    "ننگت باد! سر دادند",  # the tail of a slogan after its «!»
 ])
 def test_a_subordinate_clause_or_a_source_frame_is_no_headline(headline):
     assert not well_formed(headline)
@@ -530,3 +537,10 @@ def test_this_occasion_goes_before_the_verbs_own_word_unless_that_word_takes_it(
     assert "کی‌روش: کفاشیان صحبت‌های شفافی مطرح کرد" in texts, texts
     document = Summarizer().prepare("وزیر ورزش و جوانان در این جلسه حضور داشت.")
     assert "وزیر ورزش و جوانان حضور داشت" not in [c.text for c in candidates(list(document.sentences), 14)]
+
+
+def test_a_section_label_before_its_semicolon_goes():
+    """«شیرجه و واترپلو؛ هفته ششم …»: the newsroom's section, not news."""
+    document = Summarizer().prepare("شیرجه و واترپلو؛ هفته ششم لیگ برتر واترپلو امروز با تقابل سایپا و اصفهان آغاز شد.")
+    texts = [c.text for c in candidates(list(document.sentences), 14)]
+    assert texts and all(not text.startswith("شیرجه") for text in texts), texts

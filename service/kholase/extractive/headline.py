@@ -38,6 +38,7 @@ from kholase.text.sentences import Sentence, stop_words, word_form
 from kholase.text.tagger import VERB_TAGS, ZWNJ, Token, tagged
 
 MIN_WORDS = 3
+SECTION_WORDS = 3  # a section label before «؛»
 OPENING_SENTENCES = 3
 MAX_DROPPED = 3  # adjunct phrases left out of one candidate
 LEADING_ADJUNCT_WORDS = 14  # a longer opening part before its comma may hold the subject
@@ -99,6 +100,7 @@ PAIRED_PREVERBS = frozenset(("رد و بدل", "رفت و آمد", "داد و س
                              "گفت و گو", "شست و شو", "زد و خورد", "بست و بند", "ساخت و ساز", "رفت و برگشت"))
 # First parts of compound first names: «محمد علی لطفی» is titled «لطفی».
 FIRST_NAME_PARTS = frozenset("محمد علی سید میر امیر غلام عبد ابو".split())
+NICKNAMED = frozenset("ملقب معروف مشهور".split())  # «فرانسیسکو پریرا ملقب به شیمبا»: the name ends before
 NAME_TAILS = frozenset("الدین الله".split())  # the second word of a first name («نور الدین», «روح الله»)
 OUTLETS = frozenset("روزنامه نشریه مجله هفته‌نامه سایت پایگاه شبکه رادیو تلویزیون".split())
 ORDINAL_WORDS = frozenset("اول دوم سوم چهارم پنجم".split())
@@ -189,7 +191,9 @@ DEICTIC_WORDS = DEICTIC_STARTS | MONTHS | frozenset(
 )
 ORDINAL = re.compile(r"^(?:[\d۰-۹]+|\S+(?:م|مین))$")  # «۱۵», «پانزدهم» in a date
 # «… گفت: …», and «… اعلام کرد، …» with no «را» before it (an object would be what was said)
-SPEECH_FRAME = re.compile(rf"{SPEECH_VERB}\S*\s*:|(?<!\sرا\s)(?<!\sرا\s\S)(?:{SPEECH_VERB}){VERB_ENDING}\s*[،,]")
+SPEECH_FRAME = re.compile(
+    rf"{SPEECH_VERB}\S*\s*:|(?<!\sرا\s)(?<!\sرا\s\S)(?:{SPEECH_VERB})(?:{VERB_ENDING}|ه)\s*[،,]"  # «اعلام کرده،»
+)
 FRAME_COLON = re.compile(r"(?<=\D):(?=\s)")
 INNER_SPEECH = re.compile(rf"\s(?:{SPEECH_VERB}|عنوان\s?کرد){VERB_ENDING}(?:\s*:|\s+که|\s)")
 SPEECH_ENDING = re.compile(
@@ -202,11 +206,15 @@ COMPLEMENT_PREDICATES = frozenset(
     .split()  # «… باعث شد که …», «… باید به گونه‌ای عمل شود که …», «… را اولویت دانستیم که …»
 )
 # Predicates whose news is the clause after them, which newsrooms often join with no «که»: «… گفته شد»، «… مقرر شد»،
-# «… به این نتیجه رسیدند», «… فاش کردند», «داوران حق ندارند»; a headline never ends on one.
+# «… به این نتیجه رسیدند», «… فاش کردند», «داوران حق ندارند», «… مدعی است», «… به نظر می‌رسد»; a headline never
+# ends on one.
 WAITS_FOR_ITS_CLAUSE = re.compile(
     r"(?:گفته\s?(?:شد|می‌شود|می‌شد)|مقرر\s?(?:شد|گردید)|قرار\s?شد|تصمیم\s?گرفته\s?شد|نتیجه\s+رسید\S*"
-    r"|فاش\s?(?:کرد|کردند|ساخت)|خطور\s?(?:نمی‌کرد|نکرد)|حق\s?ن?دار\S*|(?:این|آن)\s+بحث\s+مطرح\s?شد)$"
+    r"|فاش\s?(?:کرد|کردند|ساخت)|خطور\s?(?:نمی‌کرد|نکرد)|حق\s?ن?دار\S*|(?:این|آن)\s+بحث\s+مطرح\s?شد"
+    r"|مدعی\s?(?:است|شد|شده\s?است)|به\s+نظر\s+(?:می‌رسد|می‌رسید|رسید)|متوجه\s?(?:شد|شدند|می‌شود|می‌شوند))$"
 )
+# «ننگت باد! سر دادند»: a sentence's end inside, and the tail of another after it
+MID_SENTENCE_END = re.compile(r"[!؟?][،,]?\s+\S")
 COPULAS = frozenset(("است", "بود", "نیست", "باشد", "شد"))
 INDEFINITE_COPULAS = frozenset(("است", "هستند", "بود", "بودند", "می‌باشد", "می‌باشند"))
 # Present stems of the light verbs of compound verbs: bare, their subjunctive needs no «ب» («برگزار شود»).
@@ -403,6 +411,10 @@ def _strip_leading(tokens: list[Token]) -> list[Token]:
         changed = False
         if tokens[0].text in LEADING_LINKS or tokens[0].text in ("،", ",", ":"):
             tokens, changed = tokens[1:], True
+            continue
+        label = next((at for at, token in enumerate(tokens[:SECTION_WORDS + 1]) if token.text == "؛"), None)
+        if label and not any(token.tag in VERB_TAGS for token in tokens[:label]):  # «شیرجه و واترپلو؛ …»: the
+            tokens, changed = tokens[label + 1 :], True  # section the newsroom filed it under
             continue
         aside = _opener(tokens, 0, ASIDES)
         if aside:  # «گفتنی است …», «براساس این گزارش …»
@@ -939,7 +951,7 @@ def _speaker(phrase: str, sentence: list[Token], opens_sentence: bool = False) -
         tokens.pop()
     if tokens and tokens[0].text in OUTLETS and len(tokens) <= 5:
         return _outlet(tokens)
-    title = next((i for i, token in enumerate(tokens) if token.text in TITLE_WORDS), len(tokens))
+    title = next((i for i, token in enumerate(tokens) if token.text in TITLE_WORDS | NICKNAMED), len(tokens))
     name = tokens[:title]
     if name and re.match(INSTITUTION, _text(name)):  # «سفارت جمهوری اسلامی ایران»: a body, whole, not a surname;
         body = name[1:] if name[0].text == "باشگاه" and len(name) > 1 else name  # a club by its name alone
@@ -1066,7 +1078,7 @@ def well_formed(headline: str) -> bool:
         return False
     if _only_a_relative_clause(statement) or _only_a_subordinate_clause(tokens):
         return False
-    if WAITS_FOR_ITS_CLAUSE.search(statement.rstrip(" .")):
+    if WAITS_FOR_ITS_CLAUSE.search(statement.rstrip(" .")) or MID_SENTENCE_END.search(statement):
         return False
     if last.text in _subjunctives() and (CONDITIONAL.search(statement) or
                                          (statement == headline and not GOVERNS_SUBJUNCTIVE.search(statement))):
