@@ -46,10 +46,13 @@ def report(panels: dict) -> str:
         last = name
     for article in panels[last]["articles"]:
         for source in ("before", "after"):
-            failures[source].update(f for f in _judged(article)[source]["failures"] if f != "none")
+            if source in _judged(article):  # a panel of one commit judged only "after"
+                failures[source].update(f for f in _judged(article)[source]["failures"] if f != "none")
+    judged = [source for source in ("before", "after") if failures.get(source)]
     kinds = sorted(set(failures["before"]) | set(failures["after"]), key=lambda kind: -failures["after"][kind])
-    lines += ["", f"Failures marked in {last} (all its articles):", "", "| failure | before | after |", "|---|---|---|"]
-    lines += [f"| {kind} | {failures['before'][kind]} | {failures['after'][kind]} |" for kind in kinds]
+    lines += ["", f"Failures marked in {last} (all its articles):", "", f"| failure | {' | '.join(judged)} |",
+              "|---" * (1 + len(judged)) + "|"]
+    lines += [f"| {kind} | " + " | ".join(str(failures[source][kind]) for source in judged) + " |" for kind in kinds]
     return "\n".join(lines)
 
 
@@ -60,7 +63,9 @@ def claims_report(panels: dict) -> str:
              "|---" * 8 + "|"]
     for name, panel in panels.items():
         for source in ("before", "after"):
-            judged = [article["claims"][source] for article in panel["articles"]]
+            judged = [article["claims"][source] for article in panel["articles"] if source in article["claims"]]
+            if not judged:  # a panel of one commit judged only "after"
+                continue
             total = sum(j["total"] for j in judged)
             counts = [sum(j[kind] for j in judged) for kind in ("missing_speaker", "wrong_speaker", "not_a_claim")]
             shares = " | ".join(f"{count} ({count / max(total, 1):.0%})" for count in counts)
