@@ -18,7 +18,8 @@ SPEECH_VERB = (  # «گفت و گو» is a conversation, not «گفت»
 # where a frame opens the sentence, since «… که می‌گوید …» inside one reports a claim without its subject.
 FRAME_VERB = (
     rf"(?:{SPEECH_VERB}|می‌(?:گوید|گویند|افزاید|افزایند|نویسد|نویسند)"
-    r"|(?:اظهار|تأکید|تاکید|تصریح|بیان|عنوان|اعلام|اضافه)\s?می‌(?:کند|کنند|دارد|دارند|نماید|نمایند))"
+    r"|(?:اظهار|تأکید|تاکید|تصریح|بیان|عنوان|اعلام|اضافه)\s?می‌(?:کند|کنند|دارد|دارند|نماید|نمایند)"
+    r"|(?:توضیح|ادامه|پاسخ)\s?می‌(?:دهد|دهند))"
 )
 VERB_ENDING = r"(?:ه‌?\s?است|ه‌?\s?بود|ند|ه‌?اند)?"
 NEWS_FRAME = re.compile(
@@ -74,7 +75,11 @@ LONG_COLON_FRAME = _colon_frame(300, rf"{FRAME_VERB}|آورده\s?است")
 # Not after «را» («X تعداد داوران را هشت نفر اعلام کرد که …»: «که» then opens a relative clause) or «در حالی» («X در
 # حالی ادامه داد که …»: a contrast, not speech).
 REPORTED_THAT = re.compile(
-    rf"^(?P<speaker>(?:(?!\sرا\s|در\s+حالی)[^:،,«»؛]){{2,160}}?)\s+(?:و\s*)?(?:{FRAME_VERB}|ادعا\s?(?:کرد|می‌کند|می‌کنند)){VERB_ENDING}\s+که\s+(?=\S)"
+    rf"^(?P<speaker>(?:(?!\sرا\s|در\s+حالی)[^:،,«»؛]){{2,160}}?)\s+(?:و\s*)?(?:{FRAME_VERB}|ادعا\s?(?:کرد|می‌کند|می‌کنند))"
+    rf"(?:{VERB_ENDING}|ه)(?:\s+که\s+|\s*[،,]\s*)(?=\S)"  # «… اعلام کرده، S»
+    # «مطهری که تاکید دارد …، می‌گوید …»: a name and the relative clause about it, then the speech verb
+    rf"|^(?P<named>[^:،,«»؛\s]+(?:\s+[^:،,«»؛\s]+){{0,3}})\s+که\s+[^:«»؛]{{2,200}}?[،,]\s*(?:{FRAME_VERB}){VERB_ENDING}"
+    r"(?:\s+که)?\s*[،,:]?\s+(?=\S)"
 )
 # «کاملیتی ادامه داد در گفت‌وگو با …»: a short speaker phrase and its speech verb open the sentence, with no colon.
 # A phrase with «که», «را» or a verb in it is a clause, not a speaker («زلاتان … توپ می‌زد و کارلسون معتقد است»), and
@@ -101,7 +106,10 @@ ANNOUNCED = re.compile(  # the «از» of «پیش از ظهر» or «پس از
     r"^(?P<speaker>.{2,120}?)(?<!\sپیش)(?<!\sبعد)(?<!\sپس)(?<!\sقبل)\s+از\s+(?P<statement>.{8,}?)"
     r"\s+خبر\s?داد(?:ه‌?\s?است|ند|ه‌?اند)?\s*[.!]?$"
 )
+# Not «… خواهد گفت» (what someone will do) nor «وداع/تبریک/تسلیت گفت» (a farewell, a greeting: narrated, not a
+# statement).
 TRAILING_SPEECH = re.compile(
+    r"(?<!خواهد\s)(?<!خواهند\s)(?<!وداع\s)(?<!تبریک\s)(?<!تسلیت\s)(?<!بدرود\s)"
     rf"(?:{SPEECH_VERB}|دانست|خواند|خواستار\s.+\sشد|اشاره\s?کرد|ارائه\s?(?:کرد|داد)){VERB_ENDING}\s*[.!]?$"
 )
 # A trailing speech verb with its ending is at most 19 characters («خاطرنشان نموده است»); only «خواستار … شد» is longer.
@@ -112,6 +120,7 @@ WEEKDAY = rf"(?:{WORKDAY}|جمعه)"
 SPEAKER_START = re.compile(
     r"^(?:(?:شایان\s+ذکر\s+است|گفتنی\s+است|لازم\s+به\s+ذکر\s+است|همچنین|در\s+ادامه|سپس|اما|ولی|البته|حال|حالا|اکنون"
     r"|(?:علاوه|افزون)\s+بر\s?(?:این|آن)"
+    r"|به\s+(?:همین|این)\s+(?:دلیل|خاطر|منظور|ترتیب)|بنابراین|از\s+این\s+رو"
     r"|این\s+در\s+حالی\s+(?:است|بود)\s+که|(?:(?:اواسط|اوایل|اوائل|اواخر)\s+)?(?:هفته|روز|ماه|سال)\s+(?:گذشته|قبل|جاری)"
     r"|(?:در\s*)?عین\s*\u200c?\s*حال|با\s+(?:این|همه\s+این)\s+(?:حال|وجود|اوصاف)"
     r"|(?:دقایقی|ساعاتی|ساعتی|لحظاتی|چندی|مدتی)\s+(?:پیش|قبل)|با\s+گذشت\s+(?:چند|یک|دو|سه|[\d۰-۹]+)\s+(?:روز|هفته|ماه|سال)"
@@ -134,7 +143,7 @@ GLUED_DAR = re.compile(r"^در(?=(?:این|همین)\s)")
 PARTITIVE = re.compile(r"^(?:یکی|برخی|بعضی|تعدادی|جمعی|بسیاری|شماری|گروهی)\s+از\s+")
 # Where a speaker phrase ends and the rest of the clause begins.
 SPEAKER_END = re.compile(
-    r"\s(?:نیز|هم|همچنین|همیشه|همواره|بارها|امروز|امشب|دیشب|شامگاه|(?:بعد|پیش)\s?از\s?ظهر|عصرامروز|صبح‌امروز|درحاشیه|روز|هفته\s+(?:گذشته|پیش|قبل|جاری)|پیش‌تر|پیشتر|اخیرا|اخیراً|چندی|چند\s+(?:روز|ساعت|هفته|ماه|سال|دقیقه)|عصر|صبح|شب|ظهر|بامداد|دیروز|در|با|طی|ضمن|پس\s+از|بعد\s+از|درباره|"
+    r"\s(?:نیز|هم|همچنین|همیشه|همواره|بارها|اکنون|هم‌اکنون|علاوه|افزون|امروز|امشب|دیشب|شامگاه|(?:بعد|پیش)\s?از\s?ظهر|عصرامروز|صبح‌امروز|درحاشیه|روز|هفته\s+(?:گذشته|پیش|قبل|جاری)|پیش‌تر|پیشتر|اخیرا|اخیراً|چندی|چند\s+(?:روز|ساعت|هفته|ماه|سال|دقیقه)|عصر|صبح|شب|ظهر|بامداد|دیروز|در|با|طی|ضمن|پس\s+از|بعد\s+از|درباره|"
     r"در\s+خصوص|درخصوص|درمورد|درادامه|در(?:این|همین)\S*|پیرامون|نسبت|راجع|خطاب|سپس|ابتدا|دقایقی|ساعاتی|قبل|بر|از|به|را|که"
     rf"|{WORKDAY}"  # not «جمعه», also a name («امام جمعه»)
     r"|(?:او|وی|آن|آنها|آن‌ها|ایشان)\s+را)(?:\s|$)|[،,(]"  # «سامر او را رهبر آینده … دانست»: the object
@@ -343,21 +352,21 @@ def attribute(sentence: str, long_frames: bool = False) -> Attribution:
         return Attribution(start, *statement, speaker, quoted=False)
     if long_frames and (reported := _reported_that(rest)):
         return Attribution(start, *_trim(sentence, start + reported.end(), len(sentence)),
-                           clean_speaker(reported.group("speaker")), quoted=True)
+                           clean_speaker(reported.group("speaker") or reported.group("named")), quoted=True)
     if trailing := trailing_speech(rest):
         speaker = clean_speaker(rest[: trailing.start()])
     return Attribution(start, *_trim(sentence, start, len(sentence)), speaker, quoted=False)
 
 
 def _reported_that(text: str) -> re.Match | None:
-    """«X … اعلام کرد که S», where the speech verb is the clause's first verb: in «شاگردان دالیچ … بازی کردند و حالا
-    مدافع این تیم تاکید کرد که …» the words before it are a clause of their own, not a speaker."""
-    if "که" not in text:
+    """«X … اعلام کرد که S» or «X … اعلام کرده، S», where the speech verb is the clause's first verb: in «شاگردان دالیچ
+    … بازی کردند و حالا مدافع این تیم تاکید کرد که …» the words before it are a clause of their own, not a speaker."""
+    if "که" not in text and "،" not in text and "," not in text:
         return None
     reported = REPORTED_THAT.match(text)
-    if reported is None or not clean_speaker(reported.group("speaker")):
+    if reported is None or not clean_speaker(reported.group("speaker") or reported.group("named")):
         return None
-    tags = {token.tag for token in tagged(reported.group("speaker"))}
+    tags = {token.tag for token in tagged(reported.group("speaker") or reported.group("named"))}
     return None if tags & {"VERB", "AUX"} else reported
 
 

@@ -118,6 +118,8 @@ BACK_REFERENCES = frozenset("نیز هم بازهم باز حالا همچنین
 POINTING_PREPOSITIONS = frozenset("با در به از بر برای پس بعد".split())
 BACK_OPENERS = ("در مقابل", "از سوی دیگر", "از طرف دیگر", "در ادامه", "با این حال", "به این ترتیب", "با این وصف",
                 "با این اوصاف", "به ویژه", "به‌ویژه", "بویژه", "خصوصا", "خصوصاً")
+# A speaker's frame that opens on what came before: what they said follows from the news, and is not it.
+BACK_FRAME = re.compile(r"\s*(?:به\s+(?:همین|این)\s+(?:دلیل|خاطر|منظور|ترتیب)|بنابراین|از\s+این\s+رو)\s")
 # Phrases that open an adverbial part: at the start of a statement, the part up to its comma can go.
 ADJUNCT_OPENERS = (
     "در شرایطی که", "در حالی که", "درحالی که", "با وجود", "با توجه به", "به منظور", "با هدف", "در راستای",
@@ -1021,6 +1023,8 @@ def candidates(sentences: list[Sentence], max_words: int, text: str = "") -> lis
         if reported:
             said, tokens = reported
             said = clean_speaker(said)
+        if (attribution.quoted or reported) and BACK_FRAME.match(sentence.text, attribution.body_start):
+            continue  # «به همین دلیل بارسلونا اعلام کرد که …»: a consequence of the news, not the news
         if attribution.quoted or reported:
             resolved = speakers.resolve(said, said in PRONOUNS)
             body = sentence.text[attribution.body_start :].lstrip(" «")
