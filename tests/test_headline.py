@@ -7,7 +7,7 @@ from functools import cache
 import pytest
 
 from kholase.extractive.attribution import attribute
-from kholase.extractive.headline import DANGLING, OPEN_TAGS, SPEECH_ENDING, candidates, well_formed
+from kholase.extractive.headline import DANGLING, OPEN_TAGS, SPEECH_ENDING, candidates, lead_statement, well_formed
 from kholase.extractive.headline_model import LONGEST, HeadlineRanker
 from kholase.summarizer import InputError, Summarizer
 from kholase.text.clean import normalize
@@ -544,3 +544,20 @@ def test_a_section_label_before_its_semicolon_goes():
     document = Summarizer().prepare("شیرجه و واترپلو؛ هفته ششم لیگ برتر واترپلو امروز با تقابل سایپا و اصفهان آغاز شد.")
     texts = [c.text for c in candidates(list(document.sentences), 14)]
     assert texts and all(not text.startswith("شیرجه") for text in texts), texts
+
+
+@pytest.mark.parametrize(("article_id", "never", "headline"), [
+    ("fars-news-1-113", "- ", "واجپایی پیشنهاد پاکستان جهت نابودسازی سلاح‌های هسته‌ای را رد کرد"),  # a roundup's item
+    ("varzesh3-2-296", "*", "کافو نام ایران را از گوی در آورد"),
+])
+def test_the_last_resort_headline_starts_after_a_list_mark(fars_articles, varzesh3_articles, article_id, never,
+                                                           headline):
+    article = next(a for a in fars_articles + varzesh3_articles if a["id"] == article_id)
+    statement = lead_statement(list(Summarizer().prepare(article["body"]).sentences))
+    assert statement == headline and not statement.startswith(never)
+
+
+def test_the_last_resort_headline_is_no_interviewers_question(varzesh3_articles):
+    article = next(a for a in varzesh3_articles if a["id"] == "varzesh3-2-058")
+    statement = lead_statement(list(Summarizer().prepare(article["body"]).sentences))
+    assert not statement.endswith(("؟", "?")), statement

@@ -118,6 +118,8 @@ BACK_REFERENCES = frozenset("نیز هم بازهم باز حالا همچنین
 POINTING_PREPOSITIONS = frozenset("با در به از بر برای پس بعد".split())
 BACK_OPENERS = ("در مقابل", "از سوی دیگر", "از طرف دیگر", "در ادامه", "با این حال", "به این ترتیب", "با این وصف",
                 "با این اوصاف", "به ویژه", "به‌ویژه", "بویژه", "خصوصا", "خصوصاً")
+# A list item's mark, or the «و» that joins a sentence to the one before: the fallback headline starts after it.
+LIST_MARK = re.compile(r"^(?:[*•●▪\-–—]+\s*|و\s+)")
 # A speaker's frame that opens on what came before: what they said follows from the news, and is not it.
 BACK_FRAME = re.compile(r"\s*(?:به\s+(?:همین|این)\s+(?:دلیل|خاطر|منظور|ترتیب)|بنابراین|از\s+این\s+رو)\s")
 # Phrases that open an adverbial part: at the start of a statement, the part up to its comma can go.
@@ -1208,9 +1210,10 @@ def lead_statement(sentences: list[Sentence]) -> str:
         attribution = attribute(sentence.text)
         statement = sentence.text[attribution.statement_start : attribution.statement_end].strip(" .،:؛…")
         statement = _after_frames(UNPUNCTUATED_FRAME.sub("", statement)).rstrip(" .،:؛…و")
+        statement = LIST_MARK.sub("", statement)  # «- واجپایی پیشنهاد پاکستان … را رد کرد»: a roundup's first item
         tokens = [token for token in tagged(statement) if token.tag != "PUNCT"]
-        if not tokens or _first_or_second_person(tokens):
-            continue  # someone's words, whose speaker this sentence does not name
+        if not tokens or _first_or_second_person(tokens) or sentence.text.rstrip(" .»\"").endswith(("؟", "?")):
+            continue  # someone's words, whose speaker this sentence does not name, or an interviewer's question
         if tokens[-1].tag in VERB_TAGS and well_formed(statement):
             return statement
         if len(tokens) >= MIN_WORDS:
