@@ -393,6 +393,7 @@ def test_interview_answers_carry_the_interviewee_and_questions_are_not_claims(fa
         "داماش گیلان یک - فجر سپاسی صفر در هفته نخست لیگ دسته اول",
         "آیا مسئولان فدراسیون برای حل مشکلات داوری برنامه‌ای دارند؟",
         "وزیر امور خارجه کشورمان شامگاه شنبه با همتای ترکیه‌ای خود در آنکارا دیدار و گفت‌وگو کرد.",
+        "اسامی نفرات دعوت شده به اردوی تیم ملی کشتی فرنگی به شرح زیر است.",  # the list is not in the claim
     ],
 )
 def test_bullets_titles_table_rows_questions_and_narrated_meetings_are_not_claims(line):
