@@ -394,6 +394,7 @@ def test_interview_answers_carry_the_interviewee_and_questions_are_not_claims(fa
         "آیا مسئولان فدراسیون برای حل مشکلات داوری برنامه‌ای دارند؟",
         "وزیر امور خارجه کشورمان شامگاه شنبه با همتای ترکیه‌ای خود در آنکارا دیدار و گفت‌وگو کرد.",
         "اسامی نفرات دعوت شده به اردوی تیم ملی کشتی فرنگی به شرح زیر است.",  # the list is not in the claim
+        "ایوان یووانویچ پس از شکست برابر سپاهان در نشست خبری پاسخ خبرنگاران را داد:",  # it announces what follows
     ],
 )
 def test_bullets_titles_table_rows_questions_and_narrated_meetings_are_not_claims(line):

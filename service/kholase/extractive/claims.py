@@ -1,8 +1,8 @@
 """Key claims: the most central factual statements, verbatim spans of the source, with who made them.
 
 What is never a claim is decided by form before any ranking: a question, a bullet, a line with no sentence ending
-(a subheading, a table row, a related-news title, a line of verse), a list's announcement, a narrated meeting or
-visit, a repeat.
+(a subheading, a table row, a related-news title, a line of verse), a list's announcement, a line that ends on
+the colon before what it announces, a narrated meeting or visit, a repeat.
 """
 
 import re
@@ -31,6 +31,7 @@ QUESTION = re.compile(r"[؟?][\s»\"')\].!…]*$")
 MAX_LINE_WORDS = 15  # a line this short with no sentence ending is a subheading or a table row
 # «اسامی دعوت شدگان به شرح زیر است»: it announces a list, which claims never carry.
 LIST_ANNOUNCEMENT = re.compile(r"به\s+شرح\s+(?:زیر|ذیل)")
+ANNOUNCES = re.compile(r"[:：][\s»\"')\]]*$")  # «ایمیل بخش کنسولی سفارت:», «متن کامل حرف‌های دایی را بخوانید:»
 TITLE_SEPARATOR = re.compile(r"\S\s*/\s+\S|\S\s+/\s*\S|\*\s*\S.*\S\s*\*")  # «… کرده/ نشست …», verse's «*»
 # Scene-setting: someone met, visited, travelled or attended; the news is what was said there.
 SCENE = re.compile(
@@ -77,7 +78,7 @@ def _not_a_claim(sentence: Sentence, voice: Voice, paragraph: str, alone: bool) 
     an interview's turn («* تهذیبی: …») lies before the statement, and the answer is a claim."""
     text = sentence.text
     bulleted = BULLET.match(text[voice.start :]) or (voice.speaker is None and BULLET.match(paragraph))
-    if voice.asked or QUESTION.search(text) or bulleted or LIST_ANNOUNCEMENT.search(text):
+    if voice.asked or QUESTION.search(text) or bulleted or LIST_ANNOUNCEMENT.search(text) or ANNOUNCES.search(text):
         return True
     if alone and not SENTENCE_ENDING.search(text):
         return len(text.split()) <= MAX_LINE_WORDS or TITLE_SEPARATOR.search(text) is not None
