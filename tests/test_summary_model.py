@@ -113,6 +113,7 @@ def test_a_cut_never_ends_on_the_speech_verb_before_what_was_said(varzesh3_artic
     ("varzesh3-3-337", "دیدار و گفت."),  # «دیدار و گفت و گو کرد»: a conversation, not «گفت»
     ("fars-news-2-159", "در تلاش است."),  # «در تلاش است تا …»: the news is what it tries to do
     ("varzesh3-1-494", "اعلام کردند."),  # «اعلام کردند تا زمانی که …»: what they announced
+    ("varzesh3-1-224", "این تیم تبریزی بود."),  # a cleft: «… این تیم تبریزی بود که توانست …»
 ])
 def test_a_cut_never_leaves_a_predicate_without_what_it_introduces(fars_articles, varzesh3_articles, article_id,
                                                                    never):
@@ -233,3 +234,13 @@ def test_a_lead_never_opens_on_they_nor_announces_a_list(varzesh3_articles, arti
     article = next(a for a in varzesh3_articles if a["id"] == article_id)
     summary = Summarizer().summarize(article["body"]).summary
     assert not summary.startswith(never) and "به شرح زیر" not in summary, summary
+
+
+@pytest.mark.parametrize(("article_id", "never"), [
+    ("fars-news-2-188", "پارلمانی"),  # «در گفتگو با خبرنگاران پارلمانی»
+    ("fars-news-2-288", "امروز استان تهران"),  # «… خبرنگار گروه اجتماعی خبرگزاری فارس استان تهران»
+])
+def test_a_lead_leaves_out_the_whole_interview_frame(fars_articles, article_id, never):
+    article = next(a for a in fars_articles if a["id"] == article_id)
+    summary = Summarizer().summarize(article["body"]).summary
+    assert never not in summary, summary

@@ -60,13 +60,18 @@ SAID = re.compile(rf"\s(?:و\s*)?{FRAME_VERB}{VERB_ENDING}$")  # «X … گفت�
 INTRODUCES = re.compile(
     r"(?:^|\s)(?:تلاش|قصد|تصمیم|قرار|سعی|موظف|مجبور|ناچار|امیدوار|مصمم|آماده|خواستار)(?:\s+\S+){1,2}$"
 )
+# «… در پایان این تیم کرمانی بود که …»: a cleft, whose news is the «که» clause
+CLEFT = re.compile(r"(?:^|\s)(?:این|آن|همین)\s+\S+(?:\s+\S+){0,2}\s+(?:بود|است)$")
 QUOTE_MARKS = "«»\"“”"
 QUOTE = re.compile(f"[{QUOTE_MARKS}]")
 # Leads never keep who interviewed the speaker («در گفت‌وگو با خبرنگار فارس،»), and rarely a parenthesis of several
 # words or a weekday; both are cut from every candidate (an honorific such as «(ره)» stays).
 INTERVIEW = re.compile(
     r"\s+در\s+(?:گفت\s?\u200c?و?\s?\u200c?گو|مصاحبه)\s+(?:اختصاصی\s+)?با\s+[^،:]{0,80}?"
-    r"(?:فارس|ورزش\s?سه|خبرنگاران|تسنیم|ایسنا|ایرنا|مهر)»?\s*،?(?=\s)"
+    r"(?:فارس|ورزش\s?سه|خبرنگاران|تسنیم|ایسنا|ایرنا|مهر)»?"
+    # and where the agency reports from or which reporters («… خبرگزاری فارس استان تهران», «خبرنگاران پارلمانی»)
+    r"(?:\s+(?:استان|شهرستان)\s+\S+|\s+پارلمانی|\s+(?:در|از)\s+(?!(?:این|آن)\s)\S+(?=\s+(?:در|با|درباره|پیرامون)\s))?"
+    r"\s*،?(?=\s)"
 )
 # «X با اشاره به …، اظهار داشت:»: leads keep the speaker and the verb, not the topic phrase between them.
 TOPIC_BEFORE_SPEECH = re.compile(rf"\s+با\s+(?:اشاره|توجه)\s+به\s+[^،:؛]{{3,160}}،\s*(?={SPEECH_VERB})")
@@ -238,7 +243,8 @@ def _clause_ends(text: str, spans: list[tuple[int, int]]) -> list[int]:
             continue
         start = max(clause_start, text.rfind(":", 0, end) + 1)
         linked = text.startswith(("که", "تا"), match.end())
-        says_what_follows = linked and (SAID.search(text, max(0, end - 40), end) or INTRODUCES.search(text, start, end))
+        says_what_follows = linked and (SAID.search(text, max(0, end - 40), end) or INTRODUCES.search(text, start, end)
+                                        or CLEFT.search(text, start, end))
         conversation = text.startswith("گو", match.end() + 2)  # «دیدار و گفت و گو کرد»: no «گفت» there
         if not (SUBORDINATE.search(text, start, end) or _closes_a_relative(text[start:end]) or says_what_follows
                 or conversation):
