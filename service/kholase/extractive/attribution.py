@@ -195,11 +195,12 @@ NOT_A_SPEAKER = re.compile(
     rf"|^(?:(?:بنا|طبق|این|آن|یکی|یک|دو|{WEEKDAY}|روز|امروز|دیروز|پیش|باز|اواسط|اوایل|اواخر|{ORDINAL}"
     r"|برخی|بعضی|عده‌ای|گروهی|بسیاری|باید|آمار|آمارها|(?:یک\s+)?خبرنگار(?:ی|ان)?)$"  # «باید گفت …», «آمار می‌گوید
     # …»; the reporter who asked
+    # «خیلی جاها نوشتند …»: nobody named
     r"|(?:من|ما|شما|تو|آنها|آن‌ها|و|اما|ولی|که|هر\s*چند|اگر|اگرچه|چنانچه|زیرا|چون|وقتی|هنگامی|خیلی)(?:\s|$)"
     r"|^(?:آن|همان)[\s\u200c]*(?:گونه|طور)"  # «آن گونه که روزنامه تایمز … نوشته»: a manner, not a speaker
     r"|(?:^|\s)(?:بود|است|بودند|هستند|نیست)(?:\s|$)"  # «این جمله‌ای بود که …»: a clause
     r"|^(?:در\s+)?(?:این|همین)\s+(?:باره|زمینه|رابطه|خصوص|مورد|راستا)$"
-    r"|[0-9۰-۹]|می‌)"  # «خیلی جاها نوشتند …»: nobody named
+    r"|[0-9۰-۹]|می‌)"
 )
 PRONOUNS = ("وی", "او", "ایشان", "نامبرده")
 # «من», «بنده»: a speaker's own voice. «ما» is one too, but also the newsroom's «our» («نوجوانان ما»).
@@ -359,23 +360,25 @@ def attribute(sentence: str, long_frames: bool = False) -> Attribution:
         statement = _trim(sentence, start + announced.start("statement"), start + announced.end("statement"))
         return Attribution(start, *statement, speaker, quoted=False)
     if long_frames and (reported := _reported_that(rest)):
-        return Attribution(start, *_trim(sentence, start + reported.end(), len(sentence)),
-                           clean_speaker(reported.group("speaker") or reported.group("named")), quoted=True)
+        statement_start, speaker = reported
+        return Attribution(start, *_trim(sentence, start + statement_start, len(sentence)), speaker, quoted=True)
     if trailing := trailing_speech(rest):
         speaker = clean_speaker(rest[: trailing.start()])
     return Attribution(start, *_trim(sentence, start, len(sentence)), speaker, quoted=False)
 
 
-def _reported_that(text: str) -> re.Match | None:
-    """«X … اعلام کرد که S» or «X … اعلام کرده، S», where the speech verb is the clause's first verb: in «شاگردان دالیچ
-    … بازی کردند و حالا مدافع این تیم تاکید کرد که …» the words before it are a clause of their own, not a speaker."""
+def _reported_that(text: str) -> tuple[int, str] | None:
+    """Where the statement starts and who made it, in «X … اعلام کرد که S» or «X … اعلام کرده، S», where the speech
+    verb is the clause's first verb: in «شاگردان دالیچ … بازی کردند و حالا مدافع این تیم تاکید کرد که …» the words
+    before it are a clause of their own, not a speaker."""
     if "که" not in text and "،" not in text and "," not in text:
         return None
     reported = REPORTED_THAT.match(text)
-    if reported is None or not clean_speaker(reported.group("speaker") or reported.group("named")):
+    phrase = reported and (reported.group("speaker") or reported.group("named"))
+    speaker = clean_speaker(phrase) if phrase else None
+    if speaker is None or any(token.tag in VERB_TAGS for token in tagged(phrase)):
         return None
-    tags = {token.tag for token in tagged(reported.group("speaker") or reported.group("named"))}
-    return None if tags & {"VERB", "AUX"} else reported
+    return reported.end(), speaker
 
 
 def in_first_person(text: str, pronouns: frozenset[str] = FIRST_PERSON_SINGULAR) -> bool:

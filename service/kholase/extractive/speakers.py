@@ -3,7 +3,8 @@
 A speaker given as a pronoun or an epithet («وی گفت», «این مسئول افزود») is the one named last, and an office
 («رئیس کمیته امداد») is the name it was introduced with («سید مرتضی بختیاری» رئیس کمیته امداد …). A speaker's words
 run on past the sentence that names them: to the end of a paragraph opened with «X گفت:», to the end of a quotation
-opened there, and through the answers of a question-and-answer interview.
+opened there, through the answers of a question-and-answer interview, and to the first-person sentences that follow
+them until someone else is named. A question put to someone is not their words.
 """
 
 import re
