@@ -561,3 +561,11 @@ def test_the_last_resort_headline_is_no_interviewers_question(varzesh3_articles)
     article = next(a for a in varzesh3_articles if a["id"] == "varzesh3-2-058")
     statement = lead_statement(list(Summarizer().prepare(article["body"]).sentences))
     assert not statement.endswith(("؟", "?")), statement
+
+
+def test_an_indefinite_subject_keeps_its_relative_clause_after_the_verb():
+    """«مصاحبه‌ای از من منتشر شده است که نمی‌دانم منبعش کجاست»: cut at «است», Imani would confirm the interview he
+    denies."""
+    document = Summarizer().prepare("ایمانی گفت: مصاحبه‌ای از من منتشر شده است که نمی‌دانم منبعش کجاست.")
+    texts = [c.text for c in candidates(list(document.sentences), 14)]
+    assert "ایمانی: مصاحبه‌ای از من منتشر شده است" not in texts, texts

@@ -382,8 +382,12 @@ def _takes_complement(tokens: list[Token], at: int, kept: list[Token]) -> bool:
     indefinite = noun is not None and noun.tag in ("NOUN", "ADJ") and noun.text.endswith("ی") and (
         (noun.tag == "NOUN" and noun.text.endswith(("انی", "هایی", "اتی")))
         or (verb >= 2 and kept[verb - 2].tag == "NUM") or not any(token.text in ("یک", "یکی") for token in kept))
+    # «مصاحبه‌ای از من منتشر شده است که نمی‌دانم منبعش کجاست»: the relative clause of an indefinite subject, put
+    # after the verb, says what the news is
+    subject = next((token for token in kept if token.tag != "PUNCT"), None)
+    extraposed = subject is not None and subject.tag == "NOUN" and subject.text.endswith(("\u200cای", "ه‌ای"))
     return sum(token.tag != "PUNCT" for token in kept) <= 4 or bool(predicate & COMPLEMENT_PREDICATES) or \
-        cataphoric or indefinite
+        cataphoric or indefinite or extraposed
 
 
 def _opens_with(tokens: list[Token], openers: tuple[str, ...]) -> bool:
