@@ -96,7 +96,8 @@ POINTS_BACK = re.compile(
 # «X افزود: …», «X ادامه داد: …», «X در ادامه … گفت: …»: the speaker is carrying on from a statement before.
 CARRIES_ON = re.compile(
     r"^[^:]{0,160}?\s(?:(?:افزود|اضافه\s?(?:کرد|نمود)|ادامه\s?داد)\s*:"
-    r"|در\s+(?:ادامه|بخش\s+دیگری\s+از\s+(?:سخنان|صحبت|اظهارات))[^:]{0,120}:)"
+    r"|در\s+(?:ادامه|بخش\s+دیگری\s+از\s+(?:سخنان|صحبت|اظهارات))[^:]{0,120}:"
+    rf"|(?:همچنین|نیز)\s+(?:\S+\s+){{0,6}}?{FRAME_VERB}{VERB_ENDING}\s*:)"  # «X … نیز گفت:»: X also said
 )
 # Words a lead never opens on: each needs the sentence before it.
 NEEDS_BEFORE = frozenset("وی او ایشان آنها آن‌ها آنان افزود همچنین البته نیز ضمناً ضمنا سپس بنابراین اما ولی و".split())
