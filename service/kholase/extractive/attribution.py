@@ -96,6 +96,8 @@ TOPIC_SPEECH = re.compile(
     r"^(?P<speaker>(?:(?!\s(?:که|را)\s|\sن?می‌)[^:،,]){2,60}?)\s+(?:با|ضمن)\s+(?:اشاره|تاکید|تأکید|بیان|یادآوری)"
     rf"\s[^:]{{0,200}}?[،,]\s*(?:و\s*)?{FRAME_VERB}{VERB_ENDING}(?:\s+که)?\s*[،,]?\s+(?=\S)"
 )
+# «اسامی دعوت شدگان به شرح زیر است»: it announces a list that follows, which no headline, lead or claim holds.
+LIST_ANNOUNCEMENT = re.compile(r"به\s+شرح\s+(?:زیر|ذیل)")
 THE_REPORT = re.compile(r"^(?:این|همین)\s+(?:گزارش|بررسی|تحقیق|مطالعه|پژوهش)$")
 # «این بیانیه», «این نامه»: a text that speaks for whoever issued it, never a speaker itself.
 THE_DOCUMENT = re.compile(  # («این گزارش» is no speaker at all)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from kholase.extractive.attribution import VERB_ENDING
+from kholase.extractive.attribution import LIST_ANNOUNCEMENT, VERB_ENDING
 from kholase.extractive.speakers import Voice, voices
 from kholase.text.sentences import WORD, Document, Sentence
 
@@ -29,8 +29,6 @@ BULLET = re.compile(r"^\s*[*•●▪◾■○◦\-–—]")
 SENTENCE_ENDING = re.compile(r"[.!؟?…:؛][\s»\"')\]]*$")
 QUESTION = re.compile(r"[؟?][\s»\"')\].!…]*$")
 MAX_LINE_WORDS = 15  # a line this short with no sentence ending is a subheading or a table row
-# «اسامی دعوت شدگان به شرح زیر است»: it announces a list, which claims never carry.
-LIST_ANNOUNCEMENT = re.compile(r"به\s+شرح\s+(?:زیر|ذیل)")
 ANNOUNCES = re.compile(r"[:：][\s»\"')\]]*$")  # «ایمیل بخش کنسولی سفارت:», «متن کامل حرف‌های دایی را بخوانید:»
 TITLE_SEPARATOR = re.compile(r"\S\s*/\s+\S|\S\s+/\s*\S|\*\s*\S.*\S\s*\*")  # «… کرده/ نشست …», verse's «*»
 # Scene-setting: someone met, visited, travelled or attended; the news is what was said there.

@@ -24,6 +24,7 @@ from kholase.extractive.attribution import (
     AGENCY,
     HONORIFICS,
     INSTITUTION,
+    LIST_ANNOUNCEMENT,
     NEWS_FRAME,
     SPEECH_VERB,
     TITLE_WORDS,
@@ -252,7 +253,9 @@ ERA_WORDS = frozenset("دهه سال سال‌های سالهای فصل فصل�
 DURATIONS = frozenset("مدت مدتی سال‌ها ماه‌ها هفته‌ها روزها سالها ماهها".split())
 BARE_SPEECH = frozenset(("می‌گوید", "می‌گویند"))  # one token each: they are compared with a token
 # Not news: a list's announcement, a bullet, or a clause whose main part follows «که» («در حالی … ، که …»).
-NOT_NEWS = re.compile(r"به\s+شرح\s+(?:زیر|ذیل)|^[*•\-–]|^[\d۰-۹]+\s*[_\-–.)]|در\s?حالی(?:\s|\u200c?که)|در\s+شرایطی\s")
+NOT_NEWS = re.compile(
+    rf"{LIST_ANNOUNCEMENT.pattern}|^[*•\-–]|^[\d۰-۹]+\s*[_\-–.)]|در\s?حالی(?:\s|\u200c?که)|در\s+شرایطی\s"
+)
 # «به گفته پسندیده …» anywhere in a headline: a source's frame (attribution.ACCORDING_TO reads one that opens a
 # sentence, with its comma; «به نظر …» is also "it seems", so it is not refused here)
 SOURCE_PHRASE = re.compile(r"(?:^|\s)به\s+(?:گفته|اعتقاد|عقیده)\s")
@@ -1116,24 +1119,23 @@ def _only_a_relative_clause(statement: str) -> bool:
 
 def _only_a_subordinate_clause(tokens: list[Token]) -> bool:
     """A dependent clause without the clause it depends on. After «بعد از اینکه», «با توجه به اینکه» or a concession
-    («اگرچه», «هرچند») one
-    verb group and nothing after it («انصاری‌فرد بعد از اینکه … عکس یادگاری گرفت و … بدرقه کرد»; «خانواده توز پس از
-    اینکه متوجه … شدند با ۹۱۱ تماس گرفت» has its main clause); after «اگر» or «وقتی» the same with no verb before
-    («… لازم اجراء است حتی اگر … اعتراض زده شود» has one)."""
+    («اگرچه», «هرچند»), one verb group and nothing after it («انصاری‌فرد بعد از اینکه … عکس یادگاری گرفت و … بدرقه
+    کرد»; «خانواده توز پس از اینکه متوجه … شدند با ۹۱۱ تماس گرفت» has its main clause); after «اگر» or «وقتی» the
+    same with no verb before («… لازم اجراء است حتی اگر … اعتراض زده شود» has one)."""
     texts = [token.text for token in tokens]
     for at in range(len(tokens)):
         pair = " ".join(texts[at : at + 2])
         if at >= 2 and texts[at] in ("اینکه", "این‌که", "آنکه", "آن‌که") and (
                 (texts[at - 1] == "از" and texts[at - 2] in ("پس", "بعد", "قبل", "پیش"))
                 or (texts[at - 1] == "به" and texts[at - 2] == "توجه")):  # «با توجه به اینکه …»
-            needs_before = False
+            opener_end, needs_before = at, False
         elif texts[at] in ("اگرچه", "هرچند") or pair in ("اگر چه", "هر چند"):
-            at, needs_before = at + (texts[at] in ("اگر", "هر")), False
+            opener_end, needs_before = at + (texts[at] in ("اگر", "هر")), False
         elif texts[at] in ("اگر", "وقتی") or pair in ("هنگامی که", "زمانی که"):
-            at, needs_before = at + (texts[at] in ("هنگامی", "زمانی")), True
+            opener_end, needs_before = at + (texts[at] in ("هنگامی", "زمانی")), True
         else:
             continue
-        if _verb_groups(tokens[at + 1 :]) <= 1 and not (needs_before and _verb_groups(tokens[:at])):
+        if _verb_groups(tokens[opener_end + 1 :]) <= 1 and not (needs_before and _verb_groups(tokens[:opener_end])):
             return True
     return False
 

@@ -23,6 +23,7 @@ import numpy as np
 from kholase.extractive.attribution import (
     COLON_FRAME,
     FRAME_VERB,
+    LIST_ANNOUNCEMENT,
     PRONOUNS,
     SPEECH_VERB,
     VERB_ENDING,
@@ -101,8 +102,6 @@ CARRIES_ON = re.compile(
 )
 # Words a lead never opens on: each needs the sentence before it.
 NEEDS_BEFORE = frozenset("وی او ایشان آنها آن‌ها آنان افزود همچنین البته نیز ضمناً ضمنا سپس بنابراین اما ولی و".split())
-# «… به شرح زیر اعلام کرد؛»: it announces a list the lead does not hold.
-LIST_ANNOUNCEMENT = re.compile(r"به\s+شرح\s+(?:زیر|ذیل)")
 
 # A lead runs about 20-27 words; a candidate's expected ROUGE-1 F1 is about 2 x expected hits / (its words + this).
 LEAD_WORDS = 24
