@@ -529,6 +529,36 @@ def test_an_aside_goes_with_its_that(fars_articles):
     assert "فیلم رفقای خوب به شیوه ویدئویی ساخته می‌شود" in _candidate_texts(fars_articles, "fars-news-3-079")
 
 
+@pytest.mark.parametrize(("article_id", "headline"), [
+    ("varzesh3-1-090", "دیدار دوستانه تیم‌های آلومینیوم اراک و استقلال برگزار شد"),  # a stadium and its crowd
+    ("fars-news-3-150", "بیست‌وهفتمین دوره مسابقات قرآن کریم آغاز به کار کرد"),  # who came, where, how long
+    ("fars-news-1-139", "کمیته تعیین محتوای آموزشی مهد‌های کودک برگزار شد"),
+    ("fars-news-1-294", "محمدمهدی طهرانچی رئیس دانشگاه آزاد عنایت‌اله ملکی‌تبار را با حفظ سمت به عنوان مشاور سرپرست "
+                        "مرکز گزینش این دانشگاه منصوب کرد"),  # «طی حکمی»
+    ("fars-news-2-004", "مصطفی پناهنده به عنوان سرپرست جدید اداره‌کل راهداری و حمل و نقل جاده‌ای استان همدان منصوب شد"),
+])
+def test_a_past_events_setting_and_the_act_it_was_announced_by_can_go(fars_articles, varzesh3_articles, article_id,
+                                                                      headline):
+    """«دیدار … در ورزشگاه … و در حضور … تماشاگر برگزار شد», «طی مراسمی … منصوب شد»: newsroom titles
+    keep the event and leave out where, with whom and by what act."""
+    assert headline in _candidate_texts(fars_articles + varzesh3_articles, article_id)
+
+
+@pytest.mark.parametrize(("article_id", "never"), [
+    ("varzesh3-3-419", "فینال رقابت‌های جی‌لیگ کاپ برگزار شد"),  # «… میان تیم‌های …»: who played stays
+    ("varzesh3-2-091", "استرالیا و عراق به پایان رسید"),  # «با برتری ۲ بر یک استرالیا» is the news
+    ("fars-news-3-255", "سرچشمه آغاز به کار کرد"),  # «در سال ۷۶»: a dated event is another event
+    ("varzesh3-3-377", "لیگ‌های مختلف ووشو برگزار شده بود"),  # «تا پایان مرحله گروهی»: how far it went
+    ("varzesh3-3-265", "جام حذفی برگزار خواهد شد"),  # a coming event's dates are its news
+    ("fars-news-2-296", "۷۹ پروژه افتتاح است"),  # «قابل افتتاح است» is no event's predicate
+    ("varzesh3-3-257", "لیگ را به پایان رساندیم"),  # «به پایان رساندن» has an object: «در رده سوم» is the news
+    ("fars-news-2-248", "این هفته نمایندگان مجلس"),  # «طی جلسه‌ای مشترک نمایندگان …»: the meeting's members
+    ("varzesh3-1-435", "یکشنبه حساس"),  # «در دیداری حساس»: the adjective goes on the phrase
+])
+def test_an_events_setting_stays_where_it_carries_the_news(fars_articles, varzesh3_articles, article_id, never):
+    assert not any(never in text for text in _candidate_texts(fars_articles + varzesh3_articles, article_id))
+
+
 def test_this_occasion_goes_before_the_verbs_own_word_unless_that_word_takes_it():
     """«کفاشیان صحبت‌های شفافی در این جلسه مطرح کرد»: «در این جلسه» points to a meeting the headline never names,
     and can go; «در این جلسه حضور داشت» says where he was, and stays."""

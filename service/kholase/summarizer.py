@@ -27,7 +27,8 @@ from kholase.text.clean import clean, has_persian, without_controls
 from kholase.text.sentences import Document, split_sentences
 
 logger = logging.getLogger(__name__)
-WARM_UP_TEXT = "«بختیاری» گفت: افزایش کمکهای مردمی امری ارزشمند است."
+# Its second sentence reaches every lexicon the headline rules consult («طی مراسمی» the adjectives).
+WARM_UP_TEXT = "«بختیاری» گفت: افزایش کمکهای مردمی امری ارزشمند است. کمیته امداد طی مراسمی کمک‌ها را توزیع کرد."
 
 
 class InputError(ValueError):

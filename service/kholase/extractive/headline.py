@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import combinations, pairwise
 
-from hazm.utils import verbs_list
+from hazm.utils import verbs_list, words_list
 
 from kholase.extractive.attribution import (
     AGENCY,
@@ -180,6 +180,22 @@ STATEMENT_OPENERS = ADJUNCT_OPENERS + SAFE_ADJUNCTS
 # Safe adjuncts that are no place: one may run to a light verb's own word («… با حضور مسئولان استانی برگزار شد»), where
 # «در مراسم … حضور پیدا کردند» would take «حضور».
 OCCASIONS = ("با حضور", "به مناسبت", "همزمان با", "هم‌زمان با")
+# A past event's own predicate («… برگزار شد», «… آغاز به کار کرد»): what stands between its subject and it says where,
+# with whom and for how long, and newsroom titles leave it out («دیدار … در ورزشگاه آزادی و در حضور … تماشاگر برگزار
+# شد» → «دیدار … برگزار شد»). A coming event's place and date are its news, and stay.
+EVENT_WORDS = frozenset("برگزار آغاز افتتاح تشکیل برپا اجرا".split())
+EVENT_PASSIVES = frozenset("شد شدند گردید گردیدند شده".split())
+EVENT_PHRASES = {("آغاز", "به", "کار"): frozenset(("کرد", "کردند")), ("به", "پایان"): frozenset(("رسید", "رسیدند"))}
+# The act an announcement or a meeting was made by, named only as «a letter», «a ceremony»: «… طی حکمی … را منصوب
+# کرد», «… با انتشار بیانیه‌ای … اعتراض کرد». The indefinite «‑ی» closes the phrase, so it can go whole.
+MEDIUM_OPENERS = ("طی", "در", "با صدور", "با انتشار", "با ارسال")
+MEDIA = frozenset("بیانیه نامه پیام اطلاعیه مصاحبه حکم مراسم نشست جلسه همایش گزارش دیدار".split())
+MEDIUM_ADJECTIVES = frozenset("رسمی مفصل دوستانه کوتاه جداگانه جدید تند خبری".split())
+# Words that make the part more than a setting: who took part («… میان تیم‌های … برگزار شد»), or how far the event
+# went («… تا پایان مرحله گروهی برگزار شده بود»).
+NOT_A_SETTING = frozenset("که میان بین مقابل برابر علیه تا".split())
+# What opens the part an event's predicate can go without: a place, its company or occasion, its length.
+EVENT_SETTINGS = (*OCCASIONS, "با شرکت", "با همکاری", "به میزبانی", "به مدت")
 TIME_WORDS = frozenset(
     "امروز دیروز امشب روز صبح عصر شب ظهر شامگاه بامداد هفته ماه سال ساعت گذشته جاری آینده قبل پیش اخیر "
     "شنبه یکشنبه دوشنبه سه‌شنبه چهارشنبه پنجشنبه پنج‌شنبه جمعه".split()
@@ -613,9 +629,82 @@ def _adjunct_spans(tokens: list[Token]) -> list[tuple[int, int]]:
             spans.append((start, end))
     spans.extend(_relative_clauses(tokens, preverb))
     spans.extend(_unclosed_causes(tokens, preverb, spans))
+    spans.extend(_media(tokens, preverb))
+    setting = _event_setting(tokens)
+    if setting:
+        spans.append(setting)
     inner = _inner_adjunct(tokens, preverb, spans)
     return sorted(span for span in ({*spans, inner} if inner else set(spans))
                   if not any(token.text in SCOPE_WORDS for token in tokens[span[0] : span[1]]))
+
+
+def _media(tokens: list[Token], preverb: int) -> list[tuple[int, int]]:
+    """«طی بیانیه‌ای رسمی», «در نامه‌ای», «با انتشار بیانیه‌ای»: the act, named indefinitely, that the subject spoke or
+    acted by. It ends on its indefinite noun or an adjective of `MEDIUM_ADJECTIVES`. Where the phrase may go on it
+    stays: «در نامه‌ای به …», «در نامه‌ای خطاب به …», «طی جلسه‌ای مشترک …», «در دیداری حساس», «در نشستی دو ساعته»,
+    «در دیداری خارج از خانه», «در جلسه‌ای که …». The tagger often calls an adjective a noun, so any word hazm's
+    lexicon knows as an adjective may go on the phrase."""
+    spans = []
+    for start in range(preverb):
+        opener = _opener(tokens, start, MEDIUM_OPENERS)
+        if opener is None or _inside_a_phrase(tokens, start):
+            continue
+        noun = start + len(opener.split())
+        word = tokens[noun].text if noun < preverb else ""
+        if not any(word == f"{medium}{ending}" for medium in MEDIA for ending in ("‌ای", "ای", "ی", "یی")):
+            continue
+        end = noun + 1
+        while end < preverb and tokens[end].text in MEDIUM_ADJECTIVES | {"و"} and tokens[end - 1].text != "و":
+            end += 1
+        after = tokens[end : end + 2]
+        if tokens[end - 1].text != "و" and after[0].tag not in ("ADP", "SCONJ", "CCONJ", "ADJ", "NUM") and \
+                after[0].text not in _adjectives() | {"که", "خطاب", "،", ","} and after[-1].text != "از":
+            spans.append((start, end))
+    return spans
+
+
+def _event_setting(tokens: list[Token]) -> tuple[int, int] | None:
+    """Where, with whom and how long a past event happened, between its subject and its own predicate: from the
+    first place, company or length after the subject up to the predicate. The clause opens on its subject, a noun
+    phrase of at least two words, and has no object. The part goes whole or not at all, so it holds no verb, «که»,
+    comma, date or time (a dated event is another event), nothing of `NOT_A_SETTING`, and no «با» but an
+    occasion's («با برتری ۲ بر یک …» is the news); a place the word before takes as its own («حضور در …») is not
+    where it begins."""
+    event = _event_predicate(tokens)
+    if event is None or tokens[0].tag in ("ADP", "SCONJ", "CCONJ", "DET", "PRON") or \
+            _opener(tokens, 0, STATEMENT_OPENERS) or any(token.text == "را" for token in tokens):
+        return None
+    for start in range(2, event - 1):
+        token, before = tokens[start], tokens[start - 1]
+        if token.tag in VERB_TAGS or token.text == "که" or (token.tag == "PUNCT" and token.text not in "«»"):
+            return None  # the subject is no plain noun phrase
+        place = token.text == "در" and tokens[start + 1].text not in BOUND_AFTER_DAR and \
+            before.text not in BOUND_BEFORE_DAR and not _infinitive(before)
+        if not (place or _opener(tokens, start, EVENT_SETTINGS)) or _inside_a_phrase(tokens, start):
+            continue
+        part = tokens[start:event]
+        if any(token.tag in VERB_TAGS | {"PUNCT"} or token.text in NOT_A_SETTING or
+               (token.text == "با" and not _opener(tokens, start + at, EVENT_SETTINGS)) or
+               (token.text in TIME_WORDS | MONTHS | ERA_WORDS and
+                "مدت" not in (word.text for word in part[max(at - 3, 0) : at]))  # «به مدت ۵ روز» is a length
+               for at, token in enumerate(part)):
+            return None
+        return start, event
+    return None
+
+
+def _event_predicate(tokens: list[Token]) -> int | None:
+    """Where a past event's own predicate begins at the clause's end («برگزار شد», «به پایان رسید»), if it is one."""
+    words = [token.text for token in tokens]
+    for phrase, verbs in EVENT_PHRASES.items():
+        at = len(words) - len(phrase) - 1
+        if at > 0 and tuple(words[at:-1]) == phrase and words[-1] in verbs:
+            return at
+    at = len(words) - 1
+    while at > 0 and words[at] in EVENT_PASSIVES | SHARED_AUXILIARIES:
+        at -= 1
+    return at if at < len(words) - 1 and words[at] in EVENT_WORDS and words[at + 1] in EVENT_PASSIVES and \
+        words[at - 1] != "قابل" else None
 
 
 def _past_time(tokens: list[Token], at: int) -> bool:
@@ -1156,6 +1245,12 @@ def _subjunctives() -> frozenset[str]:
     """Subjunctive forms of hazm's verbs («بگیرد», «نکنند», «بیاورد», «باشم», a light verb's bare «شود»), less those
     that are also past forms («برد», «بود»); «داشتن» has none of its own («ندارد» is indicative)."""
     return _verb_forms()[0]
+
+
+@cache
+def _adjectives() -> frozenset[str]:
+    """The words hazm's lexicon knows as adjectives, among other parts of speech («حساس», «خبر»)."""
+    return frozenset(word for word, _, tags in words_list() if "AJ" in tags)
 
 
 @cache
