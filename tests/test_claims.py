@@ -167,6 +167,8 @@ def test_guillemets_around_nothing_name_no_office_holder():
         ("بدین ترتیب تقریبا می‌توان با قطعیت گفت که فن دایک حاضر است.", None),
         ("کالین پاول چندی پیش گفت: کره شمالی باید برنامه‌اش را کنار بگذارد.", "کالین پاول"),
         ("اواسط هفته گذشته علی عابدینی گفت: باشگاه واگذار شده است.", "علی عابدینی"),
+        ("استاندار اصفهان اظهار امیدواری کرد که این نمایشگاه بستری برای گردشگری شود.", "استاندار اصفهان"),  # a
+        # feeling voiced frames what was said
         ("پندار خمارلو مدیر روابط عمومی باشگاه گفت: اعتراض‌مان را اعلام خواهیم کرد.",  # varzesh3-1-206: a
          "پندار خمارلو مدیر روابط عمومی باشگاه"),  # public-relations office held by a person, not its news desk
     ],
@@ -346,6 +348,20 @@ def test_a_pronoun_before_anyone_speaks_is_the_leads_person(fars_articles, varze
     document, claims = claims_of(articles["fars-news-2-022"]["body"], 10)
     said = {claim.speaker for claim in claims if "برادران و خواهران من" in document.text[claim.start : claim.end]}
     assert said == {"مشرف"}
+
+
+def test_a_pronoun_before_anyone_speaks_is_the_person_the_lead_opens_on(varzesh3_articles):
+    """varzesh3-3-372: «دلوفئو در تابستان … بازگشت …» and then «او گفت: " …": the lead's person, through the whole
+    quotation; varzesh3-2-372: «… لوکاس واسکز ابراز امیدواری کرد که مسی …» before «او گفت: …» makes it Vázquez's,
+    not Messi's, whom the lead opens on."""
+    articles = {a["id"]: a for a in varzesh3_articles}
+    document, claims = claims_of(articles["varzesh3-3-372"]["body"], 10)
+    said = {claim.speaker for claim in claims if "بازگشت به بارسا خیلی دشوار" in document.text[claim.start : claim.end]}
+    assert said == {"دلوفئو"}
+    document, claims = claims_of(articles["varzesh3-2-372"]["body"], 10)
+    assert "مسی" not in {claim.speaker for claim in claims}
+    text = "رمزی و اوزیل در دیدار کامیونیتی شیلد غایب بودند.\nاو گفت: «ما آماده بازی بعدی هستیم.»"
+    assert set(speakers_by_opening(text).values()) == {None}  # two people: «او» is neither
 
 
 def test_a_claim_starts_after_a_link_to_the_sentence_before():

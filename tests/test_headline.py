@@ -335,6 +335,7 @@ def test_a_subordinate_clause_or_a_source_frame_is_no_headline(headline):
     "رونالدو که در سال ۲۰۰۹ از منچستریونایتد به رئال مادرید پیوست، در چند سال اخیر بیش از ۳۰۰ گل برای این تیم به ثمر "
     "رساند",  # the relative clause ends at its comma and the main clause follows
     "احمد آل نعمه به تیم پیکان پیوست که این تیم وضعیت نامعلومی برای حضور در لیگ برتر دارد",
+    "سردار آزمون از هماهنگی خود با تیمش ابراز رضایت کرد",  # a feeling voiced, and what it was about
 ])
 def test_a_subjunctive_with_what_it_depends_on_is_a_headline(headline):
     assert well_formed(headline)

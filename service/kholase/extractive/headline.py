@@ -22,6 +22,7 @@ from hazm.utils import verbs_list, words_list
 
 from kholase.extractive.attribution import (
     AGENCY,
+    FEELING_SAID,
     HONORIFICS,
     INSTITUTION,
     LIST_ANNOUNCEMENT,
@@ -1168,8 +1169,10 @@ def well_formed(headline: str) -> bool:
             SOURCE_PHRASE.search(headline):
         return False
     ending = SPEECH_ENDING.search(headline)
-    if ending and not headline[: ending.start()].endswith(" را "):  # «سرپرست این تیم اعلام کرد»: a frame whose
-        return False  # statement was left out; «… خداحافظی خود را اعلام کرد» names what was said
+    if ending and not headline[: ending.start()].endswith(" را ") and \
+            not (re.match(FEELING_SAID, ending.group()) and " از " in headline[: ending.start()]):
+        return False  # «سرپرست این تیم اعلام کرد»: a frame whose statement was left out; «… خداحافظی خود را اعلام
+        # کرد» names what was said, and «… از هماهنگی خود با تیمش ابراز رضایت کرد» what was felt
     words = statement.split()
     pointer = 2 if " ".join(words[:2]) in ("پس از", "بعد از") else 1  # «پیش از این» is "before now"
     if len(words) > pointer + 1 and words[0] in POINTING_PREPOSITIONS and words[pointer] in ("این", "آن"):

@@ -15,6 +15,7 @@ from functools import lru_cache
 from kholase.extractive.attribution import (
     AGENCY,
     EPITHET,
+    FRAME_VERB,
     HONORIFICS,
     NEWS_FRAME,
     THE_DOCUMENT,
@@ -37,6 +38,15 @@ NAME_WINDOW = 6  # words before an office word that may hold the name
 OFFICE_KEY_WORDS = 3
 CLAUSE_BREAK = re.compile(r"[.:؛«»()\n!؟?]")
 # Words a tagger may call proper nouns that no person's name holds («تیم ملی امید», «خبرگزاری رسمی کره شمالی»).
+LEAD_NAME_WORDS = 3
+NOT_A_LEADS_PERSON = frozenset("و یکی شاگردان یاران گذشته امروز دیروز فردا امشب شب صبح عصر".split())
+# «… اما ایبورا مطمئن است که …», «پس از بازی، توخل مدعی شد که …», «طبق ادعای …»: someone other than the lead's
+# person may be whom a later «او گفت» stands for.
+BELIEF_OR_SPEECH = re.compile(
+    rf"\s(?:{FRAME_VERB}|(?:مطمئن|معتقد|امیدوار|مصمم|مدعی|خواستار)\s?(?:است|شد|بود|هستند|شدند|بودند)"
+    r"|(?:ابراز|اظهار)\s+\S+\s+(?:کرد|کردند|نمود)|(?:تایید|تأیید|پیش‌بینی|اعتراف)\s?(?:کرد|کردند)"
+    r"|ادعای|به\s+گفته|به\s+عقیده|به\s+اعتقاد|از\s+قول)(?:\s|$|[.،,:])"
+)
 NOT_IN_A_NAME = frozenset("تیم باشگاه شورای شورا سازمان وزارت اداره رسمی ملی شامل کشور استان شهر".split())
 # «به گزارش «ورزش سه»، …»: a name in the report's frame is its source, not a person with an office.
 FRAME_BEFORE = 30
@@ -237,7 +247,11 @@ def voices(document: Document) -> list[Voice]:
     previous_paragraph = -1
     spoke: str | None = None
     putting = -1  # the paragraph of a question put to someone («از X سوال شد: …»)
+    others_named = gave = False  # whether a sentence before anyone spoke gave someone's words or named another
     for sentence in document.sentences:
+        others_named |= gave  # the sentences before this one
+        gave = book.last is None and (BELIEF_OR_SPEECH.search(sentence.text) is not None or (
+            sentence.index > 0 and (_opens_on_a_name(sentence.text) or bool(_named_offices(sentence.text)))))
         attribution = attribute(sentence.text, long_frames=True)
         turn = TURN.match(sentence.text)
         label = turn if turn and (turn.group("bullet") or sentence.paragraph != previous_paragraph) else None
@@ -263,7 +277,11 @@ def voices(document: Document) -> list[Voice]:
         if attribution.speaker is not None and not retold:
             speaker = book.resolve(attribution.speaker, attribution.is_pronoun)
             if speaker is None and attribution.is_pronoun and not THE_DOCUMENT.match(attribution.speaker):
-                unnamed.append(len(found))  # «او … می‌گوید: …» before anyone has spoken
+                person = None if others_named else _lead_subject(lead)
+                if person is not None:
+                    speaker = book.resolve(person, False)  # «دلوفئو در تابستان …» and then «او گفت: …»
+                else:
+                    unnamed.append(len(found))  # «او … می‌گوید: …» before anyone has spoken
             elif speaker is not None and unnamed and _named_in(speaker, lead):
                 for at in unnamed:  # the lead's person, who speaks by name only later
                     found[at] = replace(found[at], speaker=speaker, source=None)
@@ -301,6 +319,34 @@ def voices(document: Document) -> list[Voice]:
             relayed = own
         found.append(Voice(speaker, start, end, source=None if speaker else own or relayed))
     return found
+
+
+def _opens_on_a_name(text: str) -> bool:
+    """«پل اسکولز اما سعی …»: the sentence's subject is a person's full name, so a later «او» may be them."""
+    body = text[attribute(text).body_start :]
+    return [token.tag for token in tagged(" ".join(body.split()[:2]))] == ["PROPN", "PROPN"]
+
+
+def _lead_subject(lead: str) -> str | None:
+    """The person the lead opens on, when it opens on a bare name: «دلوفئو در تابستان …», «ژیرو که …», «جمشید تقی
+    زاده، معاون …». «او گفت: …» before anyone speaks is theirs, unless a sentence before it gave someone's words or
+    belief, or a later one opened on another full name or named someone with an office. Not two people, a team's
+    players («شاگردان مورینیو»), a plural, a time or an epithet."""
+    body = lead[attribute(lead).body_start :]
+    run: list[Token] = []
+    for token in tagged(body):
+        if token.text in "«»":
+            continue  # «دکتر «احمد ابراهیم»، …»
+        if token.text in ("که", "،", ",") or token.tag in ("ADP", "VERB", "AUX", "PUNCT"):
+            break
+        run.append(token)
+    else:
+        return None
+    if not 1 <= len(run) <= LEAD_NAME_WORDS or run[0].text in TITLE_WORDS or run[-1].text in HONORIFICS or \
+            any(token.tag in ("DET", "NUM", "PRON", "ADV") or token.text in NOT_IN_A_NAME | NOT_A_LEADS_PERSON or
+                token.text.endswith(("ها", "های")) for token in run):
+        return None
+    return clean_speaker(body[run[0].start : run[-1].start + len(run[-1].text)])
 
 
 def _named_in(speaker: str, lead: str) -> bool:
