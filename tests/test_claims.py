@@ -360,6 +360,9 @@ def test_a_pronoun_before_anyone_speaks_is_the_person_the_lead_opens_on(varzesh3
     assert said == {"دلوفئو"}
     document, claims = claims_of(articles["varzesh3-2-372"]["body"], 10)
     assert "مسی" not in {claim.speaker for claim in claims}
+    document, claims = claims_of(articles["varzesh3-2-466"]["body"], 10)  # named only later: the whole quotation
+    said = {claim.speaker for claim in claims if "سر الکس فرگوسن یکی از" in document.text[claim.start : claim.end]}
+    assert said == {"هرناندز"}
     text = "رمزی و اوزیل در دیدار کامیونیتی شیلد غایب بودند.\nاو گفت: «ما آماده بازی بعدی هستیم.»"
     assert set(speakers_by_opening(text).values()) == {None}  # two people: «او» is neither
 

@@ -39,6 +39,7 @@ OFFICE_KEY_WORDS = 3
 CLAUSE_BREAK = re.compile(r"[.:؛«»()\n!؟?]")
 # Words a tagger may call proper nouns that no person's name holds («تیم ملی امید», «خبرگزاری رسمی کره شمالی»).
 LEAD_NAME_WORDS = 3
+UNNAMED = "\u2063unnamed"  # a pronoun's voice, and the words that run on from it, while no name is known for it
 NOT_A_LEADS_PERSON = frozenset("و یکی شاگردان یاران گذشته امروز دیروز فردا امشب شب صبح عصر".split())
 # «… اما ایبورا مطمئن است که …», «پس از بازی، توخل مدعی شد که …», «طبق ادعای …»: someone other than the lead's
 # person may be whom a later «او گفت» stands for.
@@ -242,7 +243,7 @@ def voices(document: Document) -> list[Voice]:
     depth = 0  # «» left open so far
     found: list[Voice] = []
     relayed: str | None = None  # the body the whole report is relayed from, as its lead says
-    unnamed: list[int] = []  # voices of a pronoun no name came before
+    unnamed = False  # whether a pronoun spoke with no name before it: its voices are UNNAMED until it has one
     lead = document.sentences[0].text if document.sentences else ""  # who a pronoun before any name stands for
     previous_paragraph = -1
     spoke: str | None = None
@@ -281,11 +282,10 @@ def voices(document: Document) -> list[Voice]:
                 if person is not None:
                     speaker = book.resolve(person, False)  # «دلوفئو در تابستان …» and then «او گفت: …»
                 else:
-                    unnamed.append(len(found))  # «او … می‌گوید: …» before anyone has spoken
+                    speaker, unnamed = UNNAMED, True  # «او … می‌گوید: …» before anyone has spoken
             elif speaker is not None and unnamed and _named_in(speaker, lead):
-                for at in unnamed:  # the lead's person, who speaks by name only later
-                    found[at] = replace(found[at], speaker=speaker, source=None)
-                unnamed = []
+                found = _named(found, speaker)  # the lead's person, who speaks by name only later
+                unnamed = False
             in_quotes = "«" in sentence.text[max(0, start - 2) : start]  # «X گفت: «…»» ends where the quote does
             running, running_paragraph = (speaker, sentence.paragraph) if attribution.runs_on and not in_quotes else (
                 None, -1)
@@ -317,8 +317,14 @@ def voices(document: Document) -> list[Voice]:
         own = relayed_source(frame) if frame else None  # «به گزارش … به نقل از X،», «به نوشته X،»
         if own is not None and sentence.index == 0:
             relayed = own
-        found.append(Voice(speaker, start, end, source=None if speaker else own or relayed))
-    return found
+        found.append(Voice(speaker, start, end, source=None if speaker and speaker != UNNAMED else own or relayed))
+    return _named(found, None)
+
+
+def _named(found: list[Voice], speaker: str | None) -> list[Voice]:
+    """The voices with an UNNAMED speaker given `speaker`: the name they turned out to have, or no one."""
+    return [replace(voice, speaker=speaker, source=None if speaker else voice.source) if voice.speaker == UNNAMED
+            else voice for voice in found]
 
 
 def _opens_on_a_name(text: str) -> bool:
