@@ -230,6 +230,9 @@ TITLE_WORDS = frozenset(
     "کارگردان نویسنده خواننده مجری ملی‌پوش پیشکسوت".split()
 )
 QUOTES = "«»\"' "
+MAX_SPEAKER_WORDS = 10  # a longer phrase before a speech verb is a clause
+NAME_WORDS = 3
+NOT_IN_A_NAME = frozenset("این آن ادامه توسط از در با".split())  # «این گل توسط مهاجم …» names no one first
 BULLETS = "*•●▪-–"
 
 
@@ -269,7 +272,12 @@ def clean_speaker(phrase: str) -> str | None:
     phrase = phrase.strip(QUOTES + BULLETS + "،,.")
     phrase = phrase.replace("«", "").replace("»", "").strip()
     words = phrase.split()
-    if not words or len(words) > 10 or AGENCY.search(phrase) or NOT_A_SPEAKER.search(phrase):
+    if len(words) > MAX_SPEAKER_WORDS and " و " in phrase:  # «نیما نکیسا بازیکن سابق تیم ملی ایران و مربی تیم نفت»:
+        first = phrase.split(" و ")[0].split()  # the name and its first office
+        office = next((at for at, word in enumerate(first) if word in TITLE_WORDS), None)
+        if office is not None and 1 <= office <= NAME_WORDS and NOT_IN_A_NAME.isdisjoint(first[:office]):
+            phrase, words = " ".join(first), first
+    if not words or len(words) > MAX_SPEAKER_WORDS or AGENCY.search(phrase) or NOT_A_SPEAKER.search(phrase):
         return None
     return words[0] if words[0] in PRONOUNS else phrase  # «وی دلایل موفقیت … را … دانست»
 

@@ -462,10 +462,12 @@ def _strip_leading(tokens: list[Token]) -> list[Token]:
                 (concession or _opens_with(tokens, ADJUNCT_OPENERS) or tokens[0].tag == "ADP") and \
                 not any(token.text in ("را", "که") or token.tag in VERB_TAGS for token in tokens[:comma]) and \
                 not _continues_a_list(tokens, comma) and \
-                not (comma + 1 < len(tokens) and tokens[comma + 1].text in TITLE_WORDS | EPITHET_WORDS):
+                not (comma + 1 < len(tokens) and tokens[comma + 1].text in TITLE_WORDS | EPITHET_WORDS) and \
+                not (tokens[0].text == "از" and tokens[1].text.endswith("ترین")):
             # «در این جلسه، …», «براساس این گزارش، …»; not «در پیکار‌های … تیم‌های والنسین، آژاکسیو و رمس …», where
             # the comma goes on with a list, nor «به عقیده من تیمی که النصر، …», where it closes a name in a clause,
-            # nor «در پی مقصر قلمداد شدن علیرضا فغانی، داور بین‌المللی …», where it opens the name's apposition
+            # nor «در پی مقصر قلمداد شدن علیرضا فغانی، داور بین‌المللی …», where it opens the name's apposition,
+            # nor «از مهم‌ترین معضلات تهران، فقدان … است», the predicate put first
             tokens, changed = tokens[comma + 1 :], True
             continue
         time_words = _deictic_length(tokens)
