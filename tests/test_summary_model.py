@@ -94,6 +94,13 @@ def test_a_condition_keeps_its_main_clause(varzesh3_articles):
     assert "می‌توانست نتایج خیلی خوبی کسب کند" in summary
 
 
+def test_a_time_clause_keeps_its_main_clause(varzesh3_articles):
+    """«… اما هنگامی‌که فدراسیون‌ها … دچار مشکل شود، …»: «هنگامی‌که» with its half-space opens a time clause too."""
+    article = next(a for a in varzesh3_articles if a["id"] == "varzesh3-3-146")
+    summary = Summarizer().summarize(article["body"]).summary
+    assert "هنگامی" not in summary or not summary.endswith("دچار مشکل شود."), summary
+
+
 def test_a_noun_and_its_relative_clause_keep_their_main_verb(varzesh3_articles):
     """«محمد ابراهیمی که سال گذشته … بهترین بازیکنان این تیم بود، حالا روند خوبش را … ادامه می‌دهد.»: cut at «بود،»
     the summary was the subject and its relative clause alone."""

@@ -39,6 +39,13 @@ def test_a_direction_mark_between_letters_is_a_half_space():
     assert normalize(typed) == "سیدروح\u200cالله سلیمانی\u200cفر روزبه\u200cروز"
 
 
+def test_a_half_space_after_a_letter_that_never_joins_goes_unless_a_suffix_follows():
+    """varzesh3-1-233 writes «اظها‌ر کرد» and «پر‌سپولیس»: the half-space shows nothing, but hid the speech verb
+    from every rule. Before «ها» or «ای» it marks where the stem ends, and stays."""
+    assert normalize("اظها‌ر کرد پر‌سپولیس") == "اظهار کرد پرسپولیس"
+    assert normalize("رفت و آمد‌های دانشجو‌ها") == "رفت و آمد‌های دانشجو‌ها"
+
+
 def test_donations_article_loses_its_clutter_and_title(donations_text):
     cleaned = clean(donations_text)
     for marker in CLUTTER:

@@ -23,6 +23,12 @@ INVISIBLES = re.compile("[\u200b\u200d\u200e\u200f\ufeff\u202a-\u202e\u2066-\u20
 # A direction mark between two Persian letters is a half-space typed with the wrong key («سیدروح‎الله»): removed, it
 # would glue the words.
 MISTYPED_HALF_SPACE = re.compile("(?<=[\u0600-\u06ff])[\u200e\u200f](?=[\u0600-\u06ff])")
+# A half-space after a letter that never joins the next one («اظها‌ر کرد», «پر‌سپولیس») shows nothing and, inside a
+# stem, marks nothing, but splits the word for every rule and lexicon that reads it. Before a suffix («رفت و آمد‌های»,
+# «دانشجو‌ها») it marks where the stem ends, and stays.
+NEEDLESS_HALF_SPACE = re.compile("(?<=[\u0627\u0622\u0623\u0625\u062f\u0630\u0631\u0632\u0698\u0648\u0624])\u200c"
+                                 "(?!(?:ها|ای|ام|ات|اش|ان|اند|ایم|اید|تر|ی)(?![\u0600-\u06ff])|ها|تر)"
+                                 "(?=[\u0600-\u06ff])")
 # Control characters other than tab and line breaks (NUL and the like): never part of what the service writes.
 CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
 # Letters of the Arabic script, presentation forms included; not its digits, signs (٪ ، ؟), marks or tatweel.
@@ -232,6 +238,7 @@ def restore_half_space(word: str) -> str:
 def normalize(text: str) -> str:
     """hazm normalization plus the invisible-mark and half-space repairs hazm leaves undone."""
     text = CONTROLS.sub("", INVISIBLES.sub("", MISTYPED_HALF_SPACE.sub(ZWNJ, text))).replace(APART, "")
+    text = NEEDLESS_HALF_SPACE.sub("", text)
     text = lexicon.normalizer().normalize(KEPT_APART.sub("به" + APART, text)).replace(APART, " ")
     return GLUED_WORD.sub(lambda match: restore_half_space(match.group()), text)
 
