@@ -323,6 +323,7 @@ def test_a_part_the_clause_needs_stays(fars_articles, varzesh3_articles, article
     "پس از اینکه دو شرکت نتوانستند پرسپولیس را بخرند به نظر می‌رسد",
     "نمایش سفید برفی درباره عده‌ای است که بعد از به دنیا آمدن متوجه می‌شوند",
     "اراکی: کریمه خدای متعال خبر می‌دهد",  # what it tells is left out
+    "معافیت‌ها و امتیازاتی که باید برای ورود جدی بخش خصوصی به ورزش ایجاد شود",  # «باید … شود» is one verb
     "ننگت باد! سر دادند",  # the tail of a slogan after its «!»
 ])
 def test_a_subordinate_clause_or_a_source_frame_is_no_headline(headline):
@@ -560,6 +561,15 @@ def test_a_past_events_setting_and_the_act_it_was_announced_by_can_go(fars_artic
 ])
 def test_an_events_setting_stays_where_it_carries_the_news(fars_articles, varzesh3_articles, article_id, never):
     assert not any(never in text for text in _candidate_texts(fars_articles + varzesh3_articles, article_id))
+
+
+def test_a_first_clause_too_short_to_say_anything_takes_the_clause_joined_to_it():
+    """varzesh3-2-210: «کریمی: بازی خوبی بود» says nothing; with the clause «و» joins to it, it does."""
+    document = Summarizer().prepare(
+        "یعقوب کریمی پس از پیروزی سپاهان اظهار داشت: بازی خوبی بود و خوشحالم در این دیدار به پیروزی رسیدیم، امیدوارم "
+        "در ادامه هم بتوانیم نتایج لازم را کسب کنیم.")
+    texts = [c.text for c in candidates(list(document.sentences), 14)]
+    assert "کریمی: بازی خوبی بود و خوشحالم به پیروزی رسیدیم" in texts, texts
 
 
 def test_this_occasion_goes_before_the_verbs_own_word_unless_that_word_takes_it():

@@ -914,10 +914,11 @@ def _text(tokens: list[Token]) -> str:
 def _clauses(tokens: list[Token], max_words: int) -> Iterator[tuple[list[Token], float]]:
     """The main clause, and the same with adjunct phrases left out, within `max_words` words; with its kept share."""
     words = sum(token.tag != "PUNCT" for token in tokens) or 1
-    clause = _main_clause(_appositions(_strip_leading(_without_parentheses(tokens))))
+    source = _appositions(_strip_leading(_without_parentheses(tokens)))
+    clause = _main_clause(source)
     if clause is None:
         return
-    clause = _strip_leading(clause)
+    clause = _strip_leading(_with_the_next_clause(source, clause))
     first = _first_conjunct(clause)
     for whole in (clause, first) if first else (clause,):
         whole = _undated(whole)
@@ -933,6 +934,20 @@ def _clauses(tokens: list[Token], max_words: int) -> Iterator[tuple[list[Token],
                 count = sum(token.tag != "PUNCT" for token in kept)
                 if MIN_WORDS <= count <= max_words:
                     yield kept, count / words
+
+
+def _with_the_next_clause(source: list[Token], clause: list[Token]) -> list[Token]:
+    """A first clause too short to say anything alone, with the clause «و» joins to it, up to that one's verb, where
+    that one is well formed alone: «بازی خوبی بود و خوشحالم در این دیدار به پیروزی رسیدیم» for «بازی خوبی بود»."""
+    if sum(token.tag != "PUNCT" for token in clause) >= FIRST_CONJUNCT_WORDS:
+        return clause
+    end = next((at for at, token in enumerate(source) if token is clause[-1]), None)
+    if end is None or end + 2 >= len(source) or source[end + 1].text != "و":
+        return clause
+    following = _main_clause(source[end + 2 :])
+    if not following or not well_formed(_text(following)):
+        return clause  # «… و معافیت‌هایی که باید … ایجاد شود»: no clause of its own
+    return [*clause, source[end + 1], *following]
 
 
 def _named_only_in(clause: list[Token], gone: set[int]) -> bool:
@@ -1208,8 +1223,8 @@ def _only_a_relative_clause(statement: str) -> bool:
     comma = next((index for index, token in enumerate(rest) if token.text in ("،", ",")), len(rest))
     if sum(token.tag != "PUNCT" for token in rest[comma + 1 :]) >= MIN_WORDS:
         return False  # «رونالدو که … پیوست، در چند سال اخیر … به ثمر رساند»
-    verbs = [_verb_like(token) for token in rest if token.tag != "PUNCT"]
-    return sum(verb and not following for verb, following in zip(verbs, [*verbs[1:], False])) <= 1
+    verbs = [_verb_like(token) and token.text not in MODALS for token in rest if token.tag != "PUNCT"]  # «باید … شود»
+    return sum(verb and not following for verb, following in zip(verbs, [*verbs[1:], False])) <= 1  # is one verb
 
 
 def _only_a_subordinate_clause(tokens: list[Token]) -> bool:
