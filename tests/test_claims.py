@@ -553,6 +553,7 @@ def test_an_ordinal_is_no_first_person_verb():
     ("سرمربی آرژانتینی پرسپولیس اکنون علاوه بر مطالبات خود، بخشی از قبل را طلب دارد و این را اعلام کرد.",
      "سرمربی آرژانتینی پرسپولیس"),
     ("خبرنگاری از علی دایی درباره صحبت‌های قطبی پرسید و گفت: آیا از او دلخورید؟", None),  # the one who asked
+    ("بهترین بخش حرف‌های انصاری‌فرد آنجا بود که گفت: ایشان باید با ما توافق کند.", None),  # a clause with its copula
 ])
 def test_no_one_named_is_no_speaker(sentence, speaker):
     assert attribute(sentence, long_frames=True).speaker == speaker
