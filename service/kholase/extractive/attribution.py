@@ -231,8 +231,8 @@ TITLE_WORDS = frozenset(
 )
 QUOTES = "«»\"' "
 MAX_SPEAKER_WORDS = 10  # a longer phrase before a speech verb is a clause
-NAME_WORDS = 3
-NOT_IN_A_NAME = frozenset("این آن ادامه توسط از در با".split())  # «این گل توسط مهاجم …» names no one first
+OFFICE_WITHIN = 3  # words of a name before its office
+NOT_A_NAME_WORD = frozenset("این آن ادامه توسط از در با".split())  # «این گل توسط مهاجم …» names no one first
 BULLETS = "*•●▪-–"
 
 
@@ -275,7 +275,7 @@ def clean_speaker(phrase: str) -> str | None:
     if len(words) > MAX_SPEAKER_WORDS and " و " in phrase:  # «نیما نکیسا بازیکن سابق تیم ملی ایران و مربی تیم نفت»:
         first = phrase.split(" و ")[0].split()  # the name and its first office
         office = next((at for at, word in enumerate(first) if word in TITLE_WORDS), None)
-        if office is not None and 1 <= office <= NAME_WORDS and NOT_IN_A_NAME.isdisjoint(first[:office]):
+        if office is not None and 1 <= office <= OFFICE_WITHIN and NOT_A_NAME_WORD.isdisjoint(first[:office]):
             phrase, words = " ".join(first), first
     if not words or len(words) > MAX_SPEAKER_WORDS or AGENCY.search(phrase) or NOT_A_SPEAKER.search(phrase):
         return None

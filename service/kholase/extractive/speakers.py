@@ -37,7 +37,6 @@ WORD = re.compile(r"[^\s،,.:؛«»()]+")
 NAME_WINDOW = 6  # words before an office word that may hold the name
 OFFICE_KEY_WORDS = 3
 CLAUSE_BREAK = re.compile(r"[.:؛«»()\n!؟?]")
-# Words a tagger may call proper nouns that no person's name holds («تیم ملی امید», «خبرگزاری رسمی کره شمالی»).
 LEAD_NAME_WORDS = 3
 UNNAMED = "\u2063unnamed"  # a pronoun's voice, and the words that run on from it, while no name is known for it
 NOT_A_LEADS_PERSON = frozenset("و یکی شاگردان یاران گذشته امروز دیروز فردا امشب شب صبح عصر".split())
@@ -48,6 +47,7 @@ BELIEF_OR_SPEECH = re.compile(
     r"|(?:ابراز|اظهار)\s+\S+\s+(?:کرد|کردند|نمود)|(?:تایید|تأیید|پیش‌بینی|اعتراف)\s?(?:کرد|کردند)"
     r"|ادعای|به\s+گفته|به\s+عقیده|به\s+اعتقاد|از\s+قول)(?:\s|$|[.،,:])"
 )
+# Words a tagger may call proper nouns that no person's name holds («تیم ملی امید», «خبرگزاری رسمی کره شمالی»).
 NOT_IN_A_NAME = frozenset("تیم باشگاه شورای شورا سازمان وزارت اداره رسمی ملی شامل کشور استان شهر".split())
 # «به گزارش «ورزش سه»، …»: a name in the report's frame is its source, not a person with an office.
 FRAME_BEFORE = 30
@@ -233,7 +233,9 @@ class Voice:
 
 def voices(document: Document) -> list[Voice]:
     """The voice of every sentence of the document, in order. A pronoun that speaks before anyone is named is the
-    lead's person, once they speak by a name the lead gives."""
+    person the lead opens on, unless a sentence before it gave someone's words or belief, or one after the lead opened
+    on another full name or named someone with an office; else it is the lead's person once they speak by a name the
+    lead gives, or no one."""
     book = SpeakerBook(document.text)
     asked, first_question = _interviewer_turns(document)
     interviewee: str | None = None
@@ -335,9 +337,8 @@ def _opens_on_a_name(text: str) -> bool:
 
 def _lead_subject(lead: str) -> str | None:
     """The person the lead opens on, when it opens on a bare name: «دلوفئو در تابستان …», «ژیرو که …», «جمشید تقی
-    زاده، معاون …». «او گفت: …» before anyone speaks is theirs, unless a sentence before it gave someone's words or
-    belief, or a later one opened on another full name or named someone with an office. Not two people, a team's
-    players («شاگردان مورینیو»), a plural, a time or an epithet."""
+    زاده، معاون …»: an «او گفت: …» before anyone speaks may be theirs. Not two people, a team's players («شاگردان
+    مورینیو»), a plural, a time or an epithet."""
     body = lead[attribute(lead).body_start :]
     run: list[Token] = []
     for token in tagged(body):

@@ -27,7 +27,7 @@ MISTYPED_HALF_SPACE = re.compile("(?<=[\u0600-\u06ff])[\u200e\u200f](?=[\u0600-\
 # stem, marks nothing, but splits the word for every rule and lexicon that reads it. Before a suffix («رفت و آمد‌های»,
 # «دانشجو‌ها») it marks where the stem ends, and stays.
 NEEDLESS_HALF_SPACE = re.compile("(?<=[\u0627\u0622\u0623\u0625\u062f\u0630\u0631\u0632\u0698\u0648\u0624])\u200c"
-                                 "(?!(?:ها|ای|ام|ات|اش|ان|اند|ایم|اید|تر|ی)(?![\u0600-\u06ff])|ها|تر)"
+                                 "(?!(?:ای|ام|ات|اش|ان|اند|ایم|اید|ی)(?![\u0600-\u06ff])|ها|تر)"
                                  "(?=[\u0600-\u06ff])")
 # Control characters other than tab and line breaks (NUL and the like): never part of what the service writes.
 CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
