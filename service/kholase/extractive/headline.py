@@ -191,6 +191,7 @@ EVENT_PHRASES = {("آغاز", "به", "کار"): frozenset(("کرد", "کردن�
 # کرد», «… با انتشار بیانیه‌ای … اعتراض کرد». The indefinite «‑ی» closes the phrase, so it can go whole.
 MEDIUM_OPENERS = ("طی", "در", "با صدور", "با انتشار", "با ارسال")
 MEDIA = frozenset("بیانیه نامه پیام اطلاعیه مصاحبه حکم مراسم نشست جلسه همایش گزارش دیدار".split())
+INDEFINITE_MEDIA = frozenset(f"{medium}{ending}" for medium in MEDIA for ending in ("\u200cای", "ای", "ی", "یی"))
 MEDIUM_ADJECTIVES = frozenset("رسمی مفصل دوستانه کوتاه جداگانه جدید تند خبری".split())
 # Words that make the part more than a setting: who took part («… میان تیم‌های … برگزار شد»), or how far the event
 # went («… تا پایان مرحله گروهی برگزار شده بود»).
@@ -654,15 +655,15 @@ def _media(tokens: list[Token], preverb: int) -> list[tuple[int, int]]:
         if opener is None or _inside_a_phrase(tokens, start):
             continue
         noun = start + len(opener.split())
-        word = tokens[noun].text if noun < preverb else ""
-        if not any(word == f"{medium}{ending}" for medium in MEDIA for ending in ("‌ای", "ای", "ی", "یی")):
+        if noun >= preverb or tokens[noun].text not in INDEFINITE_MEDIA:
             continue
         end = noun + 1
         while end < preverb and tokens[end].text in MEDIUM_ADJECTIVES | {"و"} and tokens[end - 1].text != "و":
             end += 1
         after = tokens[end : end + 2]
         if tokens[end - 1].text != "و" and after[0].tag not in ("ADP", "SCONJ", "CCONJ", "ADJ", "NUM") and \
-                after[0].text not in _adjectives() | {"که", "خطاب", "،", ","} and after[-1].text != "از":
+                after[0].text not in ("که", "خطاب", "،", ",") and after[0].text not in _adjectives() and \
+                after[-1].text != "از":
             spans.append((start, end))
     return spans
 

@@ -252,10 +252,11 @@ def voices(document: Document) -> list[Voice]:
     putting = -1  # the paragraph of a question put to someone («از X سوال شد: …»)
     others_named = gave = False  # whether a sentence before anyone spoke gave someone's words or named another
     for sentence in document.sentences:
+        attribution = attribute(sentence.text, long_frames=True)
         others_named |= gave  # the sentences before this one
         gave = book.last is None and (BELIEF_OR_SPEECH.search(sentence.text) is not None or (
-            sentence.index > 0 and (_opens_on_a_name(sentence.text) or bool(_named_offices(sentence.text)))))
-        attribution = attribute(sentence.text, long_frames=True)
+            sentence.index > 0 and (_opens_on_a_name(sentence.text[attribution.body_start :]) or
+                                    bool(_named_offices(sentence.text)))))
         turn = TURN.match(sentence.text)
         label = turn if turn and (turn.group("bullet") or sentence.paragraph != previous_paragraph) else None
         previous_paragraph = sentence.paragraph
@@ -329,12 +330,13 @@ def _named(found: list[Voice], speaker: str | None) -> list[Voice]:
             else voice for voice in found]
 
 
-def _opens_on_a_name(text: str) -> bool:
-    """«پل اسکولز اما سعی …»: the sentence's subject is a person's full name, so a later «او» may be them."""
-    body = text[attribute(text).body_start :]
+def _opens_on_a_name(body: str) -> bool:
+    """«پل اسکولز اما سعی …»: the sentence's subject, after its news frame, is a person's full name, so a later «او»
+    may be them."""
     return [token.tag for token in tagged(" ".join(body.split()[:2]))] == ["PROPN", "PROPN"]
 
 
+@lru_cache(maxsize=8)
 def _lead_subject(lead: str) -> str | None:
     """The person the lead opens on, when it opens on a bare name: «دلوفئو در تابستان …», «ژیرو که …», «جمشید تقی
     زاده، معاون …»: an «او گفت: …» before anyone speaks may be theirs. Not two people, a team's players («شاگردان
