@@ -612,3 +612,45 @@ def test_an_indefinite_subject_keeps_its_relative_clause_after_the_verb():
     document = Summarizer().prepare("ایمانی گفت: مصاحبه‌ای از من منتشر شده است که نمی‌دانم منبعش کجاست.")
     texts = [c.text for c in candidates(list(document.sentences), 14)]
     assert "ایمانی: مصاحبه‌ای از من منتشر شده است" not in texts, texts
+
+
+@pytest.mark.parametrize(("article_id", "headline"), [
+    ("varzesh3-2-083", "سردار آزمون به مانند دیگر بازیکنان تیم ملی، وظایف مختلفی در دیدار برابر اسپانیا داشت"),
+    ("varzesh3-3-042", "ذوب‌آهن با شکست برابر العین از آسیا حذف شد"),
+    ("varzesh3-3-074", "مهدی پور: در سال‌های اخیر همه ارکان تیم دست به دست هم دادند"),  # "each other" stays
+    ("varzesh3-1-226", "استقلال و ذوب‌آهن در هفتمین دیدار خود در اصفهان به مصاف هم رفته‌اند"),
+])
+def test_a_lead_sentences_also_goes_and_each_other_stays(fars_articles, varzesh3_articles, article_id, headline):
+    """«سردار آزمون نیز …», «… از آسیا هم حذف شد»: the headline stands alone, so the lead's "also" goes."""
+    assert headline in _candidate_texts(fars_articles + varzesh3_articles, article_id)
+
+
+@pytest.mark.parametrize(("article_id", "never"), [
+    ("fars-news-1-270", "کاظمیان از تیم فوتبال استقلال تهران پیشنهاد دارد"),  # a later sentence's «نیز»: a side fact
+    ("varzesh3-3-481", "در زمین شماره ۲ آزادی حاضر شدند"),  # «امروز هم»: it goes on, which is the news
+    ("varzesh3-3-202", "پیش رفت"),  # «تابستان سال گذشته نیز»: background
+    ("fars-news-2-192", "وعده‌ای داده‌شده است"),  # «نه‌تنها … بلکه … هم»
+])
+def test_also_stays_where_it_says_something(fars_articles, varzesh3_articles, article_id, never):
+    assert not any(text.endswith(never) for text in _candidate_texts(fars_articles + varzesh3_articles, article_id))
+
+
+@pytest.mark.parametrize(("article_id", "headline"), [
+    ("varzesh3-1-265", "کمیته انضباطی فدراسیون فوتبال به دلیل رفتار‌های ناشایست یک جلسه پیام صادقیان را از همراهی "
+                       "پرسپولیس محروم کرد"),  # «… از همین رو سالارکیا …»
+    ("fars-news-3-007", "بندعلیان: فضا‌های سبز موجود در شهر فرون آباد پاسخگوی نیاز شهروندان نیست"),  # «… لذا مردم …»
+])
+def test_a_consequence_opens_a_clause_of_its_own(fars_articles, varzesh3_articles, article_id, headline):
+    assert headline in _candidate_texts(fars_articles + varzesh3_articles, article_id)
+
+
+@pytest.mark.parametrize(("headline", "stands_alone"), [
+    ("سایت خبری تحلیلی کورا در همین رابطه به تحلیل تیم‌ها و بازیکنان حاضر پرداخته است", False),
+    ("دراین میان ستاره‌های مختلف دنیای فوتبال به اظهارنظر پرداخته‌اند", False),
+    ("علاوه بر این سپاهان با چالش دیگری مواجه است", False),
+    ("کمیته واگذاری باشگاه نفت تهران به اطلاع می‌رساند مزایده عمومی برگزار شد", False),  # a notice's frame
+    ("سهرابی: مازندران با داشتن یک هزار و ۱۰۰ بقعه متبرکه، رتبه نخست کشور را در این زمینه داراست", True),
+    ("تیم‌های شهرداری زرند کرمان و شهرداری شهرکرد مقابل هم صف‌آرایی کردند", True),
+])
+def test_a_headline_that_points_back_to_an_earlier_sentence_is_refused(headline, stands_alone):
+    assert well_formed(headline) is stands_alone

@@ -70,7 +70,7 @@ CONJUNCTIONAL_NOUNS = frozenset("آنجا آن‌جا جا هنگام زمان �
 DEGREE_WORDS = frozenset("این آن همان همین آن‌قدر آنقدر چنان چنین چندان".split())
 MODALS = frozenset("باید نباید می‌تواند نمی‌تواند می‌توانند نمی‌توانند".split())
 # Nouns that, after «این» or «آن», point back to an earlier part: «در این زمینه».
-POINTING_BACK = frozenset("زمینه باره خصوص مورد رابطه راستا".split())
+POINTING_BACK = frozenset("زمینه باره خصوص مورد رابطه راستا میان".split())
 FORMS = ("clause", "quote", "event")
 # Tags a phrase never ends on: it would read cut off («… در», «… و», «… که»).
 OPEN_TAGS = frozenset(("ADP", "CCONJ", "SCONJ", "DET", "PUNCT"))
@@ -95,7 +95,9 @@ OPEN_PHRASES = frozenset(("به دنبال", "در حال", "به سوی", "در
 # How a finite Persian verb form ends (past stem, person ending, copula); the tagger's «کنسرو» as VERB does not.
 VERB_FORM = re.compile(r"(?:د|ت|م|ید|یم|ند|ست|است|اند|ای|ه)$")
 CLAUSE_END = frozenset(("،", ",", ".", "!", "؟", "?", "؛", ";", ":"))
-CLAUSE_LINKS = frozenset(("و", "که", "تا", "اما", "ولی", "زیرا", "چون", "چرا", "بلکه"))
+CLAUSE_LINKS = frozenset(("و", "که", "تا", "اما", "ولی", "زیرا", "چون", "چرا", "بلکه", "لذا", "بنابراین"))
+# A consequence that opens the next clause with no comma before it («… محروم کرد از همین رو سالارکیا … رفت»).
+CONSEQUENCE_LINKS = ("از این رو", "از همین رو", "به همین دلیل", "به همین خاطر", "در نتیجه")
 # Two stems joined by «و» before one light verb or as one noun: the first looks finite to the tagger («رد و بدل کرد»,
 # «ساخت و ساز‌ها»).
 PAIRED_PREVERBS = frozenset(("رد و بدل", "رفت و آمد", "داد و ستد", "خرید و فروش", "نقل و انتقال", "جست و جو",
@@ -116,10 +118,22 @@ LEADING_LINKS = frozenset("همچنین البته اما ولی ضمناً هم
 SEQUENCE_ADVERBS = frozenset("حالا اکنون هم‌اکنون سرانجام درنهایت بالاخره".split())
 # Words that point back to an earlier sentence: a headline holding one cannot stand alone («رود کنگو نیز …»).
 BACK_REFERENCES = frozenset("نیز هم بازهم باز حالا همچنین البته همچنان ضمناً ضمنا بنابراین سپس گویا".split())
+# «نیز» and «هم» as "also": a lead sentence's candidate leaves them out, since the headline stands alone («… تیم
+# ملی نیز … دعوت شد» → «… تیم ملی … دعوت شد»); after one of `RECIPROCAL_AFTER` «هم» is "each other" («مقابل هم», «به
+# مصاف هم», «در هم کوبید») or part of «آن هم». In a later sentence the word marks a side fact, and stays.
+ALSO_WORDS = frozenset(("نیز", "هم"))
+RECIPROCAL_AFTER = frozenset("با از به در بر مقابل برابر کنار روی پشت پیش نزد مصاف سر دست آن".split())
+# With these the word is part of what the clause says: «حتی … هم», «نه‌تنها … بلکه … نیز».
+ALSO_NEEDED = frozenset(("حتی", "بلکه", "نه‌تنها"))
+# Nor one that says «in that same matter» anywhere («… در همین رابطه به تحلیل … پرداخته است»), or opens on «in this
+# matter» («دراین میان …»); «در این زمینه» later may point inside the clause («با داشتن … بقعه، رتبه نخست را در این
+# زمینه داراست»).
+POINTS_BACK = re.compile(rf"(?:^|\s)در\s?(?:همین|همان)[\s{ZWNJ}]?(?:{'|'.join(POINTING_BACK)})(?=\s|$)"
+                         rf"|^در\s?(?:این|آن)[\s{ZWNJ}]?(?:{'|'.join(POINTING_BACK)})(?=\s|$)")
 # Nor can one that opens on a preposition and «این» or «آن» («با این اقدام …», «پس از این دیدار …»).
 POINTING_PREPOSITIONS = frozenset("با در به از بر برای پس بعد".split())
-BACK_OPENERS = ("در مقابل", "از سوی دیگر", "از طرف دیگر", "در ادامه", "با این حال", "به این ترتیب", "با این وصف",
-                "با این اوصاف", "به ویژه", "به‌ویژه", "بویژه", "خصوصا", "خصوصاً")
+BACK_OPENERS = ("در مقابل", "علاوه بر این", "علاوه بر آن", "از سوی دیگر", "از طرف دیگر", "در ادامه", "با این حال",
+                "به این ترتیب", "با این وصف", "با این اوصاف", "به ویژه", "به‌ویژه", "بویژه", "خصوصا", "خصوصاً")
 # A list item's mark, or the «و» that joins a sentence to the one before: the fallback headline starts after it.
 LIST_MARK = re.compile(r"^(?:[*•●▪\-–—]+\s*|و\s+)")
 # A speaker's frame that opens on what came before: what they said follows from the news, and is not it.
@@ -216,6 +230,7 @@ ORDINAL = re.compile(r"^(?:[\d۰-۹]+|\S+(?:م|مین))$")  # «۱۵», «پان
 # «… گفت: …», and «… اعلام کرد، …» with no «را» before it (an object would be what was said)
 SPEECH_FRAME = re.compile(
     rf"{SPEECH_VERB}\S*\s*:|(?<!\sرا\s)(?<!\sرا\s\S)(?:{SPEECH_VERB})(?:{VERB_ENDING}|ه)\s*[،,]"  # «اعلام کرده،»
+    r"|به\s+اطلاع\s+(?:می‌)?رساند"  # «کمیته … به اطلاع می‌رساند …»: a notice's frame
 )
 FRAME_COLON = re.compile(r"(?<=\D):(?=\s)")
 INNER_SPEECH = re.compile(rf"\s(?:{SPEECH_VERB}|عنوان\s?کرد){VERB_ENDING}(?:\s*:|\s+که|\s)")
@@ -313,7 +328,7 @@ def _ends_clause(tokens: list[Token], at: int) -> bool:
         return True
     if at + 2 < len(tokens) and f"{tokens[at].text} و {tokens[at + 2].text.split(ZWNJ)[0]}" in PAIRED_PREVERBS:
         return False
-    return tokens[at + 1].text in CLAUSE_END | CLAUSE_LINKS
+    return tokens[at + 1].text in CLAUSE_END | CLAUSE_LINKS or _opener(tokens, at + 1, CONSEQUENCE_LINKS) is not None
 
 
 def _without_parentheses(tokens: list[Token]) -> list[Token]:
@@ -912,8 +927,9 @@ def _text(tokens: list[Token]) -> str:
     return re.sub(r"\s+([،,.:؛!؟»)])", r"\1", re.sub(r"([«(])\s+", r"\1", text))
 
 
-def _clauses(tokens: list[Token], max_words: int) -> Iterator[tuple[list[Token], float]]:
-    """The main clause, and the same with adjunct phrases left out, within `max_words` words; with its kept share."""
+def _clauses(tokens: list[Token], max_words: int, lead: bool) -> Iterator[tuple[list[Token], float]]:
+    """The main clause, and the same with adjunct phrases left out, within `max_words` words; with its kept share.
+    Only the `lead` sentence's clause leaves out its «نیز» or «هم» "also"."""
     words = sum(token.tag != "PUNCT" for token in tokens) or 1
     source = _appositions(_strip_leading(_without_parentheses(tokens)))
     clause = _main_clause(source)
@@ -922,7 +938,7 @@ def _clauses(tokens: list[Token], max_words: int) -> Iterator[tuple[list[Token],
     clause = _strip_leading(_with_the_next_clause(source, clause))
     first = _first_conjunct(clause)
     for whole in (clause, first) if first else (clause,):
-        whole = _undated(whole)
+        whole = _undated(_without_also(whole) if lead else whole)  # a time makes its «هم» stay: first
         spans = _adjunct_spans(whole)
         for dropped in range(min(len(spans), MAX_DROPPED) + 1):
             for chosen in combinations(spans, dropped):
@@ -949,6 +965,29 @@ def _with_the_next_clause(source: list[Token], clause: list[Token]) -> list[Toke
     if not following or not well_formed(_text(following)):
         return clause  # «… و معافیت‌هایی که باید … ایجاد شود»: no clause of its own
     return [*clause, source[end + 1], *following]
+
+
+def _reciprocal(words: list[str], at: int) -> bool:
+    return words[at] == "هم" and at > 0 and words[at - 1] in RECIPROCAL_AFTER
+
+
+def _refers_back(words: list[str], at: int) -> bool:
+    """Whether the word at `at` points back to an earlier sentence: one of `BACK_REFERENCES`, but not «باز» before
+    the last word («… را باز کرد») nor «هم» as "each other"."""
+    return words[at] in BACK_REFERENCES and not (words[at] == "باز" and at == len(words) - 2) and \
+        not _reciprocal(words, at)
+
+
+def _without_also(tokens: list[Token]) -> list[Token]:
+    """The clause without its «نیز» or «هم» "also". It stays where the clause needs it (`ALSO_NEEDED`, «هم … و هم
+    …»), and after a time («تابستان سال گذشته نیز …» is background, «امروز هم …» says it goes on)."""
+    words = [token.text for token in tokens]
+    paired = sum(word == "هم" and not _reciprocal(words, at) for at, word in enumerate(words)) > 1
+    if paired or ALSO_NEEDED.intersection(words):
+        return tokens
+    return [token for at, token in enumerate(tokens)
+            if not (token.text in ALSO_WORDS and at > 0 and not _reciprocal(words, at) and
+                    words[at - 1] not in TIME_WORDS)]
 
 
 def _named_only_in(clause: list[Token], gone: set[int]) -> bool:
@@ -1150,10 +1189,10 @@ def candidates(sentences: list[Sentence], max_words: int, text: str = "") -> lis
                 (said and resolved != said and _speaker(said, every, opens_sentence=body.startswith(said)))  # the
             # office as the sentence gives it, when the name it resolved to is no headline's («علی نیکزاد نایب‌رئیس …»)
             if speaker:
-                for clause, kept in _clauses(tokens, max_words - len(speaker.split())):
+                for clause, kept in _clauses(tokens, max_words - len(speaker.split()), number == 0):
                     add(f"{speaker}: {_text(clause)}", "quote", number, kept)
             continue
-        for clause, kept in _clauses(tokens, max_words):
+        for clause, kept in _clauses(tokens, max_words, number == 0):
             text = _text(clause)
             reported_event = ANNOUNCED_EVENT.search(text)
             if reported_event and MIN_WORDS <= len(reported_event.group("event").split()):
@@ -1196,9 +1235,8 @@ def well_formed(headline: str) -> bool:
     pointer = 2 if " ".join(words[:2]) in ("پس از", "بعد از") else 1  # «پیش از این» is "before now"
     if len(words) > pointer + 1 and words[0] in POINTING_PREPOSITIONS and words[pointer] in ("این", "آن"):
         return False  # «با این اقدام خود …», «پس از این دیدار …»: it points back to what the article said before
-    if NOT_NEWS.search(headline) or any(word in BACK_REFERENCES and not (word == "باز" and at == len(words) - 2)
-                                        for at, word in enumerate(words)) or \
-            statement.startswith(BACK_OPENERS):
+    if NOT_NEWS.search(headline) or POINTS_BACK.search(statement) or statement.startswith(BACK_OPENERS) or \
+            any(_refers_back(words, at) for at in range(len(words))):
         return False
     if _only_a_relative_clause(statement) or _only_a_subordinate_clause(tokens):
         return False
