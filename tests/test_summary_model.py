@@ -121,6 +121,12 @@ def test_a_cut_never_ends_on_the_speech_verb_before_what_was_said(varzesh3_artic
     ("fars-news-2-159", "در تلاش است."),  # «در تلاش است تا …»: the news is what it tries to do
     ("varzesh3-1-494", "اعلام کردند."),  # «اعلام کردند تا زمانی که …»: what they announced
     ("varzesh3-1-224", "این تیم تبریزی بود."),  # a cleft: «… این تیم تبریزی بود که توانست …»
+    ("varzesh3-2-453", "حاکی از آن است."),  # «اخبار حاکی از آن است که …»
+    ("fars-news-2-272", "بر این است."),
+    ("varzesh3-1-371", "در حالی برگزار می‌شود."),  # «… در حالی برگزار می‌شود که …» waits for its «که»
+    ("varzesh3-3-094", "به پایان رساند."),
+    ("fars-news-1-053", "مقابل هم صف‌آرایی کردند."),  # «… که … با نتیجه ۳۹ بر ۳۵ …»: a cut never drops the score
+    ("fars-news-3-278", "پاری سن ژرمن و شاگردان لوران بلان بود."),  # «… و … تن به شکست ۳ بر صفر داد»
 ])
 def test_a_cut_never_leaves_a_predicate_without_what_it_introduces(fars_articles, varzesh3_articles, article_id,
                                                                    never):

@@ -48,6 +48,8 @@ SUBORDINATE = re.compile(
     r"(?<!\S)(?:(?:این|آن)[\s\u200c]?که|اگر|اگرچه|چنانچه|هرچند|هر\s+چند|وقتی|(?:هنگامی|زمانی)[\s\u200c]?که"
     r"|در\s+حالی[\s\u200c]?که)(?!\S)"
 )
+# «… در حالی برگزار می‌شود» waits for its «که …»: cut before it, the clause is a fragment
+CONTRAST = re.compile(r"(?<!\S)در\s+(?:حالی|شرایطی)(?![\s\u200c]?که)(?!\S)")
 RELATIVE = re.compile(r"(?<!\S)که(?!\S)")
 FIRST_PERSON = frozenset(("من", "ما", "بنده", "مرا"))
 # Leads name a speaker by office («مدیرکل … گفت:»), the body by name; a stretch opening on an office reads like a lead.
@@ -62,8 +64,12 @@ SAID = re.compile(rf"\s(?:و\s*)?{FRAME_VERB}{VERB_ENDING}$")  # «X … گفت�
 INTRODUCES = re.compile(
     r"(?:^|\s)(?:تلاش|قصد|تصمیم|قرار|سعی|موظف|مجبور|ناچار|امیدوار|مصمم|آماده|خواستار)(?:\s+\S+){1,2}$"
 )
-# «… در پایان این تیم کرمانی بود که …»: a cleft, whose news is the «که» clause
-CLEFT = re.compile(r"(?:^|\s)(?:این|آن|همین)\s+\S+(?:\s+\S+){0,2}\s+(?:بود|است)$")
+# «… در پایان این تیم کرمانی بود که …», «اخبار حاکی از آن است که …»: a cleft, whose news is the «که» clause
+CLEFT = re.compile(r"(?:^|\s)(?:این|آن|همین)(?:\s+\S+){0,3}\s+(?:بود|است)$")
+# A cut never leaves out a match's score when what it keeps has none («… مقابل هم صف‌آرایی کردند که … با نتیجه ۳۹
+# بر ۳۵ …»): the result is the news.
+SCORE_SIDE = r"(?:[\d۰-۹]+|صفر|یک|دو|سه|چهار|پنج|شش|هفت|هشت|نه|ده)"
+SCORE = re.compile(rf"(?<!\S){SCORE_SIDE}\s+بر\s+{SCORE_SIDE}(?!\S)")
 QUOTE_MARKS = "«»\"“”"
 QUOTE = re.compile(f"[{QUOTE_MARKS}]")
 # Leads never keep who interviewed the speaker («در گفت‌وگو با خبرنگار فارس،»), and rarely a parenthesis of several
@@ -232,8 +238,9 @@ def _compressed(text: str) -> str:
 
 def _clause_ends(text: str, spans: list[tuple[int, int]]) -> list[int]:
     """Offsets of clause ends (before «،»/«؛») whose last word reads like a finite verb, unless that clause is
-    subordinate («پس از آنکه … شد،», «درباره اینکه … کرد،», «… و اگر … بود،») or relative, or it ends on a speech
-    verb before «که …» («X در سخنرانی گفت»): cut there, the summary would be a fragment. A clause runs from the
+    subordinate («پس از آنکه … شد،», «درباره اینکه … کرد،», «… و اگر … بود،») or relative, holds a «در حالی»
+    still waiting for its «که», or it ends on a speech verb, a cleft or a predicate before the «که …» it introduces
+    («X در سخنرانی گفت», «… حاکی از آن است»): cut there, the summary would be a fragment. A clause runs from the
     last comma after a verb, or colon, over the commas of a list inside it («با بیان اینکه … ساده، روان و قابل‌فهم
     … کرده‌اند،»)."""
     ends, clause_start = [], 0
@@ -247,8 +254,10 @@ def _clause_ends(text: str, spans: list[tuple[int, int]]) -> list[int]:
         says_what_follows = linked and (SAID.search(text, max(0, end - 40), end) or INTRODUCES.search(text, start, end)
                                         or CLEFT.search(text, start, end))
         conversation = text.startswith("گو", match.end() + 2)  # «دیدار و گفت و گو کرد»: no «گفت» there
+        contrast = CONTRAST.search(text, start, end)
+        waiting = contrast is not None and not RELATIVE.search(text, contrast.end(), end)
         if not (SUBORDINATE.search(text, start, end) or _closes_a_relative(text[start:end]) or says_what_follows
-                or conversation):
+                or conversation or waiting):
             ends.append(end)
         if match.group().strip():  # «،» or «؛», not «و»/«اما» within the clause
             clause_start = match.end()
@@ -270,7 +279,8 @@ def _closes_a_relative(clause: str) -> bool:
 
 
 def candidates(document: Document, scores: np.ndarray, rates: LeadRates | None = None) -> Candidates:
-    """Candidates from the first SUMMARY_SENTENCES sentences with their features; `scores` are TextRank's.
+    """Candidates from the first SUMMARY_SENTENCES sentences with their features; `scores` are TextRank's. A clause
+    cut that leaves out a score (`SCORE`) and keeps none is no candidate.
     Plain Python lists and prefix sums: a handful of short rows is cheaper that way than with numpy."""
     sentences = document.sentences[:SUMMARY_SENTENCES]
     frequency = Counter(chain.from_iterable(set(sentence.terms) for sentence in document.sentences))
@@ -310,6 +320,8 @@ def candidates(document: Document, scores: np.ndarray, rates: LeadRates | None =
             for end in ends:
                 last = bisect_left(spans, (end,))
                 if end <= start or (end < len(text) and last - first < MIN_CLAUSE_WORDS):
+                    continue
+                if end < len(text) and SCORE.search(text, end) and not SCORE.search(text, start, end):
                     continue
                 count = max(last - first, 1)
                 office, says = bool(OFFICE.match(text, start)), bool(SAYS.search(text, start, min(end, start + 200)))
