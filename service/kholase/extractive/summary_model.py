@@ -31,6 +31,7 @@ from kholase.extractive.attribution import (
     news_frame_end,
     quoted_frame,
 )
+from kholase.extractive.headline import COMPLEMENT_PREDICATES
 from kholase.extractive.learned import RESOURCES, LearnedRanker, feature_rows, with_columns
 from kholase.text.clean import ZWNJ
 from kholase.text.sentences import WORD, Document, Sentence, word_form
@@ -43,6 +44,9 @@ CLAUSE_END = re.compile(r"\s*[،؛;]\s|\s+(?=(?:و|که|تا|اما|ولی)\s)")
 VERB_ENDINGS = ("شد", "شود", "شوند", "شدند", "کرد", "کند", "کنند", "کردند", "است", "اند", "دارد", "دارند", "داد",
                 "دهد", "دهند", "رسید", "رسد", "گرفت", "گیرد", "یابد", "یافت", "ماند", "خواهد", "نیست", "بود", "بودند",
                 "باشد", "گفت", "گوید", "آمد", "آید", "شده‌است", "می‌شود")
+# Nouns that end like one («… شرایط برای رشد و رونق …»): no clause ends on them.
+ENDS_LIKE_A_VERB = frozenset(("رشد", "ارشد", "مرشد", "عملکرد", "رویکرد", "کارکرد", "رویداد", "قرارداد", "تعداد",
+                              "استعداد", "بغداد", "درخواست", "سیاست", "ریاست", "کمبود", "بهبود", "درآمد", "کارآمد"))
 MIN_CLAUSE_WORDS = 8
 SUBORDINATE = re.compile(
     r"(?<!\S)(?:(?:این|آن)[\s\u200c]?که|اگر|اگرچه|چنانچه|هرچند|هر\s+چند|وقتی|(?:هنگامی|زمانی)[\s\u200c]?که"
@@ -60,10 +64,8 @@ OFFICE = re.compile(
 )
 SAYS = re.compile(r"\sگفت\s*:")
 SAID = re.compile(rf"\s(?:و\s*)?{FRAME_VERB}{VERB_ENDING}$")  # «X … گفت» before «که …»: what was said comes after
-# «… در تلاش است تا …», «… تصمیم گرفت که …»: a predicate whose news is the clause it introduces
-INTRODUCES = re.compile(
-    r"(?:^|\s)(?:تلاش|قصد|تصمیم|قرار|سعی|موظف|مجبور|ناچار|امیدوار|مصمم|آماده|خواستار)(?:\s+\S+){1,2}$"
-)
+# «… در تلاش است تا …», «… تصمیم گرفت که …», «… آماده است تا …»: a predicate whose news is the clause it introduces
+INTRODUCES = re.compile(rf"(?:^|\s)(?:{'|'.join(sorted(COMPLEMENT_PREDICATES | {'آماده'}))})(?:\s+\S+){{1,2}}$")
 # «… در پایان این تیم کرمانی بود که …», «اخبار حاکی از آن است که …»: a cleft, whose news is the «که» clause
 CLEFT = re.compile(r"(?:^|\s)(?:این|آن|همین)(?:\s+\S+){0,3}\s+(?:بود|است)$")
 # A cut never leaves out a match's score when what it keeps has none («… مقابل هم صف‌آرایی کردند که … با نتیجه ۳۹
@@ -247,7 +249,8 @@ def _clause_ends(text: str, spans: list[tuple[int, int]]) -> list[int]:
     for match in CLAUSE_END.finditer(text):
         end = match.start()
         word = bisect_left(spans, (end + 1,)) - 1
-        if word < 0 or not text[spans[word][0] : spans[word][1]].endswith(VERB_ENDINGS):
+        last = text[spans[word][0] : spans[word][1]] if word >= 0 else ""
+        if not last.endswith(VERB_ENDINGS) or last in ENDS_LIKE_A_VERB:
             continue
         start = max(clause_start, text.rfind(":", 0, end) + 1)
         linked = text.startswith(("که", "تا"), match.end())
