@@ -654,3 +654,33 @@ def test_a_consequence_opens_a_clause_of_its_own(fars_articles, varzesh3_article
 ])
 def test_a_headline_that_points_back_to_an_earlier_sentence_is_refused(headline, stands_alone):
     assert well_formed(headline) is stands_alone
+
+
+@pytest.mark.parametrize(("article_id", "never"), [
+    ("varzesh3-3-088", "گذشته بود"),  # «تنها ۹ دقیقه … گذشته بود که …»: a time that only sets up the news
+    ("varzesh3-3-158", "آنجا بود"),
+    ("fars-news-3-097", "بر این موضوع واقفیم"),  # «این موضوع» points ahead to its «که» clause
+    ("fars-news-2-032", "وجود ندارد"),  # «کشوری … وجود ندارد که …»: without it the statement is false
+    ("fars-news-2-007", "این موضوع را نمی‌دانند"),
+])
+def test_a_clause_that_only_sets_up_its_ke_clause_keeps_it(fars_articles, varzesh3_articles, article_id, never):
+    assert not any(text.endswith(never) for text in _candidate_texts(fars_articles + varzesh3_articles, article_id))
+
+
+@pytest.mark.parametrize(("headline", "publishable"), [
+    ("فولاد در صورتی قهرمان خواهد شد", False),  # a condition without it
+    ("قرار بود دیدار تیم‌های گسترش فولاد و سایپا پنجشنبه برگزار شود", False),  # a plan that came to nothing
+    ("دین‌محمدی: اول قرار بود امید‌ها را برای این بازی ببرم", True),  # someone's words may tell one
+    ("فرناندس دیاس: در صورتی که تلاش کاتالان‌ها برای استقلال به نتیجه برسد، آبی‌واناری‌پوشان اجازه بازی در لیگ "
+     "اسپانیا را ندارند", True),
+])
+def test_a_condition_or_a_plan_without_what_became_of_it_is_no_headline(headline, publishable):
+    assert well_formed(headline) is publishable
+
+
+def test_the_last_resort_never_opens_on_a_sentences_broken_off_rest_and_names_its_speaker(varzesh3_articles):
+    """«… کسانی چون موسوی، نوازی و … / را از نزدیک ببینند …»: the piece after the ellipsis is no statement; the
+    first sentence, said by «دین‌محمدی … به «ورزش سه» گفت: …», is."""
+    article = next(a for a in varzesh3_articles if a["id"] == "varzesh3-3-141")
+    sentences = list(Summarizer().prepare(article["body"]).sentences)
+    assert lead_statement(sentences).startswith("دین‌محمدی: اول قرار بود")

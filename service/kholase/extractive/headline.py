@@ -238,10 +238,12 @@ SPEECH_ENDING = re.compile(
     rf"(?:{SPEECH_VERB}|خبر\s?داد|می‌گوید|گفته\s?است|مدعی\s?شد|می‌نویسد|گزارش\s?داد|ادعا\s?کرد|اعلام\s?کرده)"
     rf"{VERB_ENDING}$"
 )
+# «این موضوع», «این نکته» before the verb: it points ahead to the «که» clause that says what it is.
+CATAPHORIC_NOUNS = frozenset("موضوع مساله مسئله نکته مطلب امر حقیقت واقعیت".split())
 COMPLEMENT_PREDICATES = frozenset(
     "تصمیم قرار خواست خواستند خواستار امیدوار معتقد مدعی موفق موظف مجبور ناچار توانست توانستند سعی تلاش مشخص انتظار "
     "معلوم روشن نشان احساس گمان باعث موجب سبب اجازه فرصت گونه‌ای طوری نحوی حدی دانست دانستیم دانستند لازم ضروری "
-    "قصد مصمم آمادگی شانس ایجاب فرقی زمینه‌ای"
+    "قصد مصمم آمادگی شانس ایجاب فرقی زمینه‌ای فهمید وجود"
     .split()  # «… باعث شد که …», «… باید به گونه‌ای عمل شود که …», «… را اولویت دانستیم که …», «… این آمادگی را
     # دارد که …»; the summary's cuts read them too
 )
@@ -288,10 +290,15 @@ PAST_TIMES = frozenset(("پیش", "گذشته", "قبل"))
 ERA_WORDS = frozenset("دهه سال سال‌های سالهای فصل فصل‌های دوران دوره".split())
 DURATIONS = frozenset("مدت مدتی سال‌ها ماه‌ها هفته‌ها روزها سالها ماهها".split())
 BARE_SPEECH = frozenset(("می‌گوید", "می‌گویند"))  # one token each: they are compared with a token
-# Not news: a list's announcement, a bullet, or a clause whose main part follows «که» («در حالی … ، که …»).
+# Not news: a list's announcement, a bullet, a clause whose main part follows «که» («در حالی … ، که …»), or a
+# condition without it («فولاد در صورتی قهرمان خواهد شد»).
 NOT_NEWS = re.compile(
     rf"{LIST_ANNOUNCEMENT.pattern}|^[*•\-–]|^[\d۰-۹]+\s*[_\-–.)]|در\s?حالی(?:\s|\u200c?که)|در\s+شرایطی\s"
+    r"|در\s+صورتی\s(?!که)"
 )
+# Nor is the newsroom's own report of a plan that came to nothing («قرار بود … برگزار شود»: the news is what
+# happened instead); someone's words may tell one («دین‌محمدی: اول قرار بود …»).
+PLAN_UNDONE = re.compile(r"قرار\s?بود(?:\s|$)")
 # «به گفته پسندیده …» anywhere in a headline: a source's frame (attribution.ACCORDING_TO reads one that opens a
 # sentence, with its comma; «به نظر …» is also "it seems", so it is not refused here)
 SOURCE_PHRASE = re.compile(r"(?:^|\s)به\s+(?:گفته|اعتقاد|عقیده)\s")
@@ -409,7 +416,12 @@ def _takes_complement(tokens: list[Token], at: int, kept: list[Token]) -> bool:
     if following not in ("که", "تا"):
         return False
     predicate = {token.text for token in kept[-3:]}
-    cataphoric = len(kept) > 1 and kept[-2].text in ("این", "آن")  # «عقیده من این است که …»
+    # «عقیده من این است که …», «ما بر این موضوع واقفیم که …»
+    cataphoric = (len(kept) > 1 and kept[-2].text in ("این", "آن")) or any(
+        first.text in ("این", "آن") and second.text in CATAPHORIC_NOUNS for first, second in pairwise(kept[-5:]))
+    # «تنها ۹ دقیقه از دیدار … گذشته بود که …», «… آنجا بود که …»: a time or place that only sets up the «که» clause
+    cleft = len(kept) > 1 and kept[-1].text in ("بود", "است") and kept[-2].text in TIME_WORDS | MONTHS | {"آنجا",
+                                                                                                     "اینجا"}
     # «… موضوعی است که …»: an indefinite predicate waits for the clause that says which («یک معضل جهانی است» says
     # it already, but not «یکی از بازیکنانی است», «جزو ۱۲ باشگاهی محسوب می‌شود»: a plural or a count made indefinite)
     verb = len(kept) - 1  # the copula
@@ -424,9 +436,9 @@ def _takes_complement(tokens: list[Token], at: int, kept: list[Token]) -> bool:
     # «مصاحبه‌ای از من منتشر شده است که نمی‌دانم منبعش کجاست»: the relative clause of an indefinite subject, put
     # after the verb, says what the news is
     subject = next((token for token in kept if token.tag != "PUNCT"), None)
-    extraposed = subject is not None and subject.tag == "NOUN" and subject.text.endswith(("\u200cای", "ه‌ای"))
+    extraposed = subject is not None and subject.tag == "NOUN" and subject.text.endswith(("\u200cای", "ه‌ای", "هایی"))
     return sum(token.tag != "PUNCT" for token in kept) <= 4 or bool(predicate & COMPLEMENT_PREDICATES) or \
-        cataphoric or indefinite or extraposed
+        cataphoric or cleft or indefinite or extraposed
 
 
 def _opens_with(tokens: list[Token], openers: tuple[str, ...]) -> bool:
@@ -1237,7 +1249,8 @@ def well_formed(headline: str) -> bool:
     pointer = 2 if " ".join(words[:2]) in ("پس از", "بعد از") else 1  # «پیش از این» is "before now"
     if len(words) > pointer + 1 and words[0] in POINTING_PREPOSITIONS and words[pointer] in ("این", "آن"):
         return False  # «با این اقدام خود …», «پس از این دیدار …»: it points back to what the article said before
-    if NOT_NEWS.search(headline) or POINTS_BACK.search(statement) or statement.startswith(BACK_OPENERS) or \
+    if NOT_NEWS.search(headline) or (statement == headline and PLAN_UNDONE.search(headline)) or \
+            POINTS_BACK.search(statement) or statement.startswith(BACK_OPENERS) or \
             any(_refers_back(words, at) for at in range(len(words))):
         return False
     if _only_a_relative_clause(statement) or _only_a_subordinate_clause(tokens):
@@ -1377,6 +1390,8 @@ def lead_statement(sentences: list[Sentence]) -> str:
         tokens = [token for token in tagged(statement) if token.tag != "PUNCT"]
         if not tokens or _first_or_second_person(tokens) or sentence.text.rstrip(" .»\"").endswith(("؟", "?")):
             continue  # someone's words, whose speaker this sentence does not name, or an interviewer's question
+        if tokens[0].text in BAD_STARTS:
+            continue  # the rest of a sentence split at an ellipsis («… و … / را از نزدیک ببینند …»)
         if tokens[-1].tag in VERB_TAGS and well_formed(statement):
             return statement
         if len(tokens) >= MIN_WORDS:
@@ -1385,7 +1400,9 @@ def lead_statement(sentences: list[Sentence]) -> str:
         sentence = sentences[0].text
         attribution = attribute(sentence)
         said = _after_frames(sentence[attribution.statement_start : attribution.statement_end])
-        speaker = _last_speaker(sentence, said)
+        named = attribution.speaker if attribution.quoted else None  # the frame's own («X … به «ورزش سه» گفت: …»)
+        speaker = _last_speaker(sentence, said) or (named and _speaker(named, tagged(sentence), opens_sentence=sentence[
+            attribution.body_start :].lstrip(" «").startswith(named)))
         statements.append(f"{speaker}: {said}" if speaker and said else said)
     statement = statements[0].strip(" .،:؛…") if statements else ""
     if len(statement.split()) < MIN_WORDS and sentences:  # a frame and little else: the sentence as it stands
