@@ -116,8 +116,6 @@ ASIDES = ("گفتنی است که", "شایان ذکر است که", "لازم �
 LEADING_LINKS = frozenset("همچنین البته اما ولی ضمناً همچنان سپس بنابراین".split())
 # Adverbs that only place the news in a sequence («حالا», «سرانجام»): a headline can do without them.
 SEQUENCE_ADVERBS = frozenset("حالا اکنون هم‌اکنون سرانجام درنهایت بالاخره".split())
-# Words that point back to an earlier sentence: a headline holding one cannot stand alone («رود کنگو نیز …»).
-BACK_REFERENCES = frozenset("نیز هم بازهم باز حالا همچنین البته همچنان ضمناً ضمنا بنابراین سپس گویا".split())
 # «نیز» and «هم» as "also": a lead sentence's candidate leaves them out, since the headline stands alone («… تیم
 # ملی نیز … دعوت شد» → «… تیم ملی … دعوت شد»); after one of `RECIPROCAL_AFTER` «هم» is "each other" («مقابل هم», «به
 # مصاف هم», «در هم کوبید») or part of «آن هم». In a later sentence the word marks a side fact, and stays.
@@ -125,6 +123,8 @@ ALSO_WORDS = frozenset(("نیز", "هم"))
 RECIPROCAL_AFTER = frozenset("با از به در بر مقابل برابر کنار روی پشت پیش نزد مصاف سر دست آن".split())
 # With these the word is part of what the clause says: «حتی … هم», «نه‌تنها … بلکه … نیز».
 ALSO_NEEDED = frozenset(("حتی", "بلکه", "نه‌تنها"))
+# Words that point back to an earlier sentence: a headline holding one cannot stand alone («رود کنگو نیز …»).
+BACK_REFERENCES = frozenset("نیز هم بازهم باز حالا همچنین البته همچنان ضمناً ضمنا بنابراین سپس گویا".split())
 # Nor one that says «in that same matter» anywhere («… در همین رابطه به تحلیل … پرداخته است»), or opens on «in this
 # matter» («دراین میان …»); «در این زمینه» later may point inside the clause («با داشتن … بقعه، رتبه نخست را در این
 # زمینه داراست»).
@@ -1401,8 +1401,8 @@ def lead_statement(sentences: list[Sentence]) -> str:
         attribution = attribute(sentence)
         said = _after_frames(sentence[attribution.statement_start : attribution.statement_end])
         named = attribution.speaker if attribution.quoted else None  # the frame's own («X … به «ورزش سه» گفت: …»)
-        speaker = _last_speaker(sentence, said) or (named and _speaker(named, tagged(sentence), opens_sentence=sentence[
-            attribution.body_start :].lstrip(" «").startswith(named)))
+        opens = named is not None and sentence[attribution.body_start :].lstrip(" «").startswith(named)
+        speaker = _last_speaker(sentence, said) or (named and _speaker(named, tagged(sentence), opens_sentence=opens))
         statements.append(f"{speaker}: {said}" if speaker and said else said)
     statement = statements[0].strip(" .،:؛…") if statements else ""
     if len(statement.split()) < MIN_WORDS and sentences:  # a frame and little else: the sentence as it stands

@@ -52,7 +52,7 @@ SUBORDINATE = re.compile(
     r"(?<!\S)(?:(?:این|آن)[\s\u200c]?که|اگر|اگرچه|چنانچه|هرچند|هر\s+چند|وقتی|(?:هنگامی|زمانی)[\s\u200c]?که"
     r"|در\s+حالی[\s\u200c]?که)(?!\S)"
 )
-# «… در حالی برگزار می‌شود» waits for its «که …»: cut before it, the clause is a fragment
+# «… در حالی برگزار می‌شود» waits for its «که …»: a clause cut there is a fragment
 CONTRAST = re.compile(r"(?<!\S)در\s+(?:حالی|شرایطی)(?![\s\u200c]?که)(?!\S)")
 RELATIVE = re.compile(r"(?<!\S)که(?!\S)")
 FIRST_PERSON = frozenset(("من", "ما", "بنده", "مرا"))
