@@ -262,3 +262,27 @@ def test_a_lead_leaves_out_the_whole_interview_frame(fars_articles, article_id, 
     article = next(a for a in fars_articles if a["id"] == article_id)
     summary = Summarizer().summarize(article["body"]).summary
     assert never not in summary, summary
+
+
+@pytest.mark.parametrize(("sentence", "carries_on"), [
+    ("احمدی در پایان گفت: منطقه انتظامی شهرستان آمل جلسات آموزشی برگزار کرد.", True),
+    ("وزیر ورزش در پایان این مسابقه اظهار داشت: این برد را تبریک می‌گویم.", False),  # at the match's end
+])
+def test_a_speaker_who_speaks_last_carries_on(sentence, carries_on):
+    assert bool(CARRIES_ON.match(sentence)) is carries_on
+
+
+@pytest.mark.parametrize(("article_id", "never"), [
+    ("varzesh3-3-220", "تیم گل گهر سیرجان"),  # «وینگو بگوویچ سرمربی تیم …»: the name goes, the office stays
+    ("varzesh3-3-348", "تیم فوتبال پرسپولیس"),
+])
+def test_a_lead_that_drops_a_name_keeps_the_whole_office(varzesh3_articles, article_id, never):
+    article = next(a for a in varzesh3_articles if a["id"] == article_id)
+    assert not Summarizer().summarize(article["body"]).summary.startswith(never)
+
+
+def test_what_the_speaker_said_while_speaking_is_never_cut_from_the_speech_verb(fars_articles):
+    """«استاندار با اشاره به اینکه … ندارند، بلکه … شکل می‌گیرد، ادامه داد: …»: the «با اشاره به اینکه» part runs over
+    its commas to «ادامه داد»."""
+    article = next(a for a in fars_articles if a["id"] == "fars-news-1-187")
+    assert not Summarizer().summarize(article["body"]).summary.endswith("کمربند زیبایی در سطح شهر شکل می‌گیرد.")

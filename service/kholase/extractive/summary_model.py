@@ -52,6 +52,11 @@ SUBORDINATE = re.compile(
     r"(?<!\S)(?:(?:این|آن)[\s\u200c]?که|اگر|اگرچه|چنانچه|هرچند|هر\s+چند|وقتی|(?:هنگامی|زمانی)[\s\u200c]?که"
     r"|در\s+حالی[\s\u200c]?که)(?!\S)"
 )
+# «X با اشاره به اینکه …، بلکه …، اظهار کرد: …»: what the speaker said while speaking runs to the speech verb, over
+# its commas; a cut inside it is a fragment
+WHILE_SAYING = re.compile(
+    r"(?<!\S)با\s+(?:اشاره\s+به|بیان|تاکید\s+بر|تأکید\s+بر|ابراز)\s+(?:این|آن)[\s\u200c]?که(?!\S)"
+)
 # «… در حالی برگزار می‌شود» waits for its «که …»: a clause cut there is a fragment
 CONTRAST = re.compile(r"(?<!\S)در\s+(?:حالی|شرایطی)(?![\s\u200c]?که)(?!\S)")
 RELATIVE = re.compile(r"(?<!\S)که(?!\S)")
@@ -88,7 +93,7 @@ TOPIC_BEFORE_SPEECH = re.compile(rf"\s+با\s+(?:اشاره|توجه)\s+به\s+[
 ASIDE = re.compile(r"\s*\((?:[^()]*\s[^()]*|[^()]*شنبه|جمعه)\)")
 # A person's name (one to three words, maybe quoted) before their office: leads name the office alone.
 NAME_BEFORE_OFFICE = re.compile(
-    r"«?[^\s\d«»،,:؛.()]+(?:\s+[^\s\d«»،,:؛.()]+){0,2}»?\s+(?=" + OFFICE.pattern + r"\s)"
+    r"«?[^\s\d«»،,:؛.()]+(?:\s+[^\s\d«»،,:؛.()]+){0,2}?»?\s+(?=" + OFFICE.pattern + r"\s)"  # to the first office
 )
 NOT_NAMES = frozenset(("در", "با", "از", "به", "و", "که", "این", "آن", "برای", "پس", "بعد", "قبل", "امروز", "دیروز",
                        "روز", "هم", "نیز", "را", "تا", "بر", "اما", "همچنین", "وی", "او"))
@@ -106,7 +111,8 @@ POINTS_BACK = re.compile(
 # «X افزود: …», «X ادامه داد: …», «X در ادامه … گفت: …»: the speaker is carrying on from a statement before.
 CARRIES_ON = re.compile(
     r"^[^:]{0,160}?\s(?:(?:افزود|اضافه\s?(?:کرد|نمود)|ادامه\s?داد)\s*:"
-    r"|در\s+(?:ادامه|بخش\s+دیگری\s+از\s+(?:سخنان|صحبت|اظهارات))[^:]{0,120}:"
+    r"|در\s+(?:ادامه|پایان(?!\s+(?:این|بازی|دیدار|مسابقه|تمرین|جلسه|نشست|مراسم|همایش)\s)"  # not «at the match's end»
+    r"|بخش\s+دیگری\s+از\s+(?:سخنان|صحبت|اظهارات))[^:]{0,120}:"
     rf"|(?:همچنین|نیز)\s+(?:\S+\s+){{0,6}}?{FRAME_VERB}{VERB_ENDING}\s*:)"  # «X … نیز گفت:»: X also said
 )
 # Words a lead never opens on: each needs the sentence before it.
@@ -257,6 +263,8 @@ def _clause_ends(text: str, spans: list[tuple[int, int]]) -> list[int]:
         says_what_follows = linked and (SAID.search(text, max(0, end - 40), end) or INTRODUCES.search(text, start, end)
                                         or CLEFT.search(text, start, end))
         conversation = text.startswith("گو", match.end() + 2)  # «دیدار و گفت و گو کرد»: no «گفت» there
+        if WHILE_SAYING.search(text, text.rfind(":", 0, end) + 1, end):
+            continue
         contrast = CONTRAST.search(text, start, end)
         waiting = contrast is not None and not RELATIVE.search(text, contrast.end(), end)
         if not (SUBORDINATE.search(text, start, end) or _closes_a_relative(text[start:end]) or says_what_follows
