@@ -54,16 +54,15 @@ def test_the_interviewer_and_asides_are_left_out(fars_articles):
         assert "گو با خبرنگار" not in summary and "خبرنگار فارس" not in summary
 
 
-def test_a_speaker_may_be_named_by_office_alone(fars_articles):
-    """Leads say «وزیر صنعت … گفت:» where the article says «رضا رحمانی وزیر صنعت … گفت:»: such a start is a
-    candidate."""
+def test_a_lead_keeps_the_speakers_name(fars_articles):
+    """«رضا رحمانی وزیر صنعت … گفت:»: newsroom leads sometimes name the office alone, but editors judging the output
+    mark a dropped name down, and its first words are not always a name («منصور حقیقت‌پور نائب رئیس …»)."""
     summarizer = Summarizer()
     article = next(a for a in fars_articles if a["id"] == "fars-news-3-252")
     document = summarizer.prepare(article["body"])
     found = candidates(document, summarizer.textrank.rank(document).scores)
     texts = [found.text(index) for index in range(len(found.sentence_of))]
-    assert any(text.startswith("وزیر صنعت، معدن و تجارت درباره") for text in texts)
-    assert not any(text.startswith("رحمانی") for text in texts)
+    assert not any(text.startswith("وزیر صنعت، معدن و تجارت درباره") for text in texts)
 
 
 def test_a_clause_cut_never_leaves_a_subordinate_clause_without_its_main_verb(fars_articles):
@@ -272,13 +271,10 @@ def test_a_speaker_who_speaks_last_carries_on(sentence, carries_on):
     assert bool(CARRIES_ON.match(sentence)) is carries_on
 
 
-@pytest.mark.parametrize(("article_id", "never"), [
-    ("varzesh3-3-220", "تیم گل گهر سیرجان"),  # «وینگو بگوویچ سرمربی تیم …»: the name goes, the office stays
-    ("varzesh3-3-348", "تیم فوتبال پرسپولیس"),
-])
-def test_a_lead_that_drops_a_name_keeps_the_whole_office(varzesh3_articles, article_id, never):
-    article = next(a for a in varzesh3_articles if a["id"] == article_id)
-    assert not Summarizer().summarize(article["body"]).summary.startswith(never)
+def test_a_frame_is_never_cut_from_the_speech_it_announces(varzesh3_articles):
+    """«… حرف‌هایش را اینطور آغاز کرد و گفت: …»: cut before «و گفت:», only the frame would be left."""
+    article = next(a for a in varzesh3_articles if a["id"] == "varzesh3-2-430")
+    assert not Summarizer().summarize(article["body"]).summary.endswith("اینطور آغاز کرد.")
 
 
 def test_what_the_speaker_said_while_speaking_is_never_cut_from_the_speech_verb(fars_articles):

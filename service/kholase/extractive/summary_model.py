@@ -21,7 +21,6 @@ from itertools import accumulate, chain, repeat
 import numpy as np
 
 from kholase.extractive.attribution import (
-    COLON_FRAME,
     FRAME_VERB,
     LIST_ANNOUNCEMENT,
     PRONOUNS,
@@ -57,6 +56,9 @@ SUBORDINATE = re.compile(
 WHILE_SAYING = re.compile(
     r"(?<!\S)با\s+(?:اشاره\s+به|بیان|تاکید\s+بر|تأکید\s+بر|ابراز)\s+(?:این|آن)[\s\u200c]?که(?!\S)"
 )
+# «X … حرف‌هایش را اینطور آغاز کرد و گفت: …»: a clause that says "thus" points ahead to the words after «و گفت:»
+FRAME_FOLLOWS = re.compile(rf"و\s*{FRAME_VERB}{VERB_ENDING}\s*:")
+THUS = re.compile(r"(?<!\S)(?:این[\s\u200c]?طور|این[\s\u200c]?گونه|این\s?چنین|چنین)(?!\S)")
 # «… در حالی برگزار می‌شود» waits for its «که …»: a clause cut there is a fragment
 CONTRAST = re.compile(r"(?<!\S)در\s+(?:حالی|شرایطی)(?![\s\u200c]?که)(?!\S)")
 RELATIVE = re.compile(r"(?<!\S)که(?!\S)")
@@ -91,12 +93,6 @@ INTERVIEW = re.compile(
 # «X با اشاره به …، اظهار داشت:»: leads keep the speaker and the verb, not the topic phrase between them.
 TOPIC_BEFORE_SPEECH = re.compile(rf"\s+با\s+(?:اشاره|توجه)\s+به\s+[^،:؛]{{3,160}}،\s*(?={SPEECH_VERB})")
 ASIDE = re.compile(r"\s*\((?:[^()]*\s[^()]*|[^()]*شنبه|جمعه)\)")
-# A person's name (one to three words, maybe quoted) before their office: leads name the office alone.
-NAME_BEFORE_OFFICE = re.compile(
-    r"«?[^\s\d«»،,:؛.()]+(?:\s+[^\s\d«»،,:؛.()]+){0,2}?»?\s+(?=" + OFFICE.pattern + r"\s)"  # to the first office
-)
-NOT_NAMES = frozenset(("در", "با", "از", "به", "و", "که", "این", "آن", "برای", "پس", "بعد", "قبل", "امروز", "دیروز",
-                       "روز", "هم", "نیز", "را", "تا", "بر", "اما", "همچنین", "وی", "او"))
 LENGTH_BINS = (8, 12, 16, 20, 25, 30, 40, 55)
 BYLINE = re.compile(r"^(?:به\s+گزارش|به\s+نقل\s+از|خبرگزاری\s+\S+\s*[:،])\s")  # not «خبرگزاری فارس … تهیه کرده است»
 # Openings that point back to an earlier sentence: an aside («گفتنی است»), «این گزارش …», «به گفته این …», «در این
@@ -121,7 +117,7 @@ NEEDS_BEFORE = frozenset("وی او ایشان آنها آن‌ها آنان ا�
 # A lead runs about 20-27 words; a candidate's expected ROUGE-1 F1 is about 2 x expected hits / (its words + this).
 LEAD_WORDS = 24
 LEXICAL_FEATURES = ("mean_lead_rate", "sum_lead_rate", "expected_f1", "opener_rate", "lead_sentence_rate")
-START_KINDS = ("start_sentence", "start_after_frame", "start_statement", "start_at_office")
+START_KINDS = ("start_sentence", "start_after_frame", "start_statement")
 SENTENCE_FEATURES = ("textrank", "textrank_best", "sentence_has_frame", "sentence_has_statement", "first_in_paragraph",
                      "frame_names_agency", "log_frame_words")
 SPAN_FEATURES = ("cut_at_clause", "log_words", *(f"words_over_{n}" for n in LENGTH_BINS), "kept_share",
@@ -232,10 +228,6 @@ def _starts(text: str) -> dict[int, int]:
     speech = quoted_frame(rest)
     if speech:
         starts.setdefault(body + speech.end(), 2)
-    # Only a speaker's name before «… گفت:» is dropped: elsewhere the words before an office need not be a name.
-    name = NAME_BEFORE_OFFICE.match(text, body) if speech and speech.re is COLON_FRAME else None
-    if name and NOT_NAMES.isdisjoint(name.group().strip("«» ").split()):
-        starts.setdefault(name.end(), 3)
     return starts
 
 
@@ -246,11 +238,11 @@ def _compressed(text: str) -> str:
 
 def _clause_ends(text: str, spans: list[tuple[int, int]]) -> list[int]:
     """Offsets of clause ends (before «،»/«؛») whose last word reads like a finite verb, unless that clause is
-    subordinate («پس از آنکه … شد،», «درباره اینکه … کرد،», «… و اگر … بود،») or relative, holds a «در حالی»
-    still waiting for its «که», or it ends on a speech verb, a cleft or a predicate before the «که …» it introduces
-    («X در سخنرانی گفت», «… حاکی از آن است»): cut there, the summary would be a fragment. A clause runs from the
-    last comma after a verb, or colon, over the commas of a list inside it («با بیان اینکه … ساده، روان و قابل‌فهم
-    … کرده‌اند،»)."""
+    subordinate («پس از آنکه … شد،», «درباره اینکه … کرد،», «… و اگر … بود،») or relative, lies inside what a
+    speaker said while speaking («با اشاره به اینکه …»), holds a «در حالی» still waiting for its «که», says "thus"
+    before its «و گفت:», or ends on a speech verb, a cleft or a predicate before the «که …» it introduces («X در
+    سخنرانی گفت», «… حاکی از آن است»): cut there, the summary would be a fragment. A clause runs from the last comma
+    after a verb, or colon, over the commas of a list inside it («با بیان اینکه … ساده، روان و قابل‌فهم … کرده‌اند،»)."""
     ends, clause_start = [], 0
     for match in CLAUSE_END.finditer(text):
         end = match.start()
@@ -263,12 +255,12 @@ def _clause_ends(text: str, spans: list[tuple[int, int]]) -> list[int]:
         says_what_follows = linked and (SAID.search(text, max(0, end - 40), end) or INTRODUCES.search(text, start, end)
                                         or CLEFT.search(text, start, end))
         conversation = text.startswith("گو", match.end() + 2)  # «دیدار و گفت و گو کرد»: no «گفت» there
-        if WHILE_SAYING.search(text, text.rfind(":", 0, end) + 1, end):
-            continue
+        frame_only = FRAME_FOLLOWS.match(text, match.end()) is not None and THUS.search(text, start, end) is not None
+        while_saying = WHILE_SAYING.search(text, text.rfind(":", 0, end) + 1, end) is not None
         contrast = CONTRAST.search(text, start, end)
         waiting = contrast is not None and not RELATIVE.search(text, contrast.end(), end)
         if not (SUBORDINATE.search(text, start, end) or _closes_a_relative(text[start:end]) or says_what_follows
-                or conversation or waiting):
+                or conversation or frame_only or while_saying or waiting):
             ends.append(end)
         if match.group().strip():  # «،» or «؛», not «و»/«اما» within the clause
             clause_start = match.end()
