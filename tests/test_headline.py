@@ -684,3 +684,10 @@ def test_the_last_resort_never_opens_on_a_sentences_broken_off_rest_and_names_it
     article = next(a for a in varzesh3_articles if a["id"] == "varzesh3-3-141")
     sentences = list(Summarizer().prepare(article["body"]).sentences)
     assert lead_statement(sentences).startswith("دین‌محمدی: اول قرار بود")
+
+
+def test_the_last_resort_leaves_out_a_desks_byline(fars_articles):
+    """«حوزه احزاب خبرگزاری فارس، همایش سراسری …»: the scrape lost the «به گزارش» of the desk's byline."""
+    article = next(a for a in fars_articles if a["id"] == "fars-news-3-019")
+    sentences = list(Summarizer().prepare(article["body"]).sentences)
+    assert lead_statement(sentences).startswith("همایش سراسری اصلاح‌طلبان")

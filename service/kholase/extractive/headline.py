@@ -134,6 +134,8 @@ POINTS_BACK = re.compile(rf"(?:^|\s)در\s?(?:همین|همان)[\s{ZWNJ}]?(?:{'
 POINTING_PREPOSITIONS = frozenset("با در به از بر برای پس بعد".split())
 BACK_OPENERS = ("در مقابل", "علاوه بر این", "علاوه بر آن", "از سوی دیگر", "از طرف دیگر", "در ادامه", "با این حال",
                 "به این ترتیب", "با این وصف", "با این اوصاف", "به ویژه", "به‌ویژه", "بویژه", "خصوصا", "خصوصاً")
+# A few words naming an agency, up to their comma, that open the statement: the news desk's byline.
+DESK_BYLINE = re.compile(r"^[^،,:«»]{0,40}?(?:خبرگزاری|به\s+گزارش)[^،,:«»]{0,40}[،,]\s*")
 # A list item's mark, or the «و» that joins a sentence to the one before: the fallback headline starts after it.
 LIST_MARK = re.compile(r"^(?:[*•●▪\-–—]+\s*|و\s+)")
 # A speaker's frame that opens on what came before: what they said follows from the news, and is not it.
@@ -1407,6 +1409,9 @@ def lead_statement(sentences: list[Sentence]) -> str:
     statement = statements[0].strip(" .،:؛…") if statements else ""
     if len(statement.split()) < MIN_WORDS and sentences:  # a frame and little else: the sentence as it stands
         statement = sentences[0].text[attribute(sentences[0].text).body_start :].strip(" .،:؛…")
+    desk = DESK_BYLINE.match(statement)
+    if desk:  # «حوزه احزاب خبرگزاری فارس، …»: a desk's byline whose «به گزارش» the scrape lost
+        statement = statement[desk.end() :]
     agency = AGENCY.match(statement)
     if agency:  # «خبرگزاری فارس …»: the agency and its name go
         statement = statement[agency.end() :].split(maxsplit=1)[-1]
