@@ -266,6 +266,7 @@ def test_a_lead_leaves_out_the_whole_interview_frame(fars_articles, article_id, 
 @pytest.mark.parametrize(("sentence", "carries_on"), [
     ("احمدی در پایان گفت: منطقه انتظامی شهرستان آمل جلسات آموزشی برگزار کرد.", True),
     ("وزیر ورزش در پایان این مسابقه اظهار داشت: این برد را تبریک می‌گویم.", False),  # at the match's end
+    ("رئیس هیأت امناء بنیاد مسکن در بخشی دیگر از سخنان خود، از الگوی توسعه یاد کرد و گفت: امیدواریم.", True),
 ])
 def test_a_speaker_who_speaks_last_carries_on(sentence, carries_on):
     assert bool(CARRIES_ON.match(sentence)) is carries_on
