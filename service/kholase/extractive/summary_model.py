@@ -250,13 +250,14 @@ def _clause_ends(text: str, spans: list[tuple[int, int]]) -> list[int]:
         last = text[spans[word][0] : spans[word][1]] if word >= 0 else ""
         if not last.endswith(VERB_ENDINGS) or last in ENDS_LIKE_A_VERB:
             continue
-        start = max(clause_start, text.rfind(":", 0, end) + 1)
+        after_colon = text.rfind(":", 0, end) + 1
+        start = max(clause_start, after_colon)
         linked = text.startswith(("که", "تا"), match.end())
         says_what_follows = linked and (SAID.search(text, max(0, end - 40), end) or INTRODUCES.search(text, start, end)
                                         or CLEFT.search(text, start, end))
         conversation = text.startswith("گو", match.end() + 2)  # «دیدار و گفت و گو کرد»: no «گفت» there
         frame_only = FRAME_FOLLOWS.match(text, match.end()) is not None and THUS.search(text, start, end) is not None
-        while_saying = WHILE_SAYING.search(text, text.rfind(":", 0, end) + 1, end) is not None
+        while_saying = WHILE_SAYING.search(text, after_colon, end) is not None
         contrast = CONTRAST.search(text, start, end)
         waiting = contrast is not None and not RELATIVE.search(text, contrast.end(), end)
         if not (SUBORDINATE.search(text, start, end) or _closes_a_relative(text[start:end]) or says_what_follows
