@@ -18,7 +18,7 @@ from tests.support import DATA
 HEADLINES = HeadlineRanker.load()
 FILES = ("fars_news_dev", "varzesh3_dev")
 FRAME = re.compile(  # «به گزارش‌های …» is reports, not the agency's frame
-    r"(?:گفت|افزود|اظهار\s?(?:کرد|داشت)|تصریح\s?کرد|خاطرنشان\s?کرد)\s*:|به\s+گزارش(?![\u200c\w])|خبرگزاری|به\s+نقل\s+از"
+    r"(?:گفت|افزود|اظهار\s?(?:کرد|داشت)|تصریح\s?کرد|خاطرنشان\s?کرد)\s*:|به\s+«?\s*گزارش(?![\u200c\w])|خبرگزاری|به\s+نقل\s+از"
 )
 
 
@@ -691,3 +691,47 @@ def test_the_last_resort_leaves_out_a_desks_byline(fars_articles):
     article = next(a for a in fars_articles if a["id"] == "fars-news-3-019")
     sentences = list(Summarizer().prepare(article["body"]).sentences)
     assert lead_statement(sentences).startswith("همایش سراسری اصلاح‌طلبان")
+
+
+@pytest.mark.parametrize(("article_id", "headline"), [
+    ("varzesh3-3-489", "اینترمیلان با نتیجه ۳ بر یک به پیروزی رسید"),  # the result the first clause sets up
+    ("varzesh3-3-352", "رضا اطری از کسب مدال برنز بازماند"),
+])
+def test_the_second_of_two_clauses_takes_the_first_ones_subject(fars_articles, varzesh3_articles, article_id,
+                                                                headline):
+    assert headline in _candidate_texts(fars_articles + varzesh3_articles, article_id)
+
+
+@pytest.mark.parametrize(("article_id", "never"), [
+    ("fars-news-1-029", "جمعی از مسئولین"),  # «جمعی از شهروندان»: the preposition was the subject's own
+    ("varzesh3-1-443", "ژوزه مورینیو به او"),  # «او» is the first's subject: the second has its own
+    ("varzesh3-2-019", "اخرین بازی ژاپن"),  # the first's object, without «را», read as its subject
+    ("varzesh3-1-304", "دایی: شروع خوبی با"),  # «شروع خوبی … نداشتیم»: the subject is the unsaid «ما»
+    ("fars-news-2-173", "تیم مسیمیر با این شکست"),  # it points back, and «یاران نوری» is the second's subject
+])
+def test_no_second_clause_under_a_subject_it_may_not_share(fars_articles, varzesh3_articles, article_id, never):
+    assert not any(never in text for text in _candidate_texts(fars_articles + varzesh3_articles, article_id))
+
+
+@pytest.mark.parametrize(("article_id", "never"), [
+    ("fars-news-1-162", "انتحاری که"),  # «در این حمله انتحاری که …»: the adjective the tagger took for a noun
+    ("varzesh3-2-181", "بعد از اینکه متوجه شد"),  # «…، عنوان کرد: …»: the clause was the frame's
+])
+def test_no_candidate_keeps_part_of_a_phrase_or_a_frame(fars_articles, varzesh3_articles, article_id, never):
+    assert not any(never in text for text in _candidate_texts(fars_articles + varzesh3_articles, article_id))
+
+
+def test_what_the_reader_is_asked_to_read_is_the_headline(varzesh3_articles):
+    """«متن کامل نامه … را به هواداران آرسنال مطالعه کنید»: the text offered, as a noun phrase, not the request."""
+    article = next(a for a in varzesh3_articles if a["id"] == "varzesh3-3-138")
+    assert Summarizer().summarize(article["body"]).headline == "متن کامل نامه روبین فان پرسی به هواداران آرسنال"
+
+
+def test_a_frame_whose_quote_opens_inside_it_goes(varzesh3_articles):
+    """«به " گزارش ورزش سه"، …»: the scrape's quote opens after «به»."""
+    article = next(a for a in varzesh3_articles if a["id"] == "varzesh3-3-336")
+    assert not FRAME.search(Summarizer().summarize(article["body"]).headline)
+
+
+def test_the_note_that_no_more_is_known_is_no_news():
+    assert not well_formed("جزئیات بیشتری از این خبر منتشر نشده است")

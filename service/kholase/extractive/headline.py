@@ -27,6 +27,7 @@ from kholase.extractive.attribution import (
     INSTITUTION,
     LIST_ANNOUNCEMENT,
     NEWS_FRAME,
+    SPEECH_NEXT,
     SPEECH_VERB,
     TITLE_WORDS,
     UNPUNCTUATED_FRAME,
@@ -91,6 +92,8 @@ TAKES_OBJECT = frozenset("مقابل علیه نزد توسط روبروی ما�
 FINITE_AFTER_PARTICIPLE = ("است", "اند", "ام", "ای", "ایم", "اید", "بود", "باشد", "شد")
 PERSONAL_ENDINGS = ("م", "یم")  # «کردم», «هستیم»: the speaker's own voice («می‌کنید» below; «رسید» is third person)
 PERSONAL_PRONOUNS = frozenset("من ما شما تو".split())
+# A compound verb's second person, which drops the «ب» and «می‌» the test below reads: «… را مطالعه کنید»
+SECOND_PERSON_VERBS = frozenset("کنید نمایید دهید شوید باشید دارید".split())
 OPEN_PHRASES = frozenset(("به دنبال", "در حال", "به سوی", "در پی", "به منظور", "به عنوان", "در مورد", "در خصوص"))
 # How a finite Persian verb form ends (past stem, person ending, copula); the tagger's «کنسرو» as VERB does not.
 VERB_FORM = re.compile(r"(?:د|ت|م|ید|یم|ند|ست|است|اند|ای|ه)$")
@@ -292,11 +295,11 @@ PAST_TIMES = frozenset(("پیش", "گذشته", "قبل"))
 ERA_WORDS = frozenset("دهه سال سال‌های سالهای فصل فصل‌های دوران دوره".split())
 DURATIONS = frozenset("مدت مدتی سال‌ها ماه‌ها هفته‌ها روزها سالها ماهها".split())
 BARE_SPEECH = frozenset(("می‌گوید", "می‌گویند"))  # one token each: they are compared with a token
-# Not news: a list's announcement, a bullet, a clause whose main part follows «که» («در حالی … ، که …»), or a
-# condition without it («فولاد در صورتی قهرمان خواهد شد»).
+# Not news: a list's announcement, a bullet, a clause whose main part follows «که» («در حالی … ، که …»), a
+# condition without it («فولاد در صورتی قهرمان خواهد شد»), or the note that no more is known yet.
 NOT_NEWS = re.compile(
     rf"{LIST_ANNOUNCEMENT.pattern}|^[*•\-–]|^[\d۰-۹]+\s*[_\-–.)]|در\s?حالی(?:\s|\u200c?که)|در\s+شرایطی\s"
-    r"|در\s+صورتی\s(?!که)"
+    r"|در\s+صورتی\s(?!که)|جزئیات\s+(?:بیشتر|بیشتری|دیگری)\s"
 )
 # Nor is the newsroom's own report of a plan that came to nothing («قرار بود … برگزار شود»: the news is what
 # happened instead); someone's words may tell one («دین‌محمدی: اول قرار بود …»).
@@ -305,6 +308,12 @@ PLAN_UNDONE = re.compile(r"قرار\s?بود(?:\s|$)")
 # sentence, with its comma; «به نظر …» is also "it seems", so it is not refused here)
 SOURCE_PHRASE = re.compile(r"(?:^|\s)به\s+(?:گفته|اعتقاد|عقیده)\s")
 ANNOUNCED_EVENT = re.compile(r"(?:^|\s)از\s+(?P<event>.+?)\s+خبر\s?داد")
+# The reader asked to read what follows («متن کامل نامه … را به هواداران آرسنال مطالعه کنید»): what is given is the
+# event, as a noun phrase
+READER_ASKED = re.compile(
+    r"^(?P<what>.+?)\s+را(?:\s+در\s+(?:زیر|ادامه))?(?P<where>\s+.+?)??"
+    r"\s+(?:مطالعه\s?کنید|مشاهده\s?کنید|بخوانید|بشنوید|ببینید)$"
+)
 
 
 @dataclass(frozen=True)
@@ -395,7 +404,9 @@ def _main_clause(tokens: list[Token]) -> list[Token] | None:
             follows = tokens[index + 1].text if index + 1 < len(tokens) else ""
             if follows == "که":  # «پرسپولیس در حالی مقابل استقلال قرار می‌گیرد که …»: the clause reads whole without
                 kept = _without_contrast(kept)  # the «در حالی» that waits for the «که»
-            return None if follows in (":", "：") else kept  # «… مشخص گردید: …» frames what follows
+            framed = follows in ("،", ",") and SPEECH_NEXT.match(_text(tokens[index + 2 :]))
+            # «… مشخص گردید: …» frames what follows, as does «X بعد از اینکه … شدند، عنوان کرد: …»
+            return None if follows in (":", "：") or framed else kept
         index += 1
     return None
 
@@ -524,6 +535,12 @@ def _is_number(token: Token) -> bool:
     return token.tag == "NUM" or token.text.isdigit()
 
 
+def _closes_its_noun(tokens: list[Token], at: int) -> bool:
+    """Whether the word at `at` is an adjective the tagger took for a noun, closing the phrase before a comma or a
+    relative clause: «در این حمله انتحاری، …», «… انتحاری که …»."""
+    return tokens[at].text.endswith("ی") and at + 1 < len(tokens) and tokens[at + 1].text in ("،", ",", "که")
+
+
 def _deictic_length(tokens: list[Token]) -> int:
     """How many words of `tokens` make a time phrase that only dates the report («صبح امروز», «روز سه‌شنبه», «روز ۲۲
     اسفند ماه ۱۳۹۱»); not «امروز یک مهاجم …»'s number."""
@@ -578,8 +595,9 @@ def _adjunct_spans(tokens: list[Token]) -> list[tuple[int, int]]:
             continue  # a time phrase: `_undated` left out each that can go
         if [token.text for token in tokens[start : start + 2]] in (["در", "این"], ["در", "آن"]) and \
                 start + 3 <= preverb and tokens[start + 2].tag == "NOUN" and tokens[start + 3].tag != "ADJ" and \
-                tokens[start + 3].text != "از" and tokens[start + 3].text not in PRESENCE:  # «در این دوره از
-            # مسابقه‌ها …» goes on; «در این جلسه مطرح کرد» can go whole, «در این جلسه حضور داشت» says where
+                tokens[start + 3].text != "از" and tokens[start + 3].text not in PRESENCE and \
+                not _closes_its_noun(tokens, start + 3):  # «در این دوره از مسابقه‌ها …» goes on; «در این جلسه
+            # مطرح کرد» can go whole, «در این جلسه حضور داشت» says where
             spans.append((start, start + 3 + (tokens[start + 3].text in ("،", ","))))  # «در این جلسه» and its comma
             continue
         if [token.text for token in tokens[start : start + 2]] == ["تیم", "فوتبال"] and start + 2 < preverb and \
@@ -952,8 +970,8 @@ def _clauses(tokens: list[Token], max_words: int, lead: bool) -> Iterator[tuple[
     if clause is None:
         return
     clause = _strip_leading(_with_the_next_clause(source, clause))
-    first = _first_conjunct(clause)
-    for whole in (clause, first) if first else (clause,):
+    wholes = [whole for whole in (clause, _first_conjunct(clause), _second_conjunct(source, clause)) if whole]
+    for whole in wholes:
         whole = _undated(_without_also(whole) if lead else whole)  # a time makes its «هم» stay: first
         spans = _adjunct_spans(whole)
         for dropped in range(min(len(spans), MAX_DROPPED) + 1):
@@ -981,6 +999,37 @@ def _with_the_next_clause(source: list[Token], clause: list[Token]) -> list[Toke
     if not following or not well_formed(_text(following)):
         return clause  # «… و معافیت‌هایی که باید … ایجاد شود»: no clause of its own
     return [*clause, source[end + 1], *following]
+
+
+def _second_conjunct(source: list[Token], clause: list[Token]) -> list[Token] | None:
+    """The clause «و» joins to the first, under the first's subject: «اینترمیلان … میزبان کیه‌وو بود و با نتیجه ۳ بر
+    یک به پیروزی رسید» → «اینترمیلان با نتیجه ۳ بر یک به پیروزی رسید». The second often tells what the first sets
+    up. Only where it visibly shares that subject: the first opens on its subject, closed by a preposition that
+    starts no partitive («جمعی از …»), and holds no object («را»: the noun run may be the object), no clause of its
+    own («که») and no first or second person (whose subject is unsaid); the second opens on a preposition or a time,
+    not on one pointing back («با این شکست یاران نوری …»), has no comma after which a subject of its own may stand
+    and no pronoun for the first's subject («به او هشدار داده شد»), and its verb agrees with the first's."""
+    end = next((at for at, token in enumerate(source) if token is clause[-1]), None)
+    if end is None or end + 2 >= len(source) or source[end + 1].text != "و":
+        return None
+    subject = next((at for at, token in enumerate(clause) if token.tag not in SUBJECT_TAGS), 0)
+    following = _main_clause(source[end + 2 :])
+    if not subject or clause[subject].tag != "ADP" or clause[subject].text == "از" or not following or \
+            any(token.text in ("را", "که") for token in clause) or _first_or_second_person(clause):
+        return None
+    opening = [token.text for token in following[:3]]
+    if not (following[0].tag == "ADP" or opening[0] in TIME_WORDS) or {"این", "همین", "آن"} & set(opening) or \
+            any(token.text in ("،", ",") or token.tag == "PRON" for token in following) or \
+            _plural(clause[-1]) != _plural(following[-1]):
+        return None
+    return [*clause[:subject], *following]
+
+
+def _plural(verb: Token) -> bool:
+    """«رسیدند», «کرده‌اند», «می‌مانند», «رفتیم»; not a stem's own «‑اند» («بازماند», «رساند», «می‌ماند»)."""
+    text = verb.text
+    stem_ending = text.endswith("اند") and not text.endswith(("ه\u200cاند", "هاند")) and text != "اند"
+    return text.endswith("یم") or (text.endswith("ند") and not stem_ending)
 
 
 def _reciprocal(words: list[str], at: int) -> bool:
@@ -1164,7 +1213,7 @@ def _first_or_second_person(clause: list[Token]) -> bool:
     for token in clause:
         if token.text in PERSONAL_PRONOUNS:
             return True
-        if token.tag in VERB_TAGS and (token.text.endswith(PERSONAL_ENDINGS) or
+        if token.tag in VERB_TAGS and (token.text.endswith(PERSONAL_ENDINGS) or token.text in SECOND_PERSON_VERBS or
                                        (token.text.endswith("ید") and token.text.startswith(("می‌", "نمی‌", "ب")))):
             return True
     return False
@@ -1186,6 +1235,10 @@ def candidates(sentences: list[Sentence], max_words: int, text: str = "") -> lis
         every = [token for token in tagged(sentence.text) if token.text not in "«»"]
         tokens = [token for token in every
                   if attribution.statement_start <= token.start < attribution.statement_end]
+        asked = READER_ASKED.match(statement.strip(" .:"))
+        if asked and not attribution.quoted:
+            add(f"{asked['what']}{asked['where'] or ''}", "event", number, 1.0)
+            continue
         event = ANNOUNCED_EVENT.search(sentence.text[attribution.body_start :])
         if not attribution.quoted and event and event.group("event").strip() == statement.strip():
             if MIN_WORDS <= len(statement.split()) <= max_words:
