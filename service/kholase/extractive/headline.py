@@ -307,6 +307,9 @@ PLAN_UNDONE = re.compile(r"قرار\s?بود(?:\s|$)")
 # «به گفته پسندیده …» anywhere in a headline: a source's frame (attribution.ACCORDING_TO reads one that opens a
 # sentence, with its comma; «به نظر …» is also "it seems", so it is not refused here)
 SOURCE_PHRASE = re.compile(r"(?:^|\s)به\s+(?:گفته|اعتقاد|عقیده)\s")
+# What a second clause must report to stand for the news: a result, not on a condition («در صورت پیروزی …»)
+RESULT = re.compile(r"نتیجه|شکست|پیروز|صعود|بازماند|قهرمان|مدال|حذف|مغلوب|تساوی|متوقف")
+CONDITION = re.compile(rf"{CONDITIONAL.pattern}|(?:^|\s)در\s+صورت(?:ی)?\s")
 ANNOUNCED_EVENT = re.compile(r"(?:^|\s)از\s+(?P<event>.+?)\s+خبر\s?داد")
 # The reader asked to read what follows («متن کامل نامه … را به هواداران آرسنال مطالعه کنید»): what is given is the
 # event, as a noun phrase
@@ -1003,12 +1006,14 @@ def _with_the_next_clause(source: list[Token], clause: list[Token]) -> list[Toke
 
 def _second_conjunct(source: list[Token], clause: list[Token]) -> list[Token] | None:
     """The clause «و» joins to the first, under the first's subject: «اینترمیلان … میزبان کیه‌وو بود و با نتیجه ۳ بر
-    یک به پیروزی رسید» → «اینترمیلان با نتیجه ۳ بر یک به پیروزی رسید». The second often tells what the first sets
-    up. Only where it visibly shares that subject: the first opens on its subject, closed by a preposition that
-    starts no partitive («جمعی از …»), and holds no object («را»: the noun run may be the object), no clause of its
-    own («که») and no first or second person (whose subject is unsaid); the second opens on a preposition or a time,
-    not on one pointing back («با این شکست یاران نوری …»), has no comma after which a subject of its own may stand
-    and no pronoun for the first's subject («به او هشدار داده شد»), and its verb agrees with the first's."""
+    یک به پیروزی رسید» → «اینترمیلان با نتیجه ۳ بر یک به پیروزی رسید». Only a result the first sets up (a win, a
+    loss, a medal, a place won or lost), not on a condition: editors judged other second clauses side details («…
+    با استقبال هواداران مواجه شد»). Only where it visibly shares that subject: the first opens on its subject,
+    closed by a preposition that starts no partitive («جمعی از …»), and holds no object («را»: the noun run may be
+    the object), no clause of its own («که») and no first or second person (whose subject is unsaid); the second
+    opens on a preposition or a time, not on one pointing back («با این شکست یاران نوری …»), has no comma after
+    which a subject of its own may stand and no pronoun for the first's subject («به او هشدار داده شد»), and its
+    verb agrees with the first's."""
     end = next((at for at, token in enumerate(source) if token is clause[-1]), None)
     if end is None or end + 2 >= len(source) or source[end + 1].text != "و":
         return None
@@ -1018,6 +1023,8 @@ def _second_conjunct(source: list[Token], clause: list[Token]) -> list[Token] | 
             any(token.text in ("را", "که") for token in clause) or _first_or_second_person(clause):
         return None
     opening = [token.text for token in following[:3]]
+    if not RESULT.search(_text(following)) or CONDITION.search(_text(following)):
+        return None
     if not (following[0].tag == "ADP" or opening[0] in TIME_WORDS) or {"این", "همین", "آن"} & set(opening) or \
             any(token.text in ("،", ",") or token.tag == "PRON" for token in following) or \
             _plural(clause[-1]) != _plural(following[-1]):
