@@ -538,10 +538,16 @@ def _is_number(token: Token) -> bool:
     return token.tag == "NUM" or token.text.isdigit()
 
 
-def _closes_its_noun(tokens: list[Token], at: int) -> bool:
-    """Whether the word at `at` is an adjective the tagger took for a noun, closing the phrase before a comma or a
-    relative clause: «در این حمله انتحاری، …», «… انتحاری که …»."""
-    return tokens[at].text.endswith("ی") and at + 1 < len(tokens) and tokens[at + 1].text in ("،", ",", "که")
+def _phrase_goes_on(tokens: list[Token], at: int) -> bool:
+    """Whether the noun phrase before `at` goes on: to a relative clause that describes it, past at most two words
+    the tagger may have taken for anything but an adjective («در این دیدار که …», «در این موقعیت حساس کنونی که …»),
+    or to a comma after an adjective taken for a noun («در این حمله انتحاری، …»)."""
+    for end in range(at, min(at + 3, len(tokens))):
+        if tokens[end].text == "که":
+            return True
+        if tokens[end].tag in ("PUNCT", "ADP") or tokens[end].text == "و":
+            break
+    return tokens[at].text.endswith("ی") and at + 1 < len(tokens) and tokens[at + 1].text in ("،", ",")
 
 
 def _deictic_length(tokens: list[Token]) -> int:
@@ -599,7 +605,7 @@ def _adjunct_spans(tokens: list[Token]) -> list[tuple[int, int]]:
         if [token.text for token in tokens[start : start + 2]] in (["در", "این"], ["در", "آن"]) and \
                 start + 3 <= preverb and tokens[start + 2].tag == "NOUN" and tokens[start + 3].tag != "ADJ" and \
                 tokens[start + 3].text != "از" and tokens[start + 3].text not in PRESENCE and \
-                not _closes_its_noun(tokens, start + 3):  # «در این دوره از مسابقه‌ها …» goes on; «در این جلسه
+                not _phrase_goes_on(tokens, start + 3):  # «در این دوره از مسابقه‌ها …» goes on; «در این جلسه
             # مطرح کرد» can go whole, «در این جلسه حضور داشت» says where
             spans.append((start, start + 3 + (tokens[start + 3].text in ("،", ","))))  # «در این جلسه» and its comma
             continue
@@ -982,12 +988,20 @@ def _clauses(tokens: list[Token], max_words: int, lead: bool) -> Iterator[tuple[
                 if any(a[1] > b[0] for a, b in pairwise(chosen)):
                     continue  # overlapping phrases
                 gone = {at for start, end in chosen for at in range(start, end)}
-                if _named_only_in(whole, gone):
+                if _named_only_in(whole, gone) or any(_orphans_an_adjective(whole, *span) for span in chosen):
                     continue
                 kept = _tidy([token for at, token in enumerate(whole) if at not in gone])
                 count = sum(token.tag != "PUNCT" for token in kept)
                 if MIN_WORDS <= count <= max_words:
                     yield kept, count / words
+
+
+def _orphans_an_adjective(clause: list[Token], start: int, end: int) -> bool:
+    """Whether leaving out the phrase from `start` to `end` leaves the adjective after it without its noun: «نقطه
+    عطفی در تغییر مناسبات استراتژیک سیاسی، امنیتی و نظامی …» without «در تغییر … سیاسی،». An adjective the verb
+    follows is the predicate's («… در نهایت موفق شد»)."""
+    return clause[start].tag == "ADP" and end + 1 < len(clause) and clause[end].tag == "ADJ" and \
+        clause[end + 1].tag not in VERB_TAGS
 
 
 def _with_the_next_clause(source: list[Token], clause: list[Token]) -> list[Token]:
