@@ -721,6 +721,7 @@ def test_no_second_clause_under_a_subject_it_may_not_share(fars_articles, varzes
     ("fars-news-1-034", "اسلامی که در آستانه"),  # «در این دیدار که … برگزار شد»: the relative clause is the meeting's
     ("fars-news-2-125", "نشان دادند حساس"),  # «در این موقعیت حساس کنونی که …»
     ("varzesh3-2-406", "عطفی امنیتی"),  # «نقطه عطفی در تغییر مناسبات … سیاسی، امنیتی و نظامی»
+    ("varzesh3-3-401", "به دستورات مقامات"),  # «پس از اعلام …،» ends at its own comma: the subject stays
 ])
 def test_no_candidate_keeps_part_of_a_phrase_or_a_frame(fars_articles, varzesh3_articles, article_id, never):
     assert not any(never in text for text in _candidate_texts(fars_articles + varzesh3_articles, article_id))
@@ -736,6 +737,11 @@ def test_a_frame_whose_quote_opens_inside_it_goes(varzesh3_articles):
     """«به " گزارش ورزش سه"، …»: the scrape's quote opens after «به»."""
     article = next(a for a in varzesh3_articles if a["id"] == "varzesh3-3-336")
     assert not FRAME.search(Summarizer().summarize(article["body"]).headline)
+
+
+def test_a_relative_or_concessive_clause_alone_is_no_headline():
+    assert not well_formed("مهدی فروردین مربی سابق قشقایی شیراز که از یکماه دیگر وارد مجلس می‌شود")  # «شیراز»: ADJ
+    assert not well_formed("در ۱۰۲ روز اخیر هرچند تیم نفت تهران صاحب تنها کارنامه بی شکستی در لیگ است")  # «شکستی»
 
 
 def test_the_note_that_no_more_is_known_is_no_news():

@@ -500,7 +500,8 @@ def _strip_leading(tokens: list[Token]) -> list[Token]:
             verb = next((at for at in range(len(tokens)) if _is_finite(tokens, at)), None)
             comma = next((at for at in range(verb or 0, len(tokens))
                           if tokens[at].text in ("،", ",") and tokens[at - 1].tag in VERB_TAGS), None)
-            if verb is not None and comma is not None:
+            first_comma = next((at for at, token in enumerate(tokens) if token.text in ("،", ",")), len(tokens))
+            if verb is not None and comma is not None and not (_only_a_phrase(tokens) and first_comma < verb):
                 tokens, changed = tokens[comma + 1 :], True
                 continue
         comma = next((at for at, token in enumerate(tokens) if token.text in ("،", ",")), None)
@@ -521,6 +522,13 @@ def _strip_leading(tokens: list[Token]) -> list[Token]:
         if time_words and time_words < len(tokens) and tokens[time_words].tag not in VERB_TAGS | {"ADP"}:
             tokens, changed = tokens[time_words:], True
     return tokens
+
+
+def _only_a_phrase(tokens: list[Token]) -> bool:
+    """Whether «پس از» or «بعد از» opens a phrase, not a clause («پس از اعلام ابتلای … به کرونا، مسابقه … که قرار بود
+    … شود، …»: the phrase ends at its own comma, before the subject), as «پس از اینکه …» does not."""
+    return _opener(tokens, 0, ("پس از", "بعد از")) is not None and len(tokens) > 2 and \
+        tokens[2].text not in ("اینکه", "این‌که", "آنکه", "آن‌که")
 
 
 def _continues_a_list(tokens: list[Token], comma: int) -> bool:
@@ -1347,7 +1355,7 @@ def _only_a_relative_clause(statement: str) -> bool:
         return False
     tokens = tagged(statement)
     at = next((index for index, token in enumerate(tokens) if token.text == "که"), None)
-    if not at or tokens[at - 1].tag not in ("NOUN", "PROPN") or any(map(_verb_like, tokens[:at])):
+    if not at or tokens[at - 1].tag not in ("NOUN", "PROPN", "ADJ") or any(map(_verb_like, tokens[:at])):
         return False
     rest = tokens[at + 1 :]
     comma = next((index for index, token in enumerate(rest) if token.text in ("،", ",")), len(rest))
@@ -1389,7 +1397,10 @@ def _verb_groups(tokens: list[Token]) -> int:
 
 
 def _verb_like(token: Token) -> bool:
-    return token.tag in VERB_TAGS or token.text in _past_forms() or token.text.endswith("است")
+    """A verb, or a past form the tagger took for a noun («پیوست»); not one that reads as a noun with «‑ی»
+    («شکستی»: the second person is no news's)."""
+    return token.tag in VERB_TAGS or (token.text in _past_forms() and not token.text.endswith("ی")) or \
+        token.text.endswith("است")
 
 
 def _subjunctives() -> frozenset[str]:
