@@ -52,6 +52,9 @@ from kholase.text.sentences import split_sentences
         # an agency's frame with no comma ends at the agency's name, and a clock's colon ends no frame
         ("به گزارش «ورزش سه» حامد لک با آسیب‌دیدگی جزئی مواجه شده است.", None,
          "حامد لک با آسیب‌دیدگی جزئی مواجه شده است"),
+        # even where a comma comes later, after a clause: the comma is not the frame's
+        ("به گزارش «ورزش سه» عبدالله ویسی که سابقه قهرمانی را دارد، به پیکان رفت.", None,
+         "عبدالله ویسی که سابقه قهرمانی را دارد، به پیکان رفت"),
         ("به گزارش خبرگزاری فارس صبح امروز ساعت ۳۰:۹ پیکر شاعر معاصر تشییع شد.", None,
          "صبح امروز ساعت ۳۰:۹ پیکر شاعر معاصر تشییع شد"),
         ("امام خامنه‌ای در دیدار با اعضای مجلس خبرگان فرمودند: این مجلس استثنایی است.", "امام خامنه‌ای",

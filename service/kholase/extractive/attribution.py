@@ -53,6 +53,7 @@ AGENCY_BEFORE_SPEAKER = re.compile(
     r"|\s+از\s+(?!\S*(?:«|روابط|طریق|قول|زبان))\S+)?"
     rf"(?:\s+(?:و\s+)?به\s+نقل\s+از\s+{AGENCY_NAME})?\s+"
 )
+CLAUSE_WORDS = re.compile(r"(?<!\S)(?:که|را)(?!\S)")  # a frame holds neither
 RELAYED_NEXT = re.compile(r"(?:و\s+)?به\s+نقل\s+از\s")  # «… از بجنورد به نقل از روابط عمومی …»: a body, not a speaker
 SPEECH_AT_END = re.compile(rf"\s(?:و\s*)?{FRAME_VERB}{VERB_ENDING}\s*[:：]\s*$")
 # «…، که امروز برگزار شد، اظهار داشت:», «…، در این رابطه گفت:»
@@ -339,6 +340,10 @@ def news_frame_end(sentence: str) -> int:
     agency, so the speaker stays with the statement; with no comma at all, the frame ends after the agency too, or
     where NAMED_FRAME does."""
     frame = NEWS_FRAME.match(sentence)
+    named = NAMED_FRAME.match(sentence)
+    if frame and named and CLAUSE_WORDS.search(sentence, named.end(), frame.end()) and \
+            not RELAYED_NEXT.match(sentence, named.end()):
+        return named.end()  # «به گزارش «ورزش سه» عبدالله ویسی که …،»: the comma closes a clause, not the frame
     if frame and (SPEECH_AT_END.search(frame.group()) or SPEECH_NEXT.match(sentence, frame.end())):
         agency = AGENCY_BEFORE_SPEAKER.match(sentence)
         if agency and not RELAYED_NEXT.match(sentence, agency.end()):
