@@ -18,7 +18,7 @@ from kholase.extractive.claims import extract_claims
 from kholase.extractive.speakers import SpeakerBook
 from kholase.extractive.textrank import TextRank
 from kholase.summarizer import Summarizer
-from kholase.text.clean import clean
+from kholase.text.clean import clean, normalize
 from kholase.text.sentences import split_sentences
 
 
@@ -575,3 +575,13 @@ def test_a_question_put_to_someone_is_not_their_claim():
     speakers = speakers_by_opening(text)
     assert "آقای خاتمی" not in speakers and "فکر می‌کنید" not in speakers, speakers
     assert speakers["بنده واقعیت"] == "عسکراولادی"
+
+
+@pytest.mark.parametrize(("article_id", "never"), [
+    ("fars-news-1-162", "جزئیات بیشتری از این خبر منتشر نشده است"),  # no news yet
+    ("varzesh3-3-138", "مطالعه کنید"),  # what to read next
+])
+def test_the_newsrooms_word_to_its_reader_is_no_claim(fars_articles, varzesh3_articles, article_id, never):
+    article = next(a for a in fars_articles + varzesh3_articles if a["id"] == article_id)
+    claims = Summarizer().summarize(article["body"]).key_claims
+    assert claims and not any(never in normalize(claim.text) for claim in claims)

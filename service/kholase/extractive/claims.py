@@ -2,7 +2,7 @@
 
 What is never a claim is decided by form before any ranking: a question, a bullet, a line with no sentence ending
 (a subheading, a table row, a related-news title, a line of verse), a list's announcement, a line that ends on
-the colon before what it announces, a narrated meeting or visit, a repeat.
+the colon before what it announces, the newsroom's word to its reader, a narrated meeting or visit, a repeat.
 """
 
 import re
@@ -31,6 +31,8 @@ QUESTION = re.compile(r"[؟?][\s»\"')\].!…]*$")
 MAX_LINE_WORDS = 15  # a line this short with no sentence ending is a subheading or a table row
 ANNOUNCES = re.compile(r"[:：][\s»\"')\]]*$")  # «ایمیل بخش کنسولی سفارت:», «متن کامل حرف‌های دایی را بخوانید:»
 TITLE_SEPARATOR = re.compile(r"\S\s*/\s+\S|\S\s+/\s*\S|\*\s*\S.*\S\s*\*")  # «… کرده/ نشست …», verse's «*»
+# The newsroom talking to its reader: that no more is known yet, or what to read or hear next.
+TO_THE_READER = re.compile(r"^جزئیات\s+(?:بیشتر|بیشتری|دیگری)\s|\s(?:(?:مطالعه|مشاهده)\s?کنید|بخوانید|بشنوید)$")
 # Scene-setting: someone met, visited, travelled or attended; the news is what was said there.
 SCENE = re.compile(
     r"(?:دیدار|گفت‌وگو|گفتگو|گفت\s+و\s+گو|ملاقات|بازدید|سفر|رایزنی|دیدن)(?:\s+و\s+(?:گفت‌وگو|گفتگو|رایزنی|تبادل\s+نظر))?"
@@ -77,6 +79,8 @@ def _not_a_claim(sentence: Sentence, voice: Voice, paragraph: str, alone: bool) 
     text = sentence.text
     bulleted = BULLET.match(text[voice.start :]) or (voice.speaker is None and BULLET.match(paragraph))
     if voice.asked or QUESTION.search(text) or bulleted or LIST_ANNOUNCEMENT.search(text) or ANNOUNCES.search(text):
+        return True
+    if voice.speaker is None and TO_THE_READER.search(text[voice.start : voice.end].strip(" .")):
         return True
     if alone and not SENTENCE_ENDING.search(text):
         return len(text.split()) <= MAX_LINE_WORDS or TITLE_SEPARATOR.search(text) is not None
