@@ -216,19 +216,19 @@ def test_a_summary_never_opens_on_a_word_that_needs_the_sentence_before_nor_drop
 
 ALL_OPENINGS_FLAWED = frozenset(("fars-news-1-248", "fars-news-3-079", "fars-news-2-131", "fars-news-2-215",
                                  "varzesh3-1-276", "fars-news-1-188", "fars-news-3-085", "fars-news-3-093",
-                                 "fars-news-2-170", "varzesh3-1-357"))
+                                 "fars-news-2-170", "varzesh3-1-357", "varzesh3-2-083"))
 
 
 @pytest.mark.slow
 def test_no_dev_summary_keeps_a_frame_or_opens_needing_the_sentence_before():
     """Over every dev article: a summary never opens on the agency's frame («به گزارش …», «به نقل از …»), on a word
     that needs the sentence before, on «این در حالی است», «براساس این گزارش» or «این بازیکن», nor ends on a colon. In
-    ten articles every candidate of the opening sentences is flawed so, and the summary is the least flawed: five open
+    11 articles every candidate of the opening sentences is flawed so, and the summary is the least flawed: five open
     mid-story (fars-news-1-248, fars-news-3-079 «وی …», fars-news-2-131 «همچنین …», fars-news-2-215 «وی …»,
     varzesh3-1-276, an interview's answers), three open on a frame with no end to find («به گزارش روابط عمومی کمیته
     امداد … به منظور …»: fars-news-1-188, fars-news-3-085, fars-news-3-093), fars-news-2-170 is front pages («را در
-    زیر مشاهده کنید:»), and varzesh3-1-357 opens on «این بازیکن …», whom only the title named. No other article's
-    may be."""
+    زیر مشاهده کنید:»), varzesh3-1-357 opens on «این بازیکن …», whom only the title named, and varzesh3-2-083, a
+    photo story, opens on «سردار آزمون نیز …» (the rest is its photo credit and «او …»). No other article's may be."""
     from tests.support import load_articles
 
     summarizer, flawed = Summarizer(), []
@@ -255,12 +255,14 @@ def test_a_lead_never_opens_on_they_nor_announces_a_list(varzesh3_articles, arti
 
 
 @pytest.mark.parametrize(("article_id", "never"), [
+    ("varzesh3-3-461", "مدیر روابط عمومی و رسانه‌ای باشگاه"),  # a line with no verb: a caption or a heading
+    ("varzesh3-2-150", "ترکیب رئال:"),  # a team sheet
     ("varzesh3-1-206", "با این حال"),  # despite what?
     ("varzesh3-1-412", "در همین ارتباط"),  # in connection with what?
     ("varzesh3-1-396", "در این میان"),
     ("varzesh3-2-380", "این بازیکن"),  # «این بازیکن جوان از پیکان جدا شد …»: the player is named before
 ])
-def test_a_lead_never_opens_on_a_link_or_an_epithet_for_what_came_before(varzesh3_articles, article_id, never):
+def test_a_lead_is_no_line_without_a_verb_nor_opens_on_a_link_to_what_came_before(varzesh3_articles, article_id, never):
     article = next(a for a in varzesh3_articles if a["id"] == article_id)
     assert not Summarizer().summarize(article["body"]).summary.startswith(never)
 

@@ -115,7 +115,8 @@ CARRIES_ON = re.compile(
     rf"|(?:همچنین|نیز)\s+(?:\S+\s+){{0,6}}?{FRAME_VERB}{VERB_ENDING}\s*:)"  # «X … نیز گفت:»: X also said
 )
 # Words a lead never opens on: each needs the sentence before it.
-NEEDS_BEFORE = frozenset("وی او ایشان آنها آن‌ها آنان افزود همچنین البته نیز ضمناً ضمنا سپس بنابراین اما ولی و".split())
+NEEDS_BEFORE = frozenset("وی او ایشان آنها آن‌ها آنان افزود همچنین البته نیز ضمناً ضمنا سپس بنابراین اما ولی و که"
+                         .split())
 
 # A lead runs about 20-27 words; a candidate's expected ROUGE-1 F1 is about 2 x expected hits / (its words + this).
 LEAD_WORDS = 24
@@ -395,15 +396,17 @@ class SummaryRanker(LearnedRanker):
     def _flaw(found: "Candidates", index: int) -> int:
         """How badly a candidate fails as a lead, 0 for not at all: what an editor never runs (the agency byline, a
         trailing colon, a list's announcement) is worst, then a quoted statement or words in the first person without
-        who said them, then an opening that needs the sentence before («وی», «همچنین», «این در حالی است …»), then a
-        named speaker carrying on («X افزود:»). The best-scored of the least flawed is the lead."""
+        who said them, or a line with no verb (a table row, a list's item), then an opening that needs the sentence
+        before («وی», «همچنین», «که», «این در حالی است …»), then a named speaker carrying on («X افزود:»). The
+        best-scored of the least flawed is the lead."""
         row = dict(zip(FEATURES, found.matrix[index]))
         text = found.text(index)
         if row["keeps_agency_frame"] or row["ends_on_colon"] or BYLINE.match(text) or LIST_ANNOUNCEMENT.search(text):
             return 4
         unattributed = (row["start_statement"] and row["sentence_has_statement"]) or \
             found.inside_a_quote[found.sentence_of[index]]
-        if unattributed or (not row["has_colon"] and in_first_person(text, FIRST_PERSON)):
+        if unattributed or (not row["has_colon"] and in_first_person(text, FIRST_PERSON)) or \
+                not any(token.tag in VERB_TAGS for token in tagged(text)):
             return 3
         words = text.split()
         if not words or row["starts_with_pronoun"] or words[0].strip("«»،,") in NEEDS_BEFORE or POINTS_BACK.match(text):
