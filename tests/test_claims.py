@@ -585,3 +585,12 @@ def test_the_newsrooms_word_to_its_reader_is_no_claim(fars_articles, varzesh3_ar
     article = next(a for a in fars_articles + varzesh3_articles if a["id"] == article_id)
     claims = Summarizer().summarize(article["body"]).key_claims
     assert claims and not any(never in normalize(claim.text) for claim in claims)
+
+
+def test_an_interviews_unframed_answers_are_the_interviewees(varzesh3_articles):
+    """«مهدی کیانی در گفت و گو با خبرنگار «ورزش سه»، درباره … صحبت کرد» and then his answers under subheadings, in
+    the first person with no frame: they are his."""
+    article = next(a for a in varzesh3_articles if a["id"] == "varzesh3-3-058")
+    claims = Summarizer().summarize(article["body"]).key_claims
+    first_person = [claim for claim in claims if "داریم" in claim.text or "داشتیم" in claim.text]
+    assert first_person and all(claim.speaker == "مهدی کیانی" for claim in first_person)

@@ -59,6 +59,8 @@ QUESTION_LABEL = re.compile(
 )
 QUESTION_END = re.compile(r"[؟?][\s»\"')\]]*$")
 # «از عسکراولادی سوال شد: …»: what follows the colon, to the paragraph's end, is the question put to someone.
+# A lead that says its person spoke to the newsroom («… در گفت‌وگو با خبرنگار «ورزش سه»، …», «… در مصاحبه با …»).
+INTERVIEW_LEAD = re.compile(r"\sدر\s+(?:گفت\s?\u200c?و?\s?\u200c?گو|مصاحبه)\s+(?:اختصاصی\s+)?با\s")
 QUESTION_PUT = re.compile(r"(?:(?:سوال|سؤال|پرسش)\s?(?:شد|کرد|کردند)|پرسیده\s?شد|پرسید|پرسیدند)\s*$")
 # An interview: at least this many questions, each followed by an answer.
 INTERVIEW_QUESTIONS = 2
@@ -251,6 +253,9 @@ def voices(document: Document) -> list[Voice]:
     spoke: str | None = None
     putting = -1  # the paragraph of a question put to someone («از X سوال شد: …»)
     others_named = gave = False  # whether a sentence before anyone spoke gave someone's words or named another
+    # an interview whose lead opens on the person's name and says they spoke to the newsroom («مهدی کیانی در گفت و
+    # گو با خبرنگار «ورزش سه»، درباره … صحبت کرد»): first-person words no one else is said to speak are theirs
+    interviewed = _lead_subject(lead) if INTERVIEW_LEAD.search(lead) else None
     for sentence in document.sentences:
         attribution = attribute(sentence.text, long_frames=True)
         others_named |= gave  # the sentences before this one
@@ -308,6 +313,8 @@ def voices(document: Document) -> list[Voice]:
         elif spoke is not None and in_first_person(sentence.text[start:end]):
             speaker = spoke  # «… باید … می‌کردیم» right after X's words: X goes on, unannounced, to the paragraph's end
             running, running_paragraph = speaker, sentence.paragraph
+        elif interviewed is not None and in_first_person(sentence.text[start:end]):
+            speaker = book.resolve(interviewed, False)  # an interview's answers, run on without a frame
         else:
             speaker = None
         # whose words this sentence gives, for a first-person sentence after it: not a «X … گفت.» told in the third
