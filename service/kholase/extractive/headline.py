@@ -136,7 +136,9 @@ POINTS_BACK = re.compile(rf"(?:^|\s)در\s?(?:همین|همان)[\s{ZWNJ}]?(?:{'
 # Nor can one that opens on a preposition and «این» or «آن» («با این اقدام …», «پس از این دیدار …»).
 POINTING_PREPOSITIONS = frozenset("با در به از بر برای پس بعد".split())
 BACK_OPENERS = ("در مقابل", "علاوه بر این", "علاوه بر آن", "از سوی دیگر", "از طرف دیگر", "در ادامه", "با این حال",
-                "به این ترتیب", "با این وصف", "با این اوصاف", "به ویژه", "به‌ویژه", "بویژه", "خصوصا", "خصوصاً")
+                "به این ترتیب", "با این وصف", "با این اوصاف", "به ویژه", "به‌ویژه", "بویژه", "خصوصا", "خصوصاً",
+                # «بخشی از این برنامه‌ها خواهد بود»: part of what the sentence before listed
+                *(f"{part} از {this} " for part in ("بخشی", "یکی", "برخی", "بعضی") for this in ("این", "آن")))
 # A few words naming an agency, up to their comma, that open the statement: the news desk's byline.
 DESK_BYLINE = re.compile(r"^[^،,:«»]{0,40}?(?:خبرگزاری|به\s+گزارش)[^،,:«»]{0,40}[،,]\s*")
 # A list item's mark, or the «و» that joins a sentence to the one before: the fallback headline starts after it.
@@ -1254,6 +1256,7 @@ def candidates(sentences: list[Sentence], max_words: int, text: str = "") -> lis
     article, lets «وی» and an office resolve to the person's name."""
     found: dict[str, Candidate] = {}
     speakers = SpeakerBook(text)
+    running: tuple[int, str | None] | None = None  # a paragraph whose colon frame's words run on, and who speaks them
 
     def add(text: str, form: str, number: int, kept: float) -> None:
         found.setdefault(text, Candidate(text, form, number, tuple(text.split()), kept))
@@ -1286,9 +1289,15 @@ def candidates(sentences: list[Sentence], max_words: int, text: str = "") -> lis
             speaker = (resolved and _speaker(resolved, every, opens_sentence=body.startswith(resolved))) or \
                 (said and resolved != said and _speaker(said, every, opens_sentence=body.startswith(said)))  # the
             # office as the sentence gives it, when the name it resolved to is no headline's («علی نیکزاد نایب‌رئیس …»)
+            running = (sentence.paragraph, speaker) if attribution.runs_on else None
             if speaker:
                 for clause, kept in _clauses(tokens, max_words - len(speaker.split()), number == 0):
                     add(f"{speaker}: {_text(clause)}", "quote", number, kept)
+            continue
+        if running is not None and running[0] == sentence.paragraph:  # «او … می‌گوید: …» and then more of it: the
+            if running[1]:  # same speaker's words, never the newsroom's
+                for clause, kept in _clauses(tokens, max_words - len(running[1].split()), number == 0):
+                    add(f"{running[1]}: {_text(clause)}", "quote", number, kept)
             continue
         for clause, kept in _clauses(tokens, max_words, number == 0):
             text = _text(clause)
