@@ -1046,9 +1046,10 @@ def _second_conjunct(source: list[Token], clause: list[Token]) -> list[Token] | 
     if not subject or clause[subject].tag != "ADP" or clause[subject].text == "از" or not following or \
             any(token.text in ("را", "که") for token in clause) or _first_or_second_person(clause):
         return None
-    opening = [token.text for token in following[:3]]
-    if not RESULT.search(_text(following)) or CONDITION.search(_text(following)):
+    told = _text(following)
+    if not RESULT.search(told) or CONDITION.search(told):
         return None
+    opening = [token.text for token in following[:3]]
     if not (following[0].tag == "ADP" or opening[0] in TIME_WORDS) or {"این", "همین", "آن"} & set(opening) or \
             any(token.text in ("،", ",") or token.tag == "PRON" for token in following) or \
             _plural(clause[-1]) != _plural(following[-1]):
