@@ -37,9 +37,10 @@ from kholase.text.sentences import WORD, Document, Sentence, word_form
 from kholase.text.tagger import VERB_TAGS, tagged
 
 SUMMARY_SENTENCES = 5
-# A clause ends before «،», «؛», «و», «که», «تا», «اما» or «ولی» after a word that ends like a finite verb; shorter
-# pieces read as fragments.
-CLAUSE_END = re.compile(r"\s*[،؛;]\s|\s+(?=(?:و|که|تا|اما|ولی)\s)")
+# A clause ends before «،», «؛», «و», «که» or «تا» after a word that ends like a finite verb; shorter pieces read as
+# fragments. Never before «اما» or «ولی»: their turn is often the news («… جوابی به این نامه فیفا نداد اما از وزارت
+# ورزش خواست …», «… قرار بوده … جانشین وی بشود اما … این انتقال رخ نداده …»).
+CLAUSE_END = re.compile(r"\s*[،؛;]\s(?!(?:اما|ولی)\s)|\s+(?=(?:و|که|تا)\s)")
 VERB_ENDINGS = ("شد", "شود", "شوند", "شدند", "کرد", "کند", "کنند", "کردند", "است", "اند", "دارد", "دارند", "داد",
                 "دهد", "دهند", "رسید", "رسد", "گرفت", "گیرد", "یابد", "یافت", "ماند", "خواهد", "نیست", "بود", "بودند",
                 "باشد", "گفت", "گوید", "آمد", "آید", "شده‌است", "می‌شود")
