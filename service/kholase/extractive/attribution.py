@@ -7,7 +7,7 @@ Newsrooms wrap statements in a few fixed frames («به گزارش …،», «X 
 import re
 from dataclasses import dataclass
 
-from kholase.text.tagger import VERB_TAGS, tagged
+from kholase.text.tagger import VERB_TAGS, Token, tagged
 
 # A feeling someone voiced: «لوکاس واسکز ابراز امیدواری کرد که …» frames what they said.
 FEELING_SAID = r"(?:اظهار|ابراز)\s+(?:امیدواری|نگرانی|خرسندی|خوشحالی|تاسف|تأسف|رضایت|نارضایتی)\s?(?:کرد|نمود)"
@@ -405,5 +405,10 @@ def _reported_that(text: str) -> tuple[int, str] | None:
 
 def in_first_person(text: str, pronouns: frozenset[str] = FIRST_PERSON_SINGULAR) -> bool:
     """«باید دو، سه گل می‌زدیم»: someone's own words, by a first-person verb or one of `pronouns`."""
+    return tokens_in_first_person(tagged(text), pronouns)
+
+
+def tokens_in_first_person(tokens: list[Token], pronouns: frozenset[str] = FIRST_PERSON_SINGULAR) -> bool:
+    """`in_first_person` for text already tagged."""
     return any(token.text in pronouns or (token.tag in VERB_TAGS and token.text.endswith("م")
-                                           and not ORDINAL_NUMBER.match(token.text)) for token in tagged(text))
+                                           and not ORDINAL_NUMBER.match(token.text)) for token in tokens)

@@ -54,6 +54,7 @@ ADJUNCT_NOUN_WORDS = 4  # a relative clause this close to a leading preposition 
 NAME_WORDS = 4  # a name before its office: «منوچهر متکی، وزیر سابق امور خارجه …»
 EPITHET_WORDS = frozenset(("داور", "فوق", "هموطن", "همتای"))
 SUBJECT_TAGS = frozenset(("NOUN", "PROPN", "ADJ", "NUM"))
+THAT_WORDS = frozenset(("اینکه", "این‌که", "آنکه", "آن‌که"))  # «پس از اینکه …»: a clause, not a phrase, follows
 # Openers of an adverbial part after the subject: its circumstance, time, cause or concession, never a fact the
 # statement needs («بدون داشتن خروجی» stays).
 INNER_OPENERS = ("با", "پس از", "بعد از", "پیش از", "قبل از", "به دلیل", "به علت", "به خاطر", "با وجود", "در پی",
@@ -85,7 +86,7 @@ BAD_STARTS = frozenset("که و را تا یا اما ولی ، ,".split())  # a
 SUBORDINATE_OPENERS = ("هرچند ", "هر چند ", "اگرچه ", "اگر چه ", "اگر ", "چنانچه ", "زیرا ", "چون ", "وقتی ",
                        "حالا که ",
                        *(f"{time} {link} " for time in ("پس از", "بعد از", "پیش از", "قبل از")
-                         for link in ("اینکه", "این‌که", "آنکه", "آن‌که")))
+                         for link in sorted(THAT_WORDS)))
 # A participle («رسانده», «شده») ends a non-finite clause; with these endings it is finite («کرده‌اند», «شده است»).
 # Prepositions a verb never directly follows: the word after them is their object.
 TAKES_OBJECT = frozenset("مقابل علیه نزد توسط روبروی مانند".split())
@@ -529,8 +530,7 @@ def _strip_leading(tokens: list[Token]) -> list[Token]:
 def _only_a_phrase(tokens: list[Token]) -> bool:
     """Whether «پس از» or «بعد از» opens a phrase, not a clause («پس از اعلام ابتلای … به کرونا، مسابقه … که قرار بود
     … شود، …»: the phrase ends at its own comma, before the subject), as «پس از اینکه …» does not."""
-    return _opener(tokens, 0, ("پس از", "بعد از")) is not None and len(tokens) > 2 and \
-        tokens[2].text not in ("اینکه", "این‌که", "آنکه", "آن‌که")
+    return _opener(tokens, 0, ("پس از", "بعد از")) is not None and len(tokens) > 2 and tokens[2].text not in THAT_WORDS
 
 
 def _continues_a_list(tokens: list[Token], comma: int) -> bool:
@@ -1019,13 +1019,22 @@ def _with_the_next_clause(source: list[Token], clause: list[Token]) -> list[Toke
     that one is well formed alone: «بازی خوبی بود و خوشحالم در این دیدار به پیروزی رسیدیم» for «بازی خوبی بود»."""
     if sum(token.tag != "PUNCT" for token in clause) >= FIRST_CONJUNCT_WORDS:
         return clause
-    end = next((at for at, token in enumerate(source) if token is clause[-1]), None)
-    if end is None or end + 2 >= len(source) or source[end + 1].text != "و":
+    joined = _joined_by_and(source, clause)
+    if joined is None:
         return clause
-    following = _main_clause(source[end + 2 :])
+    link, following = joined
     if not following or not well_formed(_text(following)):
         return clause  # «… و معافیت‌هایی که باید … ایجاد شود»: no clause of its own
-    return [*clause, source[end + 1], *following]
+    return [*clause, link, *following]
+
+
+def _joined_by_and(source: list[Token], clause: list[Token]) -> tuple[Token, list[Token] | None] | None:
+    """The «و» right after `clause` in `source` and the main clause after it (None where it has none); None where no
+    «و» follows the clause."""
+    end = next((at for at, token in enumerate(source) if token is clause[-1]), None)
+    if end is None or end + 2 >= len(source) or source[end + 1].text != "و":
+        return None
+    return source[end + 1], _main_clause(source[end + 2 :])
 
 
 def _second_conjunct(source: list[Token], clause: list[Token]) -> list[Token] | None:
@@ -1038,11 +1047,11 @@ def _second_conjunct(source: list[Token], clause: list[Token]) -> list[Token] | 
     opens on a preposition or a time, not on one pointing back («با این شکست یاران نوری …»), has no comma after
     which a subject of its own may stand and no pronoun for the first's subject («به او هشدار داده شد»), and its
     verb agrees with the first's."""
-    end = next((at for at, token in enumerate(source) if token is clause[-1]), None)
-    if end is None or end + 2 >= len(source) or source[end + 1].text != "و":
+    joined = _joined_by_and(source, clause)
+    if joined is None:
         return None
+    _, following = joined
     subject = next((at for at, token in enumerate(clause) if token.tag not in SUBJECT_TAGS), 0)
-    following = _main_clause(source[end + 2 :])
     if not subject or clause[subject].tag != "ADP" or clause[subject].text == "از" or not following or \
             any(token.text in ("را", "که") for token in clause) or _first_or_second_person(clause):
         return None
@@ -1262,6 +1271,10 @@ def candidates(sentences: list[Sentence], max_words: int, text: str = "") -> lis
     def add(text: str, form: str, number: int, kept: float) -> None:
         found.setdefault(text, Candidate(text, form, number, tuple(text.split()), kept))
 
+    def add_quotes(speaker: str, tokens: list[Token], number: int) -> None:
+        for clause, kept in _clauses(tokens, max_words - len(speaker.split()), number == 0):
+            add(f"{speaker}: {_text(clause)}", "quote", number, kept)
+
     for number, sentence in enumerate(sentences[:OPENING_SENTENCES]):
         attribution = attribute(sentence.text)
         statement = sentence.text[attribution.statement_start : attribution.statement_end]
@@ -1292,13 +1305,11 @@ def candidates(sentences: list[Sentence], max_words: int, text: str = "") -> lis
             # office as the sentence gives it, when the name it resolved to is no headline's («علی نیکزاد نایب‌رئیس …»)
             running = (sentence.paragraph, speaker) if attribution.runs_on else None
             if speaker:
-                for clause, kept in _clauses(tokens, max_words - len(speaker.split()), number == 0):
-                    add(f"{speaker}: {_text(clause)}", "quote", number, kept)
+                add_quotes(speaker, tokens, number)
             continue
         if running is not None and running[0] == sentence.paragraph:  # «او … می‌گوید: …» and then more of it: the
             if running[1]:  # same speaker's words, never the newsroom's
-                for clause, kept in _clauses(tokens, max_words - len(running[1].split()), number == 0):
-                    add(f"{running[1]}: {_text(clause)}", "quote", number, kept)
+                add_quotes(running[1], tokens, number)
             continue
         for clause, kept in _clauses(tokens, max_words, number == 0):
             text = _text(clause)
@@ -1383,7 +1394,7 @@ def _only_a_subordinate_clause(tokens: list[Token]) -> bool:
     texts = [token.text for token in tokens]
     for at in range(len(tokens)):
         pair = " ".join(texts[at : at + 2])
-        if at >= 2 and texts[at] in ("اینکه", "این‌که", "آنکه", "آن‌که") and (
+        if at >= 2 and texts[at] in THAT_WORDS and (
                 (texts[at - 1] == "از" and texts[at - 2] in ("پس", "بعد", "قبل", "پیش"))
                 or (texts[at - 1] == "به" and texts[at - 2] == "توجه")):  # «با توجه به اینکه …»
             opener_end, needs_before = at, False

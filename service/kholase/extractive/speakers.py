@@ -310,11 +310,12 @@ def voices(document: Document) -> list[Voice]:
             speaker = running
         elif quoting is not None and opened_at > 0:
             speaker = quoting
-        elif spoke is not None and in_first_person(sentence.text[start:end]):
-            speaker = spoke  # «… باید … می‌کردیم» right after X's words: X goes on, unannounced, to the paragraph's end
-            running, running_paragraph = speaker, sentence.paragraph
-        elif interviewed is not None and in_first_person(sentence.text[start:end]):
-            speaker = book.resolve(interviewed, False)  # an interview's answers, run on without a frame
+        elif (spoke is not None or interviewed is not None) and in_first_person(sentence.text[start:end]):
+            if spoke is not None:  # «… باید … می‌کردیم» right after X's words: X goes on, unannounced, to the
+                speaker = spoke  # paragraph's end
+                running, running_paragraph = speaker, sentence.paragraph
+            else:
+                speaker = book.resolve(interviewed, False)  # an interview's answers, run on without a frame
         else:
             speaker = None
         # whose words this sentence gives, for a first-person sentence after it: not a «X … گفت.» told in the third

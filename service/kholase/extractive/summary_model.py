@@ -26,9 +26,9 @@ from kholase.extractive.attribution import (
     PRONOUNS,
     SPEECH_VERB,
     VERB_ENDING,
-    in_first_person,
     news_frame_end,
     quoted_frame,
+    tokens_in_first_person,
 )
 from kholase.extractive.headline import COMPLEMENT_PREDICATES
 from kholase.extractive.learned import RESOURCES, LearnedRanker, feature_rows, with_columns
@@ -406,8 +406,11 @@ class SummaryRanker(LearnedRanker):
             return 4
         unattributed = (row["start_statement"] and row["sentence_has_statement"]) or \
             found.inside_a_quote[found.sentence_of[index]]
-        if unattributed or (not row["has_colon"] and in_first_person(text, FIRST_PERSON)) or \
-                not any(token.tag in VERB_TAGS for token in tagged(text)):
+        if unattributed:
+            return 3
+        tokens = tagged(text)
+        if (not row["has_colon"] and tokens_in_first_person(tokens, FIRST_PERSON)) or \
+                not any(token.tag in VERB_TAGS for token in tokens):
             return 3
         words = text.split()
         if not words or row["starts_with_pronoun"] or words[0].strip("«»،,") in NEEDS_BEFORE or POINTS_BACK.match(text):
