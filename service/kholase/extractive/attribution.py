@@ -117,10 +117,11 @@ ANNOUNCED = re.compile(  # the «از» of «پیش از ظهر» or «پس از
     r"^(?P<speaker>.{2,120}?)(?<!\sپیش)(?<!\sبعد)(?<!\sپس)(?<!\sقبل)\s+از\s+(?P<statement>.{8,}?)"
     r"\s+خبر\s?داد(?:ه‌?\s?است|ند|ه‌?اند)?\s*[.!]?$"
 )
-# Not «… خواهد گفت» (what someone will do) nor «وداع/تبریک/تسلیت گفت» (a farewell, a greeting: narrated, not a
-# statement).
+# «وداع/تبریک/تسلیت گفت»: a farewell, a greeting or condolences, narrated; nothing was said that follows.
+NOT_SAID = r"(?<!وداع\s)(?<!تبریک\s)(?<!تسلیت\s)(?<!بدرود\s)(?<!خوشامد\s)(?<!خیرمقدم\s)"
+# Not «… خواهد گفت» (what someone will do) nor a narrated greeting.
 TRAILING_SPEECH = re.compile(
-    r"(?<!خواهد\s)(?<!خواهند\s)(?<!وداع\s)(?<!تبریک\s)(?<!تسلیت\s)(?<!بدرود\s)"
+    rf"(?<!خواهد\s)(?<!خواهند\s){NOT_SAID}"
     rf"(?:{SPEECH_VERB}|دانست|خواند|خواستار\s.+\sشد|اشاره\s?کرد|ارائه\s?(?:کرد|داد)){VERB_ENDING}\s*[.!]?$"
 )
 # A trailing speech verb with its ending is at most 19 characters («خاطرنشان نموده است»); only «خواستار … شد» is longer.

@@ -27,6 +27,7 @@ from kholase.extractive.attribution import (
     INSTITUTION,
     LIST_ANNOUNCEMENT,
     NEWS_FRAME,
+    NOT_SAID,
     SPEECH_NEXT,
     SPEECH_VERB,
     TITLE_WORDS,
@@ -243,7 +244,7 @@ SPEECH_FRAME = re.compile(
 FRAME_COLON = re.compile(r"(?<=\D):(?=\s)")
 INNER_SPEECH = re.compile(rf"\s(?:{SPEECH_VERB}|عنوان\s?کرد){VERB_ENDING}(?:\s*:|\s+که|\s)")
 SPEECH_ENDING = re.compile(
-    rf"(?:{SPEECH_VERB}|خبر\s?داد|می‌گوید|گفته\s?است|مدعی\s?شد|می‌نویسد|گزارش\s?داد|ادعا\s?کرد|اعلام\s?کرده)"
+    rf"{NOT_SAID}(?:{SPEECH_VERB}|خبر\s?داد|می‌گوید|گفته\s?است|مدعی\s?شد|می‌نویسد|گزارش\s?داد|ادعا\s?کرد|اعلام\s?کرده)"
     rf"{VERB_ENDING}$"
 )
 # «این موضوع», «این نکته» before the verb: it points ahead to the «که» clause that says what it is.
