@@ -159,6 +159,7 @@ ADJUNCT_OPENERS = (
 CONCESSIONS = ("به رغم", "علی‌رغم", "علیرغم", "علی رغم", "با وجود", "برخلاف", "بر خلاف")
 # Auxiliaries two joined clauses may share: «… منتشر کرده و این کشور را … متهم کرده است».
 SHARED_AUXILIARIES = frozenset(("است", "بود", "بودند"))
+FUTURE_AUXILIARIES = frozenset(("خواهد", "خواهند"))
 PERSON_SUFFIXES = ("اند", "ایم", "اید", "ام")
 PAST_PERSON_ENDINGS = ("م", "ی", "یم", "ید", "ند")
 PERSON_SUBJECTS = {"یم": "ما", "ید": "شما", "م": "من", "ی": "تو"}
@@ -208,7 +209,7 @@ OCCASIONS = ("با حضور", "به مناسبت", "همزمان با", "هم‌
 # with whom and for how long, and newsroom titles leave it out («دیدار … در ورزشگاه آزادی و در حضور … تماشاگر برگزار
 # شد» → «دیدار … برگزار شد»). A coming event's place and date are its news, and stay.
 EVENT_WORDS = frozenset("برگزار آغاز افتتاح تشکیل برپا اجرا".split())
-EVENT_PASSIVES = frozenset("شد شدند گردید گردیدند شده".split())
+EVENT_PASSIVES = frozenset("شد شدند گردید گردیدند شده می‌شود می‌شوند".split())
 EVENT_PHRASES = {("آغاز", "به", "کار"): frozenset(("کرد", "کردند")), ("به", "پایان"): frozenset(("رسید", "رسیدند"))}
 # The act an announcement or a meeting was made by, named only as «a letter», «a ceremony»: «… طی حکمی … را منصوب
 # کرد», «… با انتشار بیانیه‌ای … اعتراض کرد». The indefinite «‑ی» closes the phrase, so it can go whole.
@@ -775,7 +776,7 @@ def _event_predicate(tokens: list[Token]) -> int | None:
         if at > 0 and tuple(words[at:-1]) == phrase and words[-1] in verbs:
             return at
     at = len(words) - 1
-    while at > 0 and words[at] in EVENT_PASSIVES | SHARED_AUXILIARIES:
+    while at > 0 and words[at] in EVENT_PASSIVES | SHARED_AUXILIARIES | FUTURE_AUXILIARIES:
         at -= 1
     return at if at < len(words) - 1 and words[at] in EVENT_WORDS and words[at + 1] in EVENT_PASSIVES and \
         words[at - 1] != "قابل" else None
@@ -839,13 +840,15 @@ def _undated(tokens: list[Token]) -> list[Token]:
             gone.update(range(start, start + clock))
             start += clock
             continue
-        opens = 1 if tokens[start].text == "در" and not _inside_a_phrase(tokens, start) else 0  # «در صبح امروز»
+        opens = 1 if (tokens[start].text == "در" or (tokens[start].text == "از" and not (
+            start and tokens[start - 1].text in BOUND_BEFORE_AZ))) and not _inside_a_phrase(tokens, start) else 0
+        # «در صبح امروز», «از صبح امروز» (not «پیش از امروز»)
         if [token.text for token in tokens[start : start + 3]] in (["پیش", "از", "ظهر"], ["بعد", "از", "ظهر"]):
             opens = 2  # «پیش از ظهر امروز»
         at = start + opens
         length = _deictic_length(tokens[at:preverb]) if not _inside_a_phrase(tokens, at) or opens else 0
         before = tokens[start - 1] if start else None
-        if not length or tokens[at + length].text == "و" or (opens and length < 2) or \
+        if not length or tokens[at + length].text in ("و", "تا") or (opens and length < 2) or \
                 _names_its_time(tokens, at, length):
             start += 1
             continue
