@@ -117,8 +117,11 @@ NOT_A_NAME = frozenset(("ADP", "DET", "NUM", "PRON", "VERB", "AUX", "SCONJ", "CC
 # Words that only frame what follows, comma or not: an aside, or the report it comes from.
 ASIDES = ("گفتنی است که", "شایان ذکر است که", "لازم به ذکر است که", "قابل ذکر است که",  # first: the longer wins
           "گفتنی است", "شایان ذکر است", "لازم به ذکر است", "قابل ذکر است", "یادآور می‌شود", "یادآوری می‌شود",
-          "براساس این گزارش", "بر اساس این گزارش", "طبق این گزارش", "بنا بر این گزارش")
-LEADING_LINKS = frozenset("همچنین البته اما ولی ضمناً همچنان سپس بنابراین".split())
+          "براساس این گزارش", "بر اساس این گزارش", "طبق این گزارش", "بنا بر این گزارش",
+          # a consequence's link, like «بنابراین»: the headline states the consequence alone
+          *(f"{by} {this} {cause}" for by, cause in (("به", "دلیل"), ("به", "خاطر"), ("به", "علت"), ("از", "رو"))
+            for this in ("این", "همین")))
+LEADING_LINKS = frozenset("همچنین البته اما ولی ضمناً همچنان سپس بنابراین لذا".split())
 # Adverbs that only place the news in a sequence («حالا», «سرانجام»): a headline can do without them.
 SEQUENCE_ADVERBS = frozenset("حالا اکنون هم‌اکنون سرانجام درنهایت بالاخره".split())
 # «نیز» and «هم» as "also": a lead sentence's candidate leaves them out, since the headline stands alone («… تیم
@@ -234,7 +237,7 @@ MONTHS = frozenset(
     "سپتامبر اکتبر نوامبر دسامبر".split()
 )
 DEICTIC_WORDS = DEICTIC_STARTS | MONTHS | frozenset(
-    "بعدازظهر گذشته پیش شنبه یکشنبه دوشنبه سه‌شنبه چهارشنبه پنجشنبه پنج‌شنبه جمعه".split()
+    "بعدازظهر گذشته آینده پیش شنبه یکشنبه دوشنبه سه‌شنبه چهارشنبه پنجشنبه پنج‌شنبه جمعه".split()
 )
 ORDINAL = re.compile(r"^(?:[\d۰-۹]+|\S+(?:م|مین))$")  # «۱۵», «پانزدهم» in a date
 # «… گفت: …», and «… اعلام کرد، …» with no «را» before it (an object would be what was said)
