@@ -708,12 +708,28 @@ def _adjunct_spans(tokens: list[Token]) -> list[tuple[int, int]]:
     spans.extend(_relative_clauses(tokens, preverb))
     spans.extend(_unclosed_causes(tokens, preverb, spans))
     spans.extend(_media(tokens, preverb))
+    spans.extend(_examples(tokens, preverb))
     setting = _event_setting(tokens)
     if setting:
         spans.append(setting)
     inner = _inner_adjunct(tokens, preverb, spans)
     return sorted(span for span in ({*spans, inner} if inner else set(spans))
                   if not any(token.text in SCOPE_WORDS for token in tokens[span[0] : span[1]]))
+
+
+def _examples(tokens: list[Token], preverb: int) -> list[tuple[int, int]]:
+    """«از جمله تعرفه‌ها و صندوق‌های رای،» after a noun: examples of it, up to the comma that closes them. The comma
+    must end the list: its last item is already joined by «و», or no item follows."""
+    spans = []
+    for start in range(1, preverb):
+        if _opener(tokens, start, ("از جمله",)) is None or tokens[start - 1].tag not in ("NOUN", "PROPN"):
+            continue
+        comma = next((at for at in range(start + 2, preverb) if tokens[at].text in ("،", ",")), None)
+        inside = tokens[start + 2 : comma] if comma is not None else []
+        if inside and not any(token.tag in VERB_TAGS | {"SCONJ"} or token.text in ("را", "که") for token in inside) \
+                and (any(token.text == "و" for token in inside) or not _continues_a_list(tokens, comma)):
+            spans.append((start, comma + 1))
+    return spans
 
 
 def _media(tokens: list[Token], preverb: int) -> list[tuple[int, int]]:
