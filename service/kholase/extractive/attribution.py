@@ -101,7 +101,7 @@ TOPIC_SPEECH = re.compile(
     rf"\s[^:]{{0,200}}?[،,]\s*(?:و\s*)?{FRAME_VERB}{VERB_ENDING}(?:\s+که)?\s*[،,]?\s+(?=\S)"
 )
 # «اسامی دعوت شدگان به شرح زیر است»: it announces a list that follows, which no headline, lead or claim holds.
-LIST_ANNOUNCEMENT = re.compile(r"به\s+شرح\s+(?:زیر|ذیل)")
+LIST_ANNOUNCEMENT = re.compile(r"به\s+شرح\s+(?:زیر|ذیل)|به\s+(?:این|همین)\s+شرح(?:\s|$)")
 THE_REPORT = re.compile(r"^(?:این|همین)\s+(?:گزارش|بررسی|تحقیق|مطالعه|پژوهش)$")
 # «این بیانیه», «این نامه»: a text that speaks for whoever issued it, never a speaker itself.
 THE_DOCUMENT = re.compile(  # («این گزارش» is no speaker at all)

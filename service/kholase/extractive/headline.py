@@ -618,6 +618,10 @@ def _adjunct_spans(tokens: list[Token]) -> list[tuple[int, int]]:
             continue
         if _deictic_length(tokens[start:preverb]):
             continue  # a time phrase: `_undated` left out each that can go
+        if before and before.text == "را" and start + 3 == preverb and \
+                LIST_ANNOUNCEMENT.fullmatch(_text(tokens[start : start + 3])):
+            spans.append((start, start + 3))  # «… اسامی محرومان را به شرح زیر اعلام کرد»: the list is not the news
+            continue
         if [token.text for token in tokens[start : start + 2]] in (["در", "این"], ["در", "آن"]) and \
                 start + 3 <= preverb and tokens[start + 2].tag == "NOUN" and tokens[start + 3].tag != "ADJ" and \
                 tokens[start + 3].text != "از" and tokens[start + 3].text not in PRESENCE and \
