@@ -1376,7 +1376,7 @@ def well_formed(headline: str) -> bool:
             SOURCE_PHRASE.search(headline):
         return False
     ending = SPEECH_ENDING.search(headline)
-    if ending and not headline[: ending.start()].endswith(" را ") and \
+    if ending and not _names_what_was_said(headline[: ending.start()]) and \
             not (re.match(FEELING_SAID, ending.group()) and " از " in headline[: ending.start()]):
         return False  # «سرپرست این تیم اعلام کرد»: a frame whose statement was left out; «… خداحافظی خود را اعلام
         # کرد» names what was said, and «… از هماهنگی خود با تیمش ابراز رضایت کرد» what was felt
@@ -1397,6 +1397,16 @@ def well_formed(headline: str) -> bool:
         return False  # «روبین فان پرسی را به تیمشان بیاورند», «… که در هر کجا باشم»: a dependent clause without what
         # it depends on (a quote may say what should be: «آل‌هاشم: کاندید‌ها … خود را معرفی کنند»)
     return headline.count("«") == headline.count("»") and headline.count("(") == headline.count(")")
+
+
+def _names_what_was_said(before: str) -> bool:
+    """Whether the speech verb after `before` has its object in the same clause: «… خداحافظی خود را اعلام کرد»,
+    «… موضع خود را در خصوص جذب بازیکنان سرباز اعلام کرد», «… درآمد‌های نفتی را ۱ / ۵ میلیارد دلار اعلام کرد»."""
+    if " را " not in before:
+        return False
+    after_object = before.rsplit(" را ", 1)[1]
+    return not re.search(r"[،,:؛]", after_object) and \
+        not any(token.tag in VERB_TAGS for token in tagged(after_object))
 
 
 def _only_a_relative_clause(statement: str) -> bool:
