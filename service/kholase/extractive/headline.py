@@ -393,6 +393,11 @@ def _main_clause(tokens: list[Token]) -> list[Token] | None:
             in_relative = True
         elif relative:
             end = next((at for at in range(index + 1, len(tokens)) if _is_finite(tokens, at)), None)
+            while end is not None and end + 1 < len(tokens) and tokens[end + 1].text == "و":  # «که … بود و … داشت،»
+                joined = next((at for at in range(end + 2, len(tokens)) if _is_finite(tokens, at)), None)
+                if joined is None or any(token.text in ("،", ",") for token in tokens[end + 2 : joined]):
+                    break
+                end = joined
             later = end is not None and any(_is_finite(tokens, at) for at in range(end + 1, len(tokens)))
             if kept[0].tag == "ADP" and not later:
                 return None  # «در این نشست که … برگزار شد»: the only verb is the relative clause's
