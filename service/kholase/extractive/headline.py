@@ -1274,7 +1274,8 @@ def _reported(tokens: list[Token]) -> tuple[str, list[Token]] | None:
     for at in range(1, len(tokens) - 2):
         if _is_finite(tokens, at) and tokens[at].text in BARE_SPEECH:  # «… می‌گوید تمرین با او افتخار است»
             return _text(tokens[:at]), tokens[at + 1 + (tokens[at + 1].text == "که") :]
-        if _is_finite(tokens, at):
+        participle = tokens[at].tag in VERB_TAGS and tokens[at].text.endswith("ه") and tokens[at + 1].text in ("،", ",")
+        if _is_finite(tokens, at) or participle:  # «… در گفتگویی تلویزیونی اعلام کرده، …»
             before = _text(tokens[: at + 1])
             frame = SPEECH_ENDING.search(before)
             if frame:  # «X گفت که S», «X اعلام کرد، S», «X گفت S»
