@@ -392,7 +392,8 @@ def _main_clause(tokens: list[Token]) -> list[Token] | None:
         if complement or indefinite:  # «بر این نکته که …», «مربیانی که …»
             in_relative = True
         elif relative:
-            end = next((at for at in range(index + 1, len(tokens)) if _is_finite(tokens, at)), None)
+            end = next((at for at in range(index + 1, len(tokens)) if _is_finite(tokens, at) or
+                        _closes_a_participle(tokens, at)), None)  # «که … داشته و ۴ گل زده و سه پاس گل داده، …»
             while end is not None and end + 1 < len(tokens) and tokens[end + 1].text == "و":  # «که … بود و … داشت،»
                 joined = next((at for at in range(end + 2, len(tokens)) if _is_finite(tokens, at)), None)
                 if joined is None or any(token.text in ("،", ",") for token in tokens[end + 2 : joined]):
@@ -402,8 +403,8 @@ def _main_clause(tokens: list[Token]) -> list[Token] | None:
             if kept[0].tag == "ADP" and not later:
                 return None  # «در این نشست که … برگزار شد»: the only verb is the relative clause's
             if end is not None and end + 1 < len(tokens) and tokens[end + 1].text in ("،", ","):
-                if later:  # a relative clause inside the main one: leave it and its comma out (and the «همانطور»
-                    if kept[-1].text in MANNER_WORDS:  # of «همانطور که …،», whose clause it is)
+                if later:  # a relative clause inside the main one: leave it and its commas out (and the «همانطور»
+                    if kept[-1].text in MANNER_WORDS | {"،", ","}:  # of «همانطور که …،», whose clause it is)
                         kept.pop()
                     if kept and kept[0].tag == "ADP" and len(kept) <= ADJUNCT_NOUN_WORDS and \
                             not any(t.tag in VERB_TAGS for t in kept):  # «در نظام … که … است، امر به …»: the comma
@@ -427,6 +428,12 @@ def _main_clause(tokens: list[Token]) -> list[Token] | None:
             return None if follows in (":", "：") or framed else kept
         index += 1
     return None
+
+
+def _closes_a_participle(tokens: list[Token], at: int) -> bool:
+    """A participle closed by a comma («… سه پاس گل داده، …»): a clause whose auxiliary is left out ends there."""
+    return tokens[at].tag in VERB_TAGS and tokens[at].text.endswith("ه") and at + 1 < len(tokens) and \
+        tokens[at + 1].text in ("،", ",")
 
 
 def _without_contrast(clause: list[Token]) -> list[Token]:
@@ -1274,8 +1281,7 @@ def _reported(tokens: list[Token]) -> tuple[str, list[Token]] | None:
     for at in range(1, len(tokens) - 2):
         if _is_finite(tokens, at) and tokens[at].text in BARE_SPEECH:  # «… می‌گوید تمرین با او افتخار است»
             return _text(tokens[:at]), tokens[at + 1 + (tokens[at + 1].text == "که") :]
-        participle = tokens[at].tag in VERB_TAGS and tokens[at].text.endswith("ه") and tokens[at + 1].text in ("،", ",")
-        if _is_finite(tokens, at) or participle:  # «… در گفتگویی تلویزیونی اعلام کرده، …»
+        if _is_finite(tokens, at) or _closes_a_participle(tokens, at):  # «… در گفتگویی تلویزیونی اعلام کرده، …»
             before = _text(tokens[: at + 1])
             frame = SPEECH_ENDING.search(before)
             if frame:  # «X گفت که S», «X اعلام کرد، S», «X گفت S»
