@@ -280,6 +280,7 @@ PERSON_ENDINGS = ("م", "ی", "د", "یم", "ید", "ند")
 LIGHT_VERBS = frozenset("شو کن ده گیر یاب گرد نما رو ساز".split())
 # A light verb's finite form: the word before it is its own («… با حضور مسئولان استانی برگزار شد»), so a phrase may end
 # there.
+OPENED = re.compile(r"^(?:ن?می‌|ن|ب)?(?:کرد|کن|شد|شو|بود|ماند)")  # «باز کردن», «باز شد»: open, not "again"
 LIGHT_VERB = re.compile(
     r"^(?:ن?می‌|ن|ب)?(?:شد|شو|کرد|کن|گرفت|گیر|یافت|یاب|داد|ده|گردید|گرد|نمود|نما)(?:ند|ید|یم|م|ی|د)?$"
 )
@@ -1120,9 +1121,10 @@ def _reciprocal(words: list[str], at: int) -> bool:
 
 def _refers_back(words: list[str], at: int) -> bool:
     """Whether the word at `at` points back to an earlier sentence: one of `BACK_REFERENCES`, but not «باز» before
-    the last word («… را باز کرد»), «هم» as "each other", nor one that joins the parts of a list («… و همچنین وحید
+    the last word or a light verb («… را باز کرد», «با باز کردن دروازه …»), «هم» as "each other", nor one that joins the parts of a list («… و همچنین وحید
     عسگری …», «… و البته جدایی لوییس سوازر»)."""
-    return words[at] in BACK_REFERENCES and not (words[at] == "باز" and at == len(words) - 2) and \
+    return words[at] in BACK_REFERENCES and not (words[at] == "باز" and (at == len(words) - 2 or OPENED.match(
+        words[at + 1]))) and \
         not _reciprocal(words, at) and not (at and words[at - 1] == "و" and words[at] in LIST_LINKS)
 
 
