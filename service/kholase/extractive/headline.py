@@ -141,8 +141,11 @@ BACK_REFERENCES = frozenset("نیز هم بازهم باز حالا همچنین
 POINTS_BACK = re.compile(rf"(?:^|\s)در\s?(?:همین|همان)[\s{ZWNJ}]?(?:{'|'.join(POINTING_BACK)})(?=\s|$)"
                          rf"|^در\s?(?:این|آن)[\s{ZWNJ}]?(?:{'|'.join(POINTING_BACK)})(?=\s|$)")
 # Nor can one that opens on a preposition and «این» or «آن» («با این اقدام …», «پس از این دیدار …»).
+# What a news event continues: «در ادامه هفته سوم لیگ برتر», «در ادامه دومین روز از …».
+RUN_OF_EVENTS = frozenset("هفته روز دور مرحله رقابت‌های رقابت‌ها مسابقات دیدارهای دیدار‌های بازی‌های اردوی تمرینات "
+                          "نخستین دومین سومین چهارمین پنجمین".split())
 POINTING_PREPOSITIONS = frozenset("با در به از بر برای پس بعد".split())
-BACK_OPENERS = ("در مقابل", "علاوه بر این", "علاوه بر آن", "از سوی دیگر", "از طرف دیگر", "در ادامه", "با این حال",
+BACK_OPENERS = ("در مقابل", "علاوه بر این", "علاوه بر آن", "از سوی دیگر", "از طرف دیگر", "با این حال",
                 "به این ترتیب", "با این وصف", "با این اوصاف", "به ویژه", "به‌ویژه", "بویژه", "خصوصا", "خصوصاً",
                 # «بخشی از این برنامه‌ها خواهد بود»: part of what the sentence before listed
                 *(f"{part} از {this} " for part in ("بخشی", "یکی", "برخی", "بعضی") for this in ("این", "آن")))
@@ -1398,6 +1401,8 @@ def well_formed(headline: str) -> bool:
     pointer = 2 if " ".join(words[:2]) in ("پس از", "بعد از") else 1  # «پیش از این» is "before now"
     if len(words) > pointer + 1 and words[0] in POINTING_PREPOSITIONS and words[pointer] in ("این", "آن"):
         return False  # «با این اقدام خود …», «پس از این دیدار …»: it points back to what the article said before
+    if words[:2] == ["در", "ادامه"] and (len(words) < 3 or words[2] not in RUN_OF_EVENTS):
+        return False  # «در ادامه …» goes on from the sentence before; «در ادامه هفته سوم لیگ برتر …» places the news
     if NOT_NEWS.search(headline) or (statement == headline and PLAN_UNDONE.search(headline)) or \
             POINTS_BACK.search(statement) or statement.startswith(BACK_OPENERS) or \
             any(_refers_back(words, at) for at in range(len(words))):
