@@ -367,7 +367,7 @@ def attribute(sentence: str, long_frames: bool = False) -> Attribution:
     rest = sentence[start:]
     quoted = quoted_frame(rest, long_frames)
     if quoted:
-        speaker = clean_speaker(quoted.group("speaker"))
+        speaker = clean_speaker(quoted.group("speaker")) or _named_in_frame(sentence, start)
         return Attribution(start, *_trim(sentence, start + quoted.end(), len(sentence)), speaker, quoted=True,
                            runs_on=True)
     leading = LEADING_SPEECH.match(rest) or TOPIC_SPEECH.match(rest)
@@ -388,6 +388,19 @@ def attribute(sentence: str, long_frames: bool = False) -> Attribution:
     if trailing := trailing_speech(rest):
         speaker = clean_speaker(rest[: trailing.start()])
     return Attribution(start, *_trim(sentence, start, len(sentence)), speaker, quoted=False)
+
+
+def _named_in_frame(sentence: str, start: int) -> str | None:
+    """The speaker a news frame ran on into before its comma, when the speech frame after it names nobody: «به گزارش
+    خبرگزاری فارس از قزوین سید مسعود نبوی‌فر، ظهر امروز در جمع خبرنگاران … اظهار داشت: …»."""
+    agency = AGENCY_BEFORE_SPEAKER.match(sentence)
+    if agency is None or agency.end() >= start or RELAYED_NEXT.match(sentence, agency.end()):
+        return None
+    tail = sentence[agency.end() : start]
+    tokens = tagged(tail)
+    if not any(token.tag == "PROPN" for token in tokens) or any(token.tag in VERB_TAGS for token in tokens):
+        return None
+    return clean_speaker(tail)
 
 
 def _reported_that(text: str) -> tuple[int, str] | None:
