@@ -47,6 +47,10 @@ BELIEF_OR_SPEECH = re.compile(
     r"|(?:ابراز|اظهار)\s+\S+\s+(?:کرد|کردند|نمود)|(?:تایید|تأیید|پیش‌بینی|اعتراف)\s?(?:کرد|کردند)"
     r"|ادعای|به\s+گفته|به\s+عقیده|به\s+اعتقاد|از\s+قول)(?:\s|$|[.،,:])"
 )
+# «وی … را … دانست», «او … خواستار … شد»: the person last named, telling what they hold or ask, without a frame.
+HIS_STANCE = re.compile(
+    rf"^(?:وی|او|ایشان)\s(?=.*(?:{BELIEF_OR_SPEECH.pattern}|\s(?:دانست|خواند|خواست)(?:ند)?(?:\s|$|[.،,])))"
+)
 # Words a tagger may call proper nouns that no person's name holds («تیم ملی امید», «خبرگزاری رسمی کره شمالی»).
 NOT_IN_A_NAME = frozenset("تیم باشگاه شورای شورا سازمان وزارت اداره رسمی ملی شامل کشور استان شهر".split())
 # «به گزارش «ورزش سه»، …»: a name in the report's frame is its source, not a person with an office.
@@ -316,6 +320,8 @@ def voices(document: Document) -> list[Voice]:
                 running, running_paragraph = speaker, sentence.paragraph
             else:
                 speaker = book.resolve(interviewed, False)  # an interview's answers, run on without a frame
+        elif book.last is not None and HIS_STANCE.match(sentence.text[attribution.body_start :]):
+            speaker = book.last  # «وی چهارمحال و بختیاری را استانی ناامن … دانست و از خانواده‌ها خواست …»
         else:
             speaker = None
         # whose words this sentence gives, for a first-person sentence after it: not a «X … گفت.» told in the third
