@@ -133,7 +133,6 @@ RECIPROCAL_AFTER = frozenset("با از به در بر مقابل برابر ک�
 ALSO_NEEDED = frozenset(("حتی", "بلکه", "نه‌تنها"))
 # Words that point back to an earlier sentence: a headline holding one cannot stand alone («رود کنگو نیز …»); not
 # «همچنان», "still", which newsroom titles use («ربیع‌خواه همچنان مورد تایید برانکو»).
-LIST_LINKS = frozenset(("همچنین", "البته", "نیز"))  # after «و»: "as well as", "and of course"
 BACK_REFERENCES = frozenset("نیز هم بازهم باز حالا همچنین البته ضمناً ضمنا بنابراین سپس گویا".split())
 # Nor one that says «in that same matter» anywhere («… در همین رابطه به تحلیل … پرداخته است»), or opens on «in this
 # matter» («دراین میان …»); «در این زمینه» later may point inside the clause («با داشتن … بقعه، رتبه نخست را در این
@@ -1124,11 +1123,9 @@ def _reciprocal(words: list[str], at: int) -> bool:
 
 def _refers_back(words: list[str], at: int) -> bool:
     """Whether the word at `at` points back to an earlier sentence: one of `BACK_REFERENCES`, but not «باز» before
-    the last word or a light verb («… را باز کرد», «با باز کردن دروازه …»), «هم» as "each other", nor one that joins the parts of a list («… و همچنین وحید
-    عسگری …», «… و البته جدایی لوییس سوازر»)."""
+    the last word or a light verb («… را باز کرد», «با باز کردن دروازه …») nor «هم» as "each other"."""
     return words[at] in BACK_REFERENCES and not (words[at] == "باز" and (at == len(words) - 2 or OPENED.match(
-        words[at + 1]))) and \
-        not _reciprocal(words, at) and not (at and words[at - 1] == "و" and words[at] in LIST_LINKS)
+        words[at + 1]))) and not _reciprocal(words, at)
 
 
 def _without_also(tokens: list[Token]) -> list[Token]:
