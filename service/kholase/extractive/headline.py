@@ -131,9 +131,8 @@ ALSO_WORDS = frozenset(("نیز", "هم"))
 RECIPROCAL_AFTER = frozenset("با از به در بر مقابل برابر کنار روی پشت پیش نزد مصاف سر دست آن".split())
 # With these the word is part of what the clause says: «حتی … هم», «نه‌تنها … بلکه … نیز».
 ALSO_NEEDED = frozenset(("حتی", "بلکه", "نه‌تنها"))
-# Words that point back to an earlier sentence: a headline holding one cannot stand alone («رود کنگو نیز …»); not
-# «همچنان», "still", which newsroom titles use («ربیع‌خواه همچنان مورد تایید برانکو»).
-BACK_REFERENCES = frozenset("نیز هم بازهم باز حالا همچنین البته ضمناً ضمنا بنابراین سپس گویا".split())
+# Words that point back to an earlier sentence: a headline holding one cannot stand alone («رود کنگو نیز …»).
+BACK_REFERENCES = frozenset("نیز هم بازهم باز حالا همچنین البته همچنان ضمناً ضمنا بنابراین سپس گویا".split())
 # Nor one that says «in that same matter» anywhere («… در همین رابطه به تحلیل … پرداخته است»), or opens on «in this
 # matter» («دراین میان …»); «در این زمینه» later may point inside the clause («با داشتن … بقعه، رتبه نخست را در این
 # زمینه داراست»).
