@@ -80,6 +80,10 @@ CLEFT = re.compile(r"(?:^|\s)(?:این|آن|همین)(?:\s+\S+){0,3}\s+(?:بود
 # بر ۳۵ …»): the result is the news.
 SCORE_SIDE = r"(?:[\d۰-۹]+|صفر|یک|دو|سه|چهار|پنج|شش|هفت|هشت|نه|ده)"
 SCORE = re.compile(rf"(?<!\S){SCORE_SIDE}\s+بر\s+{SCORE_SIDE}(?!\S)")
+COUNT_CLAUSE_WORDS = 20  # a longer clause after the cut is a list or another statement, not the news's count
+# A number that counts something («۷ بازیکن», «۳۹ بر ۳۵»), not a date or a time («۲ خرداد», «۱۵ سال»).
+COUNT = re.compile(r"(?<!\S)[\d۰-۹]+(?:[/.٫][\d۰-۹]+)?\s+(?!(?:سال|ماه|روز|ساعت|دقیقه|هفته|فروردین|اردیبهشت|خرداد|تیر|مرداد"
+                   r"|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند)(?:\s|$))\S")
 QUOTE_MARKS = "«»\"“”"
 QUOTE = re.compile(f"[{QUOTE_MARKS}]")
 # Leads never keep who interviewed the speaker («در گفت‌وگو با خبرنگار فارس،»), and rarely a parenthesis of several
@@ -392,7 +396,24 @@ class SummaryRanker(LearnedRanker):
                 best, least = index, flaw
             if not flaw:
                 break
+        best = self._with_its_counts(found, best)
         return int(found.sentence_of[best]), found.text(best)
+
+    @classmethod
+    def _with_its_counts(cls, found: "Candidates", index: int) -> int:
+        """The same candidate run on over the next clause when the cut left a count out of it («… ۲۲ بازیکن را دعوت
+        کرده است که ۷ بازیکن آن در باشگاه‌های خارجی …»): a lead keeps the news's numbers."""
+        position, (start, end) = int(found.sentence_of[index]), found.spans[index].tolist()
+        longer = [(found.spans[other][1], other) for other in np.flatnonzero(found.sentence_of == position).tolist()
+                  if found.spans[other][0] == start and found.spans[other][1] > end]
+        if not longer:
+            return index
+        next_end, next_index = min(longer)
+        added = found.texts[position][end:next_end]
+        if not COUNT.search(added) or len(added.split()) > COUNT_CLAUSE_WORDS or \
+                cls._flaw(found, next_index) > cls._flaw(found, index):
+            return index
+        return next_index
 
     @staticmethod
     def _flaw(found: "Candidates", index: int) -> int:
