@@ -385,12 +385,15 @@ class SummaryRanker(LearnedRanker):
     RATES = LeadRates
 
     def best(self, document: Document, scores: np.ndarray) -> tuple[int, str] | None:
-        """The best candidate as (sentence index, text), or None for a document without sentences."""
+        """The best candidate as (sentence index, text), or None for a document without sentences: the lead
+        sentence's best-scored flawless candidate, else any sentence's, else the first of the least flawed in that
+        order. News states its main point first, and editors prefer the lead to a later sentence's side fact."""
         found = candidates(document, scores, self.rates)
         if not len(found.sentence_of):
             return None
-        best, least = 0, None  # best-scored first; the first flawless one ends the search, since flaws tag words
-        for index in np.argsort(-self.model.score(found.matrix), kind="stable").tolist():
+        best, least = 0, None  # the first flawless one ends the search
+        order = np.lexsort((-self.model.score(found.matrix), found.sentence_of > 0)).tolist()
+        for index in order:
             flaw = self._flaw(found, index)
             if least is None or flaw < least:
                 best, least = index, flaw
