@@ -78,7 +78,8 @@ def main() -> int:
     def train(rows):
         return training.fit(rows, FEATURES, lead_rates, args.ridge)
 
-    training.print_held_out(rows, args, train, "lead", "summary")
+    training.print_held_out(rows, args, train, "lead", "summary",
+                            choose=lambda weights, rates, found: SummaryRanker(weights, rates).choose(found))
     SummaryRanker(*train(rows)).save(args.output)
     print(f"wrote {args.output} (trained on all {len(rows)} articles)")
     return 0

@@ -67,8 +67,9 @@ def fit(rows: list[Row], features: tuple[str, ...], rates_of: Callable, ridge: f
 
 
 def print_held_out(rows: list[Row], args: argparse.Namespace, train: Callable, reference: str, label: str,
-                   tidy: Callable[[str], str] = lambda text: text) -> None:
-    """ROUGE of the best candidate of each article under a model trained without its fold."""
+                   tidy: Callable[[str], str] = lambda text: text, choose: Callable | None = None) -> None:
+    """ROUGE of the chosen candidate of each article under a model trained without its fold: `choose(weights, rates,
+    candidates)` gives its index, by default the best-scored."""
     folds = np.random.default_rng(args.fold_seed).permutation(len(rows)) % args.folds
     scorer = rouge()
     held_out: dict[str, list[dict]] = {}
@@ -77,7 +78,8 @@ def print_held_out(rows: list[Row], args: argparse.Namespace, train: Callable, r
         for (name, article, candidates, _), k in zip(rows, folds):
             if k == fold:
                 candidates = candidates.with_rates(rates)
-                best = int(np.argmax(weights.score(candidates.matrix)))
+                best = choose(weights, rates, candidates) if choose else \
+                    int(np.argmax(weights.score(candidates.matrix)))
                 held_out.setdefault(name, []).append(scorer.score(article[reference], tidy(candidates.text(best))))
     print(f"held-out {label} vs {reference}, {args.folds}-fold cross-validation (ROUGE F1 x100):")
     for name, scores in held_out.items():
