@@ -161,6 +161,9 @@ ADJUNCT_OPENERS = (
     "از سوی دیگر", "از طرفی", "هم‌اکنون", "اکنون", "امروز", "دیروز", "امشب", "روز", "صبح", "عصر", "شب", "ظهر",
     "شامگاه", "بامداد", "هفته", "ماه", "سال", "ساعت",
 )
+# Openers of an event the news followed («پس از قطعی شدن جدایی پیرلو از یووه و …،»): up to its comma, like a
+# concession, it never holds who acted.
+EVENTS_BEFORE = ("پس از", "بعد از", "به دنبال", "در پی")
 # Openers of a concession: the part up to its comma says what the news happened despite, never who acted.
 CONCESSIONS = ("به رغم", "علی‌رغم", "علیرغم", "علی رغم", "با وجود", "برخلاف", "بر خلاف")
 # Auxiliaries two joined clauses may share: «… منتشر کرده و این کشور را … متهم کرده است».
@@ -172,7 +175,7 @@ PERSON_SUBJECTS = {"یم": "ما", "ید": "شما", "م": "من", "ی": "تو"}
 PLURALS = ("ها", "های", "ات", "ان", "ون", "ین")
 # Openers of a leading subordinate clause: up to its comma it can go, verb and all.
 SUBORDINATORS = ("در شرایطی که", "در حالی که", "درحالی که", "در حالیکه", "درحالیکه", "در حالی‌که", "پس از", "بعد از",
-                 "با وجود اینکه", "با وجود این‌که", "اگرچه", "اگر چه", "هرچند", "چنانچه")
+                 "با وجود اینکه", "با وجود این‌که", "اگرچه", "اگر چه", "هرچند", "چنانچه", "از آنجایی که", "از آنجا که")
 # «در» that belongs to a fixed phrase or a compound verb, not a place: «در حال رصد شدن», «در نظر گرفت».
 BOUND_AFTER_DAR = frozenset("حال حالی نظر اختیار دست پی صورت مورد خصوص زمینه راستای جریان حاشیه این آن آستانه صدد "
                             "معرض ارتباط رابطه حالیکه غم نهایت".split())
@@ -529,7 +532,7 @@ def _strip_leading(tokens: list[Token]) -> list[Token]:
                 tokens, changed = tokens[comma + 1 :], True
                 continue
         comma = next((at for at, token in enumerate(tokens) if token.text in ("،", ",")), None)
-        concession = _opens_with(tokens, CONCESSIONS)  # «علی رغم» is tagged two nouns
+        concession = _opens_with(tokens, CONCESSIONS + EVENTS_BEFORE)  # «علی رغم» is tagged two nouns
         if comma is not None and comma <= (CONCESSION_WORDS if concession else LEADING_ADJUNCT_WORDS) and \
                 (concession or _opens_with(tokens, ADJUNCT_OPENERS) or tokens[0].tag == "ADP") and \
                 not any(token.text in ("را", "که") or token.tag in VERB_TAGS for token in tokens[:comma]) and \
