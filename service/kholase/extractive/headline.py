@@ -647,16 +647,6 @@ def _adjunct_spans(tokens: list[Token]) -> list[tuple[int, int]]:
             # مطرح کرد» can go whole, «در این جلسه حضور داشت» says where
             spans.append((start, start + 3 + (tokens[start + 3].text in ("،", ","))))  # «در این جلسه» and its comma
             continue
-        if [token.text for token in tokens[start : start + 2]] == ["تیم", "فوتبال"] and start + 2 < preverb and \
-                tokens[start + 2].tag == "PROPN":
-            spans.append((start, start + 2))  # «تیم فوتبال پرسپولیس»: newsroom titles name the club alone
-            continue
-        adverb = 2 if [token.text for token in tokens[start : start + 2]] == ["در", "نهایت"] else \
-            int(tokens[start].text in SEQUENCE_ADVERBS)
-        if adverb and start + adverb < preverb and tokens[start + adverb].text != "و" and \
-                not (before and before.text == "و"):
-            spans.append((start, start + adverb))  # «… حالا روند خوبش را …», «… سرانجام در بوندسلیگا متوقف شد»
-            continue
         opener = _opener(tokens, start, SAFE_ADJUNCTS)
         named = before and before.tag in ("PROPN", "NOUN") and (before.tag == "PROPN" or (start >= 2 and
                                                                  tokens[start - 2].tag in ("PROPN", "NOUN")))
@@ -753,6 +743,25 @@ def _examples(tokens: list[Token], preverb: int) -> list[tuple[int, int]]:
                 and (any(token.text == "و" for token in inside) or not _continues_a_list(tokens, comma)):
             spans.append((start, comma + 1))
     return spans
+
+
+def _without_fillers(tokens: list[Token]) -> list[Token]:
+    """The clause without what newsroom titles never keep: «تیم فوتبال» before a club's name («تیم فوتبال پرسپولیس»
+    → «پرسپولیس») and an adverb that only places the news in a sequence («… حالا روند خوبش را …», «… سرانجام در
+    بوندسلیگا متوقف شد»), where neither goes on a phrase or an «و»."""
+    preverb, gone = len(tokens) - 2, set()
+    for start in range(preverb):
+        if _inside_a_phrase(tokens, start):
+            continue
+        words = [token.text for token in tokens[start : start + 2]]
+        if words == ["تیم", "فوتبال"] and start + 2 < preverb and tokens[start + 2].tag == "PROPN":
+            gone.update((start, start + 1))
+            continue
+        adverb = 2 if words == ["در", "نهایت"] else int(tokens[start].text in SEQUENCE_ADVERBS)
+        if adverb and start + adverb < preverb and tokens[start + adverb].text != "و" and \
+                not (start and tokens[start - 1].text == "و"):
+            gone.update(range(start, start + adverb))
+    return [token for at, token in enumerate(tokens) if at not in gone]
 
 
 def _media(tokens: list[Token], preverb: int) -> list[tuple[int, int]]:
@@ -1037,7 +1046,8 @@ def _clauses(tokens: list[Token], max_words: int, lead: bool) -> Iterator[tuple[
     clause = _strip_leading(_with_the_next_clause(source, clause))
     wholes = [whole for whole in (clause, _first_conjunct(clause), _second_conjunct(source, clause)) if whole]
     for whole in wholes:
-        whole = _undated(_without_also(whole) if lead else whole)  # a time makes its «هم» stay: first
+        whole = _without_fillers(_undated(_without_also(whole) if lead else whole))  # a time makes its «هم» stay:
+        # first
         spans = _adjunct_spans(whole)
         for dropped in range(min(len(spans), MAX_DROPPED) + 1):
             for chosen in combinations(spans, dropped):
