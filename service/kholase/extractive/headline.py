@@ -138,10 +138,10 @@ BACK_REFERENCES = frozenset("نیز هم بازهم باز حالا همچنین
 # زمینه داراست»).
 POINTS_BACK = re.compile(rf"(?:^|\s)در\s?(?:همین|همان)[\s{ZWNJ}]?(?:{'|'.join(POINTING_BACK)})(?=\s|$)"
                          rf"|^در\s?(?:این|آن)[\s{ZWNJ}]?(?:{'|'.join(POINTING_BACK)})(?=\s|$)")
-# Nor can one that opens on a preposition and «این» or «آن» («با این اقدام …», «پس از این دیدار …»).
 # What a news event continues: «در ادامه هفته سوم لیگ برتر», «در ادامه دومین روز از …».
 RUN_OF_EVENTS = frozenset("هفته روز دور مرحله رقابت‌های رقابت‌ها مسابقات دیدارهای دیدار‌های بازی‌های اردوی تمرینات "
                           "نخستین دومین سومین چهارمین پنجمین".split())
+# Nor can one that opens on a preposition and «این» or «آن» («با این اقدام …», «پس از این دیدار …»).
 POINTING_PREPOSITIONS = frozenset("با در به از بر برای پس بعد".split())
 BACK_OPENERS = ("در مقابل", "علاوه بر این", "علاوه بر آن", "از سوی دیگر", "از طرف دیگر", "با این حال",
                 "به این ترتیب", "با این وصف", "با این اوصاف", "به ویژه", "به‌ویژه", "بویژه", "خصوصا", "خصوصاً",
@@ -168,7 +168,6 @@ EVENTS_BEFORE = ("پس از", "بعد از", "به دنبال", "در پی")
 CONCESSIONS = ("به رغم", "علی‌رغم", "علیرغم", "علی رغم", "با وجود", "برخلاف", "بر خلاف")
 # Auxiliaries two joined clauses may share: «… منتشر کرده و این کشور را … متهم کرده است».
 SHARED_AUXILIARIES = frozenset(("است", "بود", "بودند"))
-FUTURE_AUXILIARIES = frozenset(("خواهد", "خواهند"))
 PERSON_SUFFIXES = ("اند", "ایم", "اید", "ام")
 PAST_PERSON_ENDINGS = ("م", "ی", "یم", "ید", "ند")
 PERSON_SUBJECTS = {"یم": "ما", "ید": "شما", "م": "من", "ی": "تو"}
@@ -218,7 +217,7 @@ OCCASIONS = ("با حضور", "به مناسبت", "همزمان با", "هم‌
 # with whom and for how long, and newsroom titles leave it out («دیدار … در ورزشگاه آزادی و در حضور … تماشاگر برگزار
 # شد» → «دیدار … برگزار شد»). A coming event's place and date are its news, and stay.
 EVENT_WORDS = frozenset("برگزار آغاز افتتاح تشکیل برپا اجرا".split())
-EVENT_PASSIVES = frozenset("شد شدند گردید گردیدند شده می‌شود می‌شوند".split())
+EVENT_PASSIVES = frozenset("شد شدند گردید گردیدند شده".split())
 EVENT_PHRASES = {("آغاز", "به", "کار"): frozenset(("کرد", "کردند")), ("به", "پایان"): frozenset(("رسید", "رسیدند"))}
 # The act an announcement or a meeting was made by, named only as «a letter», «a ceremony»: «… طی حکمی … را منصوب
 # کرد», «… با انتشار بیانیه‌ای … اعتراض کرد». The indefinite «‑ی» closes the phrase, so it can go whole.
@@ -827,7 +826,7 @@ def _event_predicate(tokens: list[Token]) -> int | None:
         if at > 0 and tuple(words[at:-1]) == phrase and words[-1] in verbs:
             return at
     at = len(words) - 1
-    while at > 0 and words[at] in EVENT_PASSIVES | SHARED_AUXILIARIES | FUTURE_AUXILIARIES:
+    while at > 0 and words[at] in EVENT_PASSIVES | SHARED_AUXILIARIES:
         at -= 1
     return at if at < len(words) - 1 and words[at] in EVENT_WORDS and words[at + 1] in EVENT_PASSIVES and \
         words[at - 1] != "قابل" else None
@@ -1046,8 +1045,8 @@ def _clauses(tokens: list[Token], max_words: int, lead: bool) -> Iterator[tuple[
     clause = _strip_leading(_with_the_next_clause(source, clause))
     wholes = [whole for whole in (clause, _first_conjunct(clause), _second_conjunct(source, clause)) if whole]
     for whole in wholes:
-        whole = _without_fillers(_undated(_without_also(whole) if lead else whole))  # a time makes its «هم» stay:
-        # first
+        # a time makes its «هم» stay: «هم» goes first
+        whole = _without_fillers(_undated(_without_also(whole) if lead else whole))
         spans = _adjunct_spans(whole)
         for dropped in range(min(len(spans), MAX_DROPPED) + 1):
             for chosen in combinations(spans, dropped):
