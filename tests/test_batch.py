@@ -88,6 +88,7 @@ def test_text_field_option(summarizer, tmp_path, fars_articles):
     assert read(tmp_path / "out.jsonl")[0]["headline"]
 
 
+@pytest.mark.slow  # two worker processes start: 9 s
 def test_jobs_write_the_same_bytes_as_one_job(articles_file, tmp_path):
     """Worker processes summarize, this one writes in input order: duplicates, bad lines and all."""
     one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
