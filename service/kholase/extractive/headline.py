@@ -46,7 +46,7 @@ SECTION_WORDS = 3  # a section label before «؛»
 OPENING_SENTENCES = 3
 MAX_DROPPED = 3  # adjunct phrases left out of one candidate
 LEADING_ADJUNCT_WORDS = 14  # a longer opening part before its comma may hold the subject
-CONCESSION_WORDS = 30  # a concession («به رغم …،») never does
+CONCESSION_WORDS = 30  # a concession or an event before («به رغم …،», «پس از …،») never does
 INNER_ADJUNCT_WORDS = 16  # nor is a longer part after the subject, before its comma, one adjunct
 SUBJECT_WORDS = 6
 FIRST_CONJUNCT_WORDS = 5  # a shorter first clause says too little alone («مرحله حذفی آغاز شده است»)
@@ -531,9 +531,9 @@ def _strip_leading(tokens: list[Token]) -> list[Token]:
                 tokens, changed = tokens[comma + 1 :], True
                 continue
         comma = next((at for at, token in enumerate(tokens) if token.text in ("،", ",")), None)
-        concession = _opens_with(tokens, CONCESSIONS + EVENTS_BEFORE)  # «علی رغم» is tagged two nouns
-        if comma is not None and comma <= (CONCESSION_WORDS if concession else LEADING_ADJUNCT_WORDS) and \
-                (concession or _opens_with(tokens, ADJUNCT_OPENERS) or tokens[0].tag == "ADP") and \
+        holds_no_actor = _opens_with(tokens, CONCESSIONS + EVENTS_BEFORE)  # «علی رغم» is tagged two nouns
+        if comma is not None and comma <= (CONCESSION_WORDS if holds_no_actor else LEADING_ADJUNCT_WORDS) and \
+                (holds_no_actor or _opens_with(tokens, ADJUNCT_OPENERS) or tokens[0].tag == "ADP") and \
                 not any(token.text in ("را", "که") or token.tag in VERB_TAGS for token in tokens[:comma]) and \
                 not _continues_a_list(tokens, comma) and \
                 not (comma + 1 < len(tokens) and tokens[comma + 1].text in TITLE_WORDS | EPITHET_WORDS) and \
