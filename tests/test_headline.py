@@ -126,7 +126,7 @@ def test_a_leading_adjunct_with_a_relative_clause_goes_whole_and_nothing_after_i
     """«در نظام … ایران که … تأسیس یافته است، امر به معروف …»: left out, the adjunct ends at its comma; it once took
     the subject's «امر» with it («به معروف و نهی از منکر …»)."""
     document = Summarizer().prepare(next(a for a in fars_articles if a["id"] == "fars-news-2-024")["body"])
-    found = [c.text for c in candidates(list(document.sentences), LONGEST) if "معروف" in c.text]
+    found = [c.text for c in candidates(list(document.sentences), LONGEST) if "معروف" in c.text and not c.sentence]
     assert found and all("امر به معروف" in text for text in found), found
 
 
@@ -757,3 +757,46 @@ def test_a_relative_or_concessive_clause_alone_is_no_headline():
 
 def test_the_note_that_no_more_is_known_is_no_news():
     assert not well_formed("جزئیات بیشتری از این خبر منتشر نشده است")
+
+
+@pytest.mark.parametrize(("article_id", "headline"), [
+    ("varzesh3-2-057", "باروش: از تیم ملی خداحافظی می‌کنم"),  # the lead quotes a wish; the news is four sentences on
+    ("fars-news-2-149", "حسینی: طرح میدان شهدا طی پنج سال اجرا می‌شود"),
+])
+def test_an_interviews_headline_is_its_speakers_most_telling_statement(fars_articles, varzesh3_articles, article_id,
+                                                                        headline):
+    article = next(a for a in fars_articles + varzesh3_articles if a["id"] == article_id)
+    assert Summarizer().summarize(article["body"]).headline == headline
+
+
+def test_past_the_opening_only_the_lead_speakers_statements_are_candidates(fars_articles, varzesh3_articles):
+    summarizer, later = Summarizer(), 0
+    for article in fars_articles[:60] + varzesh3_articles[:60]:
+        document = summarizer.prepare(article["body"])
+        found = [c for c in candidates(list(document.sentences), 14, document.text) if c.sentence >= 3]
+        speakers = {candidate.text.split(": ", 1)[0] for candidate in found}
+        assert len(speakers) <= 1 and all(candidate.lead_voice for candidate in found), found
+        assert all(speaker in document.sentences[0].text for speaker in speakers), speakers
+        later += len(found)
+    assert later >= 20
+
+
+@pytest.mark.parametrize(("article_id", "never"), [
+    ("varzesh3-1-072", "منصوریان: به داور تبریک می‌گویم"),  # «…، اما او می‌توانست …»: the praise leads into blame
+    ("varzesh3-3-276", "علی‌عسگر: با تیم نیستم"),  # «روز پنجشنبه با تیم نیستم اما بعد از این بازی … برمی گردم»
+    ("fars-news-2-053", "جهان‌بینی: ما از سازمان تربیت‌بدنی می‌خواهیم"),  # what was asked follows «که»
+    ("fars-news-3-290", "مددی: در جلسه شورای رقابت مصوب شد"),
+])
+def test_a_later_statement_is_never_cut_before_what_it_leads_into(fars_articles, varzesh3_articles, article_id,
+                                                                   never):
+    assert never not in _candidate_texts(fars_articles + varzesh3_articles, article_id)
+
+
+@pytest.mark.parametrize(("headline", "publishable"), [
+    ("ملکی: از دیگر برنامه‌های هفته جوان در استان مرکزی است", False),  # one of what the sentence before listed
+    ("نوری: یکی از پروژه‌هایی که قرار بود در قالب ماده ۲۱۵ و به عنوان پروژه ملی حل شود", False),  # no predicate
+    ("حسینی: به خاطر همین دوست ندارم زیاد روی این موضوع مانور داده شود", False),
+    ("المپیک مارسی که در رده پنجم جدول رده‌بندی قرار دارد در ورزشگاه خانگی خود ولودروم میزبان باستیا بود", True),
+])
+def test_a_statement_that_leans_on_the_sentence_before_is_no_headline(headline, publishable):
+    assert well_formed(headline) is publishable

@@ -44,6 +44,7 @@ from kholase.text.tagger import VERB_TAGS, ZWNJ, Token, tagged
 MIN_WORDS = 3
 SECTION_WORDS = 3  # a section label before «؛»
 OPENING_SENTENCES = 3
+INTERVIEW_SENTENCES = 10  # how far the lead's speaker's later statements are headline candidates
 MAX_DROPPED = 3  # adjunct phrases left out of one candidate
 LEADING_ADJUNCT_WORDS = 14  # a longer opening part before its comma may hold the subject
 CONCESSION_WORDS = 30  # a concession or an event before («به رغم …،», «پس از …،») never does
@@ -145,6 +146,7 @@ RUN_OF_EVENTS = frozenset("هفته روز دور مرحله رقابت‌های
 POINTING_PREPOSITIONS = frozenset("با در به از بر برای پس بعد".split())
 BACK_OPENERS = ("در مقابل", "علاوه بر این", "علاوه بر آن", "از سوی دیگر", "از طرف دیگر", "با این حال",
                 "به این ترتیب", "با این وصف", "با این اوصاف", "به ویژه", "به‌ویژه", "بویژه", "خصوصا", "خصوصاً",
+                "به خاطر همین", "برای همین",
                 # «بخشی از این برنامه‌ها خواهد بود»: part of what the sentence before listed
                 *(f"{part} از {this} " for part in ("بخشی", "یکی", "برخی", "بعضی") for this in ("این", "آن")))
 # A few words naming an agency, up to their comma, that open the statement: the news desk's byline.
@@ -261,9 +263,10 @@ CATAPHORIC_NOUNS = frozenset("موضوع مساله مسئله نکته مطلب
 COMPLEMENT_PREDICATES = frozenset(
     "تصمیم قرار خواست خواستند خواستار امیدوار معتقد مدعی موفق موظف مجبور ناچار توانست توانستند سعی تلاش مشخص انتظار "
     "معلوم روشن نشان احساس گمان باعث موجب سبب اجازه فرصت گونه‌ای طوری نحوی حدی دانست دانستیم دانستند لازم ضروری "
-    "قصد مصمم آمادگی شانس ایجاب فرقی زمینه‌ای فهمید وجود به‌گونه‌ای به‌طوری به‌نحوی به‌حدی پیش‌بینی"
-    .split()  # «… باعث شد که …», «… باید به گونه‌ای عمل شود که …», «… را اولویت دانستیم که …», «… این آمادگی را
-    # دارد که …»; the summary's cuts read them too
+    "قصد مصمم آمادگی شانس ایجاب فرقی زمینه‌ای فهمید وجود به‌گونه‌ای به‌طوری به‌نحوی به‌حدی پیش‌بینی می‌خواهم "
+    "می‌خواهیم می‌خواهد می‌خواهند مصوب".split()  # «… باعث شد که …», «ما از سازمان … می‌خواهیم که …», «… مصوب
+    # شد که …», «… باید به گونه‌ای عمل شود که …», «… را اولویت دانستیم که …», «… این آمادگی را دارد که …»; the
+    # summary's cuts read them too
 )
 # Predicates whose news is the clause after them, which newsrooms often join with no «که»: «… گفته شد»، «… مقرر شد»،
 # «… به این نتیجه رسیدند», «… فاش کردند», «داوران حق ندارند», «… مدعی است», «… به نظر می‌رسد», «… خبر می‌دهد»; a
@@ -335,14 +338,15 @@ READER_ASKED = re.compile(
 
 @dataclass(frozen=True)
 class Candidate:
-    """A well-formed headline: its text, its form, the opening sentence it came from, its words and what share of
-    the statement's words it kept."""
+    """A well-formed headline: its text, its form, the sentence it came from, its words, what share of the
+    statement's words it kept, and whether it is a statement by the speaker the lead sentence quotes."""
 
     text: str
     form: str
     sentence: int
     words: tuple[str, ...]
     kept: float
+    lead_voice: bool = False
 
 
 def _is_finite(tokens: list[Token], at: int) -> bool:
@@ -1317,20 +1321,29 @@ def _first_or_second_person(clause: list[Token]) -> bool:
 
 def candidates(sentences: list[Sentence], max_words: int, text: str = "") -> list[Candidate]:
     """Every well-formed candidate from the opening sentences: a statement someone made as «Speaker: clause» (never
-    without its speaker), the newsroom's own statement as a clause, «از … خبر داد» as its event. `text`, the whole
-    article, lets «وی» and an office resolve to the person's name."""
+    without its speaker), the newsroom's own statement as a clause, «از … خبر داد» as its event. Where the lead
+    sentence quotes someone, that speaker's later statements (up to `INTERVIEW_SENTENCES`) are candidates too: an
+    interview's title is its most telling statement, seldom its first. `text`, the whole article, lets «وی» and an
+    office resolve to the person's name."""
     found: dict[str, Candidate] = {}
     speakers = SpeakerBook(text)
     running: tuple[int, str | None] | None = None  # a paragraph whose colon frame's words run on, and who speaks them
+    lead_speaker: str | None = None
 
-    def add(text: str, form: str, number: int, kept: float) -> None:
-        found.setdefault(text, Candidate(text, form, number, tuple(text.split()), kept))
+    def add(text: str, form: str, number: int, kept: float, lead_voice: bool = False) -> None:
+        if number < OPENING_SENTENCES or lead_voice:  # past the opening, only the lead's speaker
+            found.setdefault(text, Candidate(text, form, number, tuple(text.split()), kept, lead_voice))
 
     def add_quotes(speaker: str, tokens: list[Token], number: int) -> None:
+        lead_voice = speaker == lead_speaker
         for clause, kept in _clauses(tokens, max_words - len(speaker.split()), number == 0):
-            add(f"{speaker}: {_text(clause)}", "quote", number, kept)
+            if lead_voice and number and _contrast_follows(clause, tokens):
+                continue  # «به داور تبریک می‌گویم، اما …»: the statement is what comes after
+            add(f"{speaker}: {_text(clause)}", "quote", number, kept, lead_voice)
 
-    for number, sentence in enumerate(sentences[:OPENING_SENTENCES]):
+    for number, sentence in enumerate(sentences[:INTERVIEW_SENTENCES]):
+        if number >= OPENING_SENTENCES and lead_speaker is None:
+            break
         attribution = attribute(sentence.text)
         statement = sentence.text[attribution.statement_start : attribution.statement_end]
         every = [token for token in tagged(sentence.text) if token.text not in "«»"]
@@ -1359,12 +1372,16 @@ def candidates(sentences: list[Sentence], max_words: int, text: str = "") -> lis
                 (said and resolved != said and _speaker(said, every, opens_sentence=body.startswith(said)))  # the
             # office as the sentence gives it, when the name it resolved to is no headline's («علی نیکزاد نایب‌رئیس …»)
             running = (sentence.paragraph, speaker) if attribution.runs_on else None
+            if number == 0:
+                lead_speaker = speaker
             if speaker:
                 add_quotes(speaker, tokens, number)
             continue
         if running is not None and running[0] == sentence.paragraph:  # «او … می‌گوید: …» and then more of it: the
             if running[1]:  # same speaker's words, never the newsroom's
                 add_quotes(running[1], tokens, number)
+            continue
+        if number >= OPENING_SENTENCES:
             continue
         for clause, kept in _clauses(tokens, max_words, number == 0):
             text = _text(clause)
@@ -1374,6 +1391,12 @@ def candidates(sentences: list[Sentence], max_words: int, text: str = "") -> lis
             elif not _first_or_second_person(clause) and ":" not in text:  # someone's words: only with a speaker
                 add(text, "clause", number, kept)
     return [candidate for candidate in found.values() if well_formed(candidate.text)]
+
+
+def _contrast_follows(clause: list[Token], statement: list[Token]) -> bool:
+    """Whether the statement goes on past the clause with «اما» or «ولی»."""
+    end = clause[-1].start
+    return any(token.start > end and token.text in ("اما", "ولی") for token in statement)
 
 
 def well_formed(headline: str) -> bool:
@@ -1409,6 +1432,8 @@ def well_formed(headline: str) -> bool:
     pointer = 2 if " ".join(words[:2]) in ("پس از", "بعد از") else 1  # «پیش از این» is "before now"
     if len(words) > pointer + 1 and words[0] in POINTING_PREPOSITIONS and words[pointer] in ("این", "آن"):
         return False  # «با این اقدام خود …», «پس از این دیدار …»: it points back to what the article said before
+    if words[:2] in (["از", "دیگر"], ["از", "جمله"]) and last.text in COPULAS:
+        return False  # «از دیگر برنامه‌های هفته جوان … است»: what it is one of was the sentence before's subject
     if words[:2] == ["در", "ادامه"] and (len(words) < 3 or words[2] not in RUN_OF_EVENTS):
         return False  # «در ادامه …» goes on from the sentence before; «در ادامه هفته سوم لیگ برتر …» places the news
     if NOT_NEWS.search(headline) or (statement == headline and PLAN_UNDONE.search(headline)) or \
@@ -1449,8 +1474,13 @@ def _only_a_relative_clause(statement: str) -> bool:
     comma = next((index for index, token in enumerate(rest) if token.text in ("،", ",")), len(rest))
     if sum(token.tag != "PUNCT" for token in rest[comma + 1 :]) >= MIN_WORDS:
         return False  # «رونالدو که … پیوست، در چند سال اخیر … به ثمر رساند»
-    verbs = [_verb_like(token) and token.text not in MODALS for token in rest if token.tag != "PUNCT"]  # «باید … شود»
-    return sum(verb and not following for verb, following in zip(verbs, [*verbs[1:], False])) <= 1  # is one verb
+    words = [token for token in rest if token.tag != "PUNCT"]
+    verbs = [_verb_like(token) and token.text not in MODALS and not (
+        at and words[at - 1].text == "قرار" and token.text in ("بود", "است", "شد", "بوده", "شده"))
+        for at, token in enumerate(words)]  # «باید … شود», «قرار بود … شود»
+    joined = [at + 1 < len(words) and words[at + 1].text == "و" for at in range(len(words))]  # «که … هستند و … دارند»
+    return sum(verb and not following and not other for verb, following, other in
+               zip(verbs, [*verbs[1:], False], joined)) <= 1  # is one verb
 
 
 def _only_a_subordinate_clause(tokens: list[Token]) -> bool:

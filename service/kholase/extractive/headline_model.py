@@ -19,12 +19,13 @@ from kholase.extractive.learned import RESOURCES, LearnedRanker, feature_rows
 from kholase.text.sentences import Document, stop_words, word_form
 
 MAX_WORDS = 14
-# «این جشنواره», «آن کشور»: a reference the headline cannot resolve on its own; the ranker's last resort in a tier
-DEMONSTRATIVE = re.compile(r"(?:^|\s)(?:این|آن)\s+\S")
+# «این جشنواره», «آن کشور», «شرکت مذکور»: a reference the headline cannot resolve on its own; the ranker's last
+# resort in a tier
+DEMONSTRATIVE = re.compile(r"(?:^|\s)(?:این|آن)\s+\S|\S\s+مذکور(?:\s|$)")
 LONGEST = 60  # words of the longest candidate kept, for articles whose every clause is long
 FEATURES = (
-    *(f"form_{form}" for form in FORMS), *(f"sentence_{i}" for i in range(OPENING_SENTENCES)), "words", "kept",
-    "mean_central", "mean_stop", "has_digit", "mean_title_rate", "min_title_rate", "first_opens_rate",
+    *(f"form_{form}" for form in FORMS), *(f"sentence_{i}" for i in range(OPENING_SENTENCES)), "sentence_later",
+    "words", "kept", "mean_central", "mean_stop", "has_digit", "mean_title_rate", "min_title_rate", "first_opens_rate",
     "last_closes_rate",
 )
 RATE_FEATURES = ("mean_title_rate", "min_title_rate", "first_opens_rate", "last_closes_rate")
@@ -88,6 +89,7 @@ def build(document: Document, max_words: int = MAX_WORDS, rates: TitleRates | No
         rows.append({
             **{f"form_{form}": item.form == form for form in FORMS},
             **{f"sentence_{i}": item.sentence == i for i in range(OPENING_SENTENCES)},
+            "sentence_later": item.sentence >= OPENING_SENTENCES,
             "words": len(item.words), "kept": item.kept,
             "mean_central": float(np.mean([max(frequency[form] - 1, 0) / sentences for form in content]))
             if content else 0.0,
@@ -110,14 +112,18 @@ class HeadlineRanker(LearnedRanker):
     RATES = TitleRates
 
     def headline(self, document: Document, max_words: int = MAX_WORDS) -> str | None:
-        """The best-scoring well-formed candidate from the earliest opening sentence that gives one: news states its
-        main point first, and a later sentence's side fact is the editors' most common complaint. Within a sentence,
-        candidates within `max_words` come first, then those within half as many again, then (for the lead sentence
-        only) twice as many: a long headline is never cut to fit, and a long lead clause reads better than a side
-        fact. Past that, the shortest well-formed clause of any opening sentence. None when there is none."""
+        """The chosen candidate among all well-formed ones within `LONGEST` words; None when there is none."""
         built = build(document, LONGEST, self.rates)
-        if not built.items:
-            return None
+        return built.text(self.choose(built, max_words)) if built.items else None
+
+    def choose(self, built: Candidates, max_words: int = MAX_WORDS) -> int:
+        """The best-scoring candidate from the earliest opening sentence that gives one: news states its main point
+        first, and a later sentence's side fact is the editors' most common complaint. Within a sentence, candidates
+        within `max_words` come first, then those within half as many again, then (for the lead sentence only) twice
+        as many: a long headline is never cut to fit, and a long lead clause reads better than a side fact. Past
+        that, the shortest well-formed clause of any opening sentence. A statement the lead quotes gives way to a
+        later one by the same speaker that the model scores higher: an interview's title is its most telling
+        statement."""
         scores = self.model.score(built.matrix)
         length = np.array([len(item.words) for item in built.items])
         sentence = np.array([item.sentence for item in built.items])
@@ -125,5 +131,10 @@ class HeadlineRanker(LearnedRanker):
                            [0, 1, 2], 3)
         tier = np.where((sentence == 0) | (longer < 2), 0, np.where(longer < 3, 1, 2))  # see the docstring
         refers = np.array([bool(DEMONSTRATIVE.search(item.text)) for item in built.items])
-        order = np.lexsort((-scores, refers, length * (longer == 3), longer, sentence, tier))
-        return built.text(int(order[0]))
+        later = sentence >= OPENING_SENTENCES
+        best = int(np.lexsort((-scores, refers, length * (longer == 3), longer, sentence, tier, later))[0])
+        if built.items[best].lead_voice and sentence[best] == 0:
+            telling = [index for index, item in enumerate(built.items) if item.lead_voice and sentence[index] > 0 and
+                       longer[index] < 2 and not refers[index] and scores[index] > scores[best]]
+            best = max(telling, key=scores.__getitem__, default=best)
+        return best
