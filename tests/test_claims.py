@@ -595,3 +595,14 @@ def test_an_interviews_unframed_answers_are_the_interviewees(varzesh3_articles):
     claims = Summarizer().summarize(article["body"]).key_claims
     first_person = [claim for claim in claims if "داریم" in claim.text or "داشتیم" in claim.text]
     assert first_person and all(claim.speaker == "مهدی کیانی" for claim in first_person)
+
+
+@pytest.mark.parametrize(("article_id", "interviewee"), [
+    ("varzesh3-2-255", "خلعتبری"), ("varzesh3-1-276", "شهاب گردان"),
+])
+def test_what_follows_a_lead_announcing_an_interview_is_the_interviewees(varzesh3_articles, article_id, interviewee):
+    """«خلعتبری گفت و گوی مفصلی … با "ورزش سه" انجام داد :» and then paragraphs under subheadings, framed or not, in
+    the first person or not: all of it is what he said."""
+    article = next(a for a in varzesh3_articles if a["id"] == article_id)
+    claims = Summarizer().summarize(article["body"]).key_claims
+    assert claims and all(claim.speaker == interviewee for claim in claims)

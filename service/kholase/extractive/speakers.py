@@ -3,8 +3,9 @@
 A speaker given as a pronoun or an epithet («وی گفت», «این مسئول افزود») is the one named last, and an office
 («رئیس کمیته امداد») is the name it was introduced with («سید مرتضی بختیاری» رئیس کمیته امداد …). A speaker's words
 run on past the sentence that names them: to the end of a paragraph opened with «X گفت:», to the end of a quotation
-opened there, through the answers of a question-and-answer interview, and to the first-person sentences that follow
-them until someone else is named. A question put to someone is not their words.
+opened there, through the answers of a question-and-answer interview, to the first-person sentences that follow
+them until someone else is named, and through the whole of an interview the lead announces with a colon. A question
+put to someone is not their words.
 """
 
 import re
@@ -65,6 +66,12 @@ QUESTION_END = re.compile(r"[؟?][\s»\"')\]]*$")
 # «از عسکراولادی سوال شد: …»: what follows the colon, to the paragraph's end, is the question put to someone.
 # A lead that says its person spoke to the newsroom («… در گفت‌وگو با خبرنگار «ورزش سه»، …», «… در مصاحبه با …»).
 INTERVIEW_LEAD = re.compile(r"\sدر\s+(?:گفت\s?\u200c?و?\s?\u200c?گو|مصاحبه)\s+(?:اختصاصی\s+)?با\s")
+# A lead that says the person gave the newsroom an interview, and ends on the colon before it: «خلعتبری گفت و گوی مفصلی
+# در آستانه دربی اصفهان با "ورزش سه" انجام داد :». What follows, subheadings and all, is theirs.
+INTERVIEW_GIVEN = re.compile(
+    r"(?:گفت\s?\u200c?و?\s?\u200c?گو|مصاحبه)(?:ی|\u200cای|ای)?\s(?:[^.:]{0,80}?\s)?با\s[^.:]{1,60}?\s"
+    r"(?:انجام\s?داد|انجام\s?دادند|داشت|داشتند)\s*:\s*$"
+)
 QUESTION_PUT = re.compile(r"(?:(?:سوال|سؤال|پرسش)\s?(?:شد|کرد|کردند)|پرسیده\s?شد|پرسید|پرسیدند)\s*$")
 # An interview: at least this many questions, each followed by an answer.
 INTERVIEW_QUESTIONS = 2
@@ -260,6 +267,7 @@ def voices(document: Document) -> list[Voice]:
     # an interview whose lead opens on the person's name and says they spoke to the newsroom («مهدی کیانی در گفت و
     # گو با خبرنگار «ورزش سه»، درباره … صحبت کرد»): first-person words no one else is said to speak are theirs
     interviewed = _lead_subject(lead) if INTERVIEW_LEAD.search(lead) else None
+    monologue = _lead_subject(lead) if INTERVIEW_GIVEN.search(lead) else None
     for sentence in document.sentences:
         attribution = attribute(sentence.text, long_frames=True)
         others_named |= gave  # the sentences before this one
@@ -310,6 +318,8 @@ def voices(document: Document) -> list[Voice]:
             if interviewee is None:
                 interviewee = book.last or _first_name(document, document.sentences[first_question].paragraph)
             speaker = interviewee
+        elif monologue is not None and sentence.index > 0:
+            speaker = book.resolve(monologue, False)
         elif running is not None and sentence.paragraph == running_paragraph:
             speaker = running
         elif quoting is not None and opened_at > 0:
