@@ -255,7 +255,8 @@ SPEECH_FRAME = re.compile(
 FRAME_COLON = re.compile(r"(?<=\D):(?=\s)")
 INNER_SPEECH = re.compile(rf"\s(?:{SPEECH_VERB}|عنوان\s?کرد){VERB_ENDING}(?:\s*:|\s+که|\s)")
 SPEECH_ENDING = re.compile(
-    rf"{NOT_SAID}(?:{SPEECH_VERB}|خبر\s?داد|می‌گوید|گفته\s?است|مدعی\s?شد|می‌نویسد|گزارش\s?داد|ادعا\s?کرد|اعلام\s?کرده)"
+    rf"{NOT_SAID}(?:{SPEECH_VERB}|خبر\s?داد|می‌گوید|گفته\s?است|مدعی\s?شد|می‌نویسد|گزارش\s?داد|ادعا\s?کرد|اعلام\s?کرده"
+    r"|ت[اأ]یید\s?کرد)"
     rf"{VERB_ENDING}$"
 )
 # «این موضوع», «این نکته» before the verb: it points ahead to the «که» clause that says what it is.
@@ -264,9 +265,9 @@ COMPLEMENT_PREDICATES = frozenset(
     "تصمیم قرار خواست خواستند خواستار امیدوار معتقد مدعی موفق موظف مجبور ناچار توانست توانستند سعی تلاش مشخص انتظار "
     "معلوم روشن نشان احساس گمان باعث موجب سبب اجازه فرصت گونه‌ای طوری نحوی حدی دانست دانستیم دانستند لازم ضروری "
     "قصد مصمم آمادگی شانس ایجاب فرقی زمینه‌ای فهمید وجود به‌گونه‌ای به‌طوری به‌نحوی به‌حدی پیش‌بینی می‌خواهم "
-    "می‌خواهیم می‌خواهد می‌خواهند مصوب".split()  # «… باعث شد که …», «ما از سازمان … می‌خواهیم که …», «… مصوب
-    # شد که …», «… باید به گونه‌ای عمل شود که …», «… را اولویت دانستیم که …», «… این آمادگی را دارد که …»; the
-    # summary's cuts read them too
+    "می‌خواهیم می‌خواهد می‌خواهند مصوب ثابت".split()  # «… باعث شد که …», «ما از سازمان … می‌خواهیم که …», «… مصوب
+    # شد که …», «… ثابت کردند که …», «… باید به گونه‌ای عمل شود که …», «… را اولویت دانستیم که …», «… این آمادگی را
+    # دارد که …»; the summary's cuts read them too
 )
 # Predicates whose news is the clause after them, which newsrooms often join with no «که»: «… گفته شد»، «… مقرر شد»،
 # «… به این نتیجه رسیدند», «… فاش کردند», «داوران حق ندارند», «… مدعی است», «… به نظر می‌رسد», «… خبر می‌دهد»; a
@@ -339,7 +340,7 @@ READER_ASKED = re.compile(
 @dataclass(frozen=True)
 class Candidate:
     """A well-formed headline: its text, its form, the sentence it came from, its words, what share of the
-    statement's words it kept, and whether it is a statement by the speaker the lead sentence quotes."""
+    statement's words it kept, and whether it is a statement by the lead's voice (see `candidates`)."""
 
     text: str
     form: str
@@ -886,8 +887,10 @@ def _names_its_time(tokens: list[Token], at: int, length: int) -> bool:
 def _undated(tokens: list[Token]) -> list[Token]:
     """The clause without the time phrases that only date the report («صبح امروز», «در عصر جمعه», «روز گذشته», «از
     ساعت ۱۸:۳۰»): newsroom titles never keep them. One that belongs to the noun before it stays, as does one joined to
-    another by «و» and a range («از ساعت ۸ تا ۱۲»)."""
+    another by «و» and a range («از ساعت ۸ تا ۱۲»), and so does one inside an «اینکه» clause, which states when
+    something happens («اینکه بازی … ساعت ۲۳:۴۵ برگزار شود»)."""
     preverb, gone, start = len(tokens) - 2, set(), 0
+    preverb = next((at for at, token in enumerate(tokens[:preverb]) if token.text in THAT_WORDS), preverb)
     while start < preverb:
         clock = _clock_length(tokens, start, preverb)
         if clock:
@@ -1321,10 +1324,10 @@ def _first_or_second_person(clause: list[Token]) -> bool:
 
 def candidates(sentences: list[Sentence], max_words: int, text: str = "") -> list[Candidate]:
     """Every well-formed candidate from the opening sentences: a statement someone made as «Speaker: clause» (never
-    without its speaker), the newsroom's own statement as a clause, «از … خبر داد» as its event. Where the lead
-    sentence quotes someone, that speaker's later statements (up to `INTERVIEW_SENTENCES`) are candidates too: an
-    interview's title is its most telling statement, seldom its first. `text`, the whole article, lets «وی» and an
-    office resolve to the person's name."""
+    without its speaker), the newsroom's own statement as a clause, «از … خبر داد» as its event. The first person the
+    opening sentences quote is the lead's voice, and their later statements (up to `INTERVIEW_SENTENCES`) are
+    candidates too: an interview's title is its most telling statement, seldom its first. `text`, the whole article,
+    lets «وی» and an office resolve to the person's name."""
     found: dict[str, Candidate] = {}
     speakers = SpeakerBook(text)
     running: tuple[int, str | None] | None = None  # a paragraph whose colon frame's words run on, and who speaks them
@@ -1372,7 +1375,7 @@ def candidates(sentences: list[Sentence], max_words: int, text: str = "") -> lis
                 (said and resolved != said and _speaker(said, every, opens_sentence=body.startswith(said)))  # the
             # office as the sentence gives it, when the name it resolved to is no headline's («علی نیکزاد نایب‌رئیس …»)
             running = (sentence.paragraph, speaker) if attribution.runs_on else None
-            if number == 0:
+            if lead_speaker is None:
                 lead_speaker = speaker
             if speaker:
                 add_quotes(speaker, tokens, number)
@@ -1414,10 +1417,16 @@ def well_formed(headline: str) -> bool:
     if last.text in QUANTITIES or last.text.isdigit():  # «… با بیش از ۳۰۷ میلیارد»: a number without its unit
         return False
     stops = stop_words()
-    content = [token for token in tokens if token.tag in ("NOUN", "PROPN", "ADJ", "NUM")
+    said_from = len(headline) - len(statement)
+    content = [token for token in tokens if token.tag in ("NOUN", "PROPN", "ADJ", "NUM") and token.start >= said_from
                and token.text not in TIME_WORDS and word_form(token.text) not in stops]
-    if len(content) < 2:  # «همین چند هفته پیش بود»: nothing said
+    if len(content) < 2:  # «همین چند هفته پیش بود», «کلوپ: همین الان دارم»: nothing said
         return False
+    if statement != headline and headline[:said_from].rstrip(": ").split()[-1] == opening:
+        return False  # «نیلسون: نیلسون در چهار ماه گذشته …»: someone else speaks of them
+    manner = next((at for at, token in enumerate(tokens) if token.text in MANNER_WORDS), None)
+    if manner is not None and not any(token.text == "که" for token in tokens[manner + 1 :]):
+        return False  # «امری: اوزیل همانطور بازی می‌کند»: the way it is, cut off before «که …»
     if " ".join(token.text for token in tokens[-2:]) in OPEN_PHRASES:  # «… به دنبال»
         return False
     if SPEECH_FRAME.search(headline) or AGENCY.search(headline) or NEWS_FRAME.match(headline) or \
