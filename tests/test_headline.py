@@ -829,3 +829,12 @@ def test_a_time_inside_a_that_clause_stays(varzesh3_articles):
     """«اصلا اینکه بازی در عربستان ساعت ۲۳:۴۵ برگزار شود غیرمتعارف است»: the hour is what is unusual."""
     texts = _candidate_texts(varzesh3_articles, "varzesh3-1-206")
     assert not any("اینکه بازی در عربستان برگزار شود" in text for text in texts), texts
+
+
+@pytest.mark.parametrize(("article_id", "headline"), [
+    ("varzesh3-2-254", "منابع اسپانیایی: جلسه‌ای در باشگاه بارسلونا برگزار خواهد شد"),  # not «اسپانیایی: …»
+    ("fars-news-3-123", "منابع آگاه: اندکی بعد از آن‌که دونالد ترامپ، رئیس‌جمهور آمریکا وارد کاخ سفید شد دستیاران او "
+                        "رویکرد جدیدی در قبال ایران پیشنهاد دادند"),
+])
+def test_sources_are_named_whole(fars_articles, varzesh3_articles, article_id, headline):
+    assert headline in _candidate_texts(fars_articles + varzesh3_articles, article_id)

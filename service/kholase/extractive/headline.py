@@ -113,6 +113,7 @@ FIRST_NAME_PARTS = frozenset("محمد علی سید میر امیر غلام ع
 NICKNAMED = frozenset("ملقب معروف مشهور".split())  # «فرانسیسکو پریرا ملقب به شیمبا»: the name ends before
 NAME_TAILS = frozenset("الدین الله".split())  # the second word of a first name («نور الدین», «روح الله»)
 OUTLETS = frozenset("روزنامه نشریه مجله هفته‌نامه سایت پایگاه شبکه رادیو تلویزیون".split())
+SOURCES = frozenset("منابع منبع رسانه‌های مقامات".split())  # «منابع آگاه», never a surname «آگاه»
 ORDINAL_WORDS = frozenset("اول دوم سوم چهارم پنجم".split())
 NOT_A_NAME = frozenset(("ADP", "DET", "NUM", "PRON", "VERB", "AUX", "SCONJ", "CCONJ", "ADV", "PUNCT"))
 # Words that only frame what follows, comma or not: an aside, or the report it comes from.
@@ -1288,6 +1289,8 @@ def _speaker(phrase: str, sentence: list[Token], opens_sentence: bool = False) -
         named = len(name) > 1 or name[0].tag == "PROPN" or f"«{name[0].text}»" in phrase or opens_sentence
         if not named or lone or len(name) > 4:
             return None
+        if name[0].text in SOURCES:
+            return _text(name)  # «منابع اسپانیایی»: sources described, not a person's name
         if len(name) <= 2 or (len(name) == 3 and (name[0].text in FIRST_NAME_PARTS or name[1].text in NAME_TAILS)):
             return name[-1].text  # the surname
         return _text(name[-2:])  # a surname of two words («یزدانی خرم»)
