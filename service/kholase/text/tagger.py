@@ -91,28 +91,41 @@ def _lexicon_features(word: str) -> tuple[tuple[str, ...], tuple[str, ...], tupl
     return own, tuple(f"-1{feature}" for feature in own), tuple(f"+1{feature}" for feature in own)
 
 
+@lru_cache(maxsize=1 << 16)
+def _own_features(word: str) -> tuple[str, ...]:
+    """A lowercased word's features of itself: the word, its shape and affixes."""
+    bare = word.replace(ZWNJ, "")
+    found = [
+        f"w={word}", f"shape={DIGITS.sub('0', word)}",
+        f"s1={bare[-1:]}", f"s2={bare[-2:]}", f"s3={bare[-3:]}", f"s4={bare[-4:]}",
+        f"p1={bare[:1]}", f"p2={bare[:2]}", f"p3={bare[:3]}",
+    ]
+    if ZWNJ in word:
+        found.append(f"zwnj={word.split(ZWNJ, 1)[0]}|{word.rsplit(ZWNJ, 1)[1]}")
+    if bare.isdigit():
+        found.append("digit")
+    elif word and unicodedata.category(word[0]).startswith(("P", "S")):
+        found.append("punct")
+    return tuple(found)
+
+
+@lru_cache(maxsize=1 << 16)
+def _neighbour_features(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A lowercased word's features as the word before and as the word after."""
+    return tuple(_word_features(word, "-1")), tuple(_word_features(word, "+1"))
+
+
 def features(tokens: list[str]) -> list[list[str]]:
     """CRF features of each token: the word, its affixes and shape, what hazm's lexicon says of it, and its
-    neighbours (training and tagging)."""
+    neighbours (training and tagging). Each word's share is built once and kept: news repeats its words."""
     words = [token.lower() for token in tokens]
     known = [_lexicon_features(token) for token in tokens]
+    around = [_neighbour_features(word) for word in words]
     result = []
     for index, word in enumerate(words):
-        bare = word.replace(ZWNJ, "")
-        found = [
-            f"w={word}", f"shape={DIGITS.sub('0', word)}",
-            f"s1={bare[-1:]}", f"s2={bare[-2:]}", f"s3={bare[-3:]}", f"s4={bare[-4:]}",
-            f"p1={bare[:1]}", f"p2={bare[:2]}", f"p3={bare[:3]}",
-        ]
-        if ZWNJ in word:
-            found.append(f"zwnj={word.split(ZWNJ, 1)[0]}|{word.rsplit(ZWNJ, 1)[1]}")
-        if bare.isdigit():
-            found.append("digit")
-        elif word and unicodedata.category(word[0]).startswith(("P", "S")):
-            found.append("punct")
-        found.extend(known[index][0])
-        found.extend(_word_features(words[index - 1], "-1") if index else ["BOS"])
-        found.extend(_word_features(words[index + 1], "+1") if index + 1 < len(words) else ["EOS"])
+        found = [*_own_features(word), *known[index][0]]
+        found.extend(around[index - 1][0] if index else ("BOS",))
+        found.extend(around[index + 1][1] if index + 1 < len(words) else ("EOS",))
         if index:
             found.extend(known[index - 1][1])
         if index + 1 < len(words):
