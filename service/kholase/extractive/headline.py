@@ -314,6 +314,8 @@ PAST_TIMES = frozenset(("پیش", "گذشته", "قبل"))
 ERA_WORDS = frozenset("دهه سال سال‌های سالهای فصل فصل‌های دوران دوره".split())
 DURATIONS = frozenset("مدت مدتی سال‌ها ماه‌ها هفته‌ها روزها سالها ماهها".split())
 BARE_SPEECH = frozenset(("می‌گوید", "می‌گویند"))  # one token each: they are compared with a token
+# A speech verb anywhere in a sentence: without one, `_reported` finds no frame in it.
+SPEAKS = re.compile(rf"{SPEECH_ENDING.pattern.removesuffix('$')}|(?:^|\s)(?:{'|'.join(BARE_SPEECH)})(?:\s|$)")
 # Not news: a list's announcement, a bullet, a clause whose main part follows «که» («در حالی … ، که …»), a
 # condition without it («فولاد در صورتی قهرمان خواهد شد»), or the note that no more is known yet.
 NOT_NEWS = re.compile(
@@ -1351,6 +1353,9 @@ def candidates(sentences: list[Sentence], max_words: int, text: str = "") -> lis
         if number >= OPENING_SENTENCES and lead_speaker is None:
             break
         attribution = attribute(sentence.text)
+        if number >= OPENING_SENTENCES and not attribution.quoted and not SPEAKS.search(sentence.text) and \
+                (running is None or running[0] != sentence.paragraph):
+            continue  # nobody speaks in it: no candidate of the lead's voice, and no need to tag it
         statement = sentence.text[attribution.statement_start : attribution.statement_end]
         every = [token for token in tagged(sentence.text) if token.text not in "«»"]
         tokens = [token for token in every
