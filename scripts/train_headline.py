@@ -3,7 +3,7 @@
     python scripts/train_headline.py ../shared/data/fars_news_dev.jsonl ../shared/data/varzesh3_dev.jsonl
 
 Each article's candidates are the well-formed headlines `kholase.extractive.headline.candidates` builds from its
-opening sentences and the lead speaker's later statements; the target is a candidate's ROUGE-1 F1 against the title.
+opening sentences and the lead's voice's later statements; the target is a candidate's ROUGE-1 F1 against the title.
 The held-out score is that of the candidate the shipped `HeadlineRanker.choose` picks, under a model trained without
 the article's fold.
 """

@@ -44,7 +44,7 @@ from kholase.text.tagger import VERB_TAGS, ZWNJ, Token, tagged
 MIN_WORDS = 3
 SECTION_WORDS = 3  # a section label before «؛»
 OPENING_SENTENCES = 3
-INTERVIEW_SENTENCES = 10  # how far the lead's speaker's later statements are headline candidates
+INTERVIEW_SENTENCES = 10  # how far the lead's voice's later statements are headline candidates
 MAX_DROPPED = 3  # adjunct phrases left out of one candidate
 LEADING_ADJUNCT_WORDS = 14  # a longer opening part before its comma may hold the subject
 CONCESSION_WORDS = 30  # a concession or an event before («به رغم …،», «پس از …،») never does
@@ -1339,7 +1339,7 @@ def candidates(sentences: list[Sentence], max_words: int, text: str = "") -> lis
     lead_speaker: str | None = None
 
     def add(text: str, form: str, number: int, kept: float, lead_voice: bool = False) -> None:
-        if number < OPENING_SENTENCES or lead_voice:  # past the opening, only the lead's speaker
+        if number < OPENING_SENTENCES or lead_voice:  # past the opening, only the lead's voice
             found.setdefault(text, Candidate(text, form, number, tuple(text.split()), kept, lead_voice))
 
     def add_quotes(speaker: str, tokens: list[Token], number: int) -> None:
@@ -1393,7 +1393,7 @@ def candidates(sentences: list[Sentence], max_words: int, text: str = "") -> lis
                 add_quotes(running[1], tokens, number)
             continue
         if number >= OPENING_SENTENCES:
-            continue
+            continue  # the newsroom's own words past the opening are no candidates
         for clause, kept in _clauses(tokens, max_words, number == 0):
             text = _text(clause)
             reported_event = ANNOUNCED_EVENT.search(text)
