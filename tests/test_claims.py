@@ -606,3 +606,12 @@ def test_what_follows_a_lead_announcing_an_interview_is_the_interviewees(varzesh
     article = next(a for a in varzesh3_articles if a["id"] == article_id)
     claims = Summarizer().summarize(article["body"]).key_claims
     assert claims and all(claim.speaker == interviewee for claim in claims)
+
+
+@pytest.mark.parametrize(("article_id", "speaker"), [("varzesh3-2-090", "برباتوف"), ("varzesh3-1-410", "تری")])
+def test_who_goes_on_is_who_spoke_before_as_a_pronoun(varzesh3_articles, article_id, speaker):
+    """«او گفت: …» before anyone is named as speaking, and then «برباتوف ادامه داد: …»: the «او» was Berbatov."""
+    article = next(a for a in varzesh3_articles if a["id"] == article_id)
+    claims = Summarizer().summarize(article["body"]).key_claims
+    quoted = [claim for claim in claims if article["body"].find(claim.text) > article["body"].find("او گفت")]
+    assert quoted and all(claim.speaker == speaker for claim in quoted)

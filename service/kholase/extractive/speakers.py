@@ -58,6 +58,9 @@ NOT_IN_A_NAME = frozenset("تیم باشگاه شورای شورا سازمان 
 FRAME_BEFORE = 30
 # A turn that opens with a short label and a colon, bulleted or not: «واحدی: …», «* فارس: …», «سؤال: …».
 TURN = re.compile(r"^\s*(?P<bullet>[*•●▪\-–]\s*)?(?P<label>[^\s:«»،.؟?]+(?:\s+[^\s:«»،.؟?]+){0,2})\s*[:：]\s*")
+# A frame that says its speaker goes on: after «او گفت: …» with no name yet, «برباتوف ادامه داد: …» names «او»
+# (an office saying so may be someone named only later).
+GOES_ON = re.compile(r"\s(?:ادامه\s?(?:داد|می‌دهد)|افزود|اضافه\s?کرد)\s*:")
 # An interviewer's turn, whatever it ends with: «سؤال: …», «فارس: …».
 QUESTION_LABEL = re.compile(
     r"^\s*(?:[*•●▪\-–]\s*)?(?:سؤال|سوال|سوأل|پرسش|خبرنگار|فارس|ایسنا|ایرنا|مهر|تسنیم|ورزش\s*\u200c?\s*سه)\s*[:：]"
@@ -303,9 +306,10 @@ def voices(document: Document) -> list[Voice]:
                     speaker = book.resolve(person, False)  # «دلوفئو در تابستان …» and then «او گفت: …»
                 else:
                     speaker, unnamed = UNNAMED, True  # «او … می‌گوید: …» before anyone has spoken
-            elif speaker is not None and unnamed and _named_in(speaker, lead):
-                found = _named(found, speaker)  # the lead's person, who speaks by name only later
-                unnamed = False
+            elif speaker is not None and unnamed and (_named_in(speaker, lead) or (
+                    speaker.split()[0] not in TITLE_WORDS and GOES_ON.search(sentence.text[: start + 1]))):
+                found = _named(found, speaker)  # the lead's person, who speaks by name only later, or the one who
+                unnamed = False  # «ادامه داد»: «او گفت: …» and then «برباتوف ادامه داد: …»
             in_quotes = "«" in sentence.text[max(0, start - 2) : start]  # «X گفت: «…»» ends where the quote does
             running, running_paragraph = (speaker, sentence.paragraph) if attribution.runs_on and not in_quotes else (
                 None, -1)
