@@ -615,3 +615,14 @@ def test_who_goes_on_is_who_spoke_before_as_a_pronoun(varzesh3_articles, article
     claims = Summarizer().summarize(article["body"]).key_claims
     quoted = [claim for claim in claims if article["body"].find(claim.text) > article["body"].find("او گفت")]
     assert quoted and all(claim.speaker == speaker for claim in quoted)
+
+
+@pytest.mark.parametrize(("article_id", "opening", "speaker"), [
+    ("fars-news-2-062", "وي عدم ثبات سياسي", "بیژن نامدار زنگنه"),  # «وی … را … ارزیابی کرد»
+    ("fars-news-2-116", "وی افزایش توان رزمی", "غلامرضا شرفی"),  # «وی … را از جمله اهداف … برشمرد»
+])
+def test_a_stance_told_of_the_last_person_named_is_theirs(fars_articles, article_id, opening, speaker):
+    article = next(a for a in fars_articles if a["id"] == article_id)
+    claims = Summarizer().summarize(article["body"]).key_claims
+    claim = next(claim for claim in claims if claim.text.startswith(opening))
+    assert claim.speaker == speaker

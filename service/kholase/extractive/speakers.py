@@ -48,9 +48,11 @@ BELIEF_OR_SPEECH = re.compile(
     r"|(?:ابراز|اظهار)\s+\S+\s+(?:کرد|کردند|نمود)|(?:تایید|تأیید|پیش‌بینی|اعتراف)\s?(?:کرد|کردند)"
     r"|ادعای|به\s+گفته|به\s+عقیده|به\s+اعتقاد|از\s+قول)(?:\s|$|[.،,:])"
 )
-# «وی … را … دانست», «او … خواستار … شد»: the person last named, telling what they hold or ask, without a frame.
+# «وی … را … دانست», «او … خواستار … شد», «وی … را … ارزیابی کرد»: the person last named, telling what they hold or
+# ask, without a frame.
 HIS_STANCE = re.compile(
-    rf"^(?:وی|او|ایشان)\s(?=.*(?:{BELIEF_OR_SPEECH.pattern}|\s(?:دانست|خواند|خواست)(?:ند)?(?:\s|$|[.،,])))"
+    rf"^(?:وی|او|ایشان)\s(?=.*(?:{BELIEF_OR_SPEECH.pattern}"
+    r"|\s(?:دانست|خواند|خواست|برشمرد|ارزیابی\s?کرد|توصیف\s?کرد)(?:ند)?(?:\s|$|[.،,])))"
 )
 # Words a tagger may call proper nouns that no person's name holds («تیم ملی امید», «خبرگزاری رسمی کره شمالی»).
 NOT_IN_A_NAME = frozenset("تیم باشگاه شورای شورا سازمان وزارت اداره رسمی ملی شامل کشور استان شهر".split())
