@@ -1350,10 +1350,11 @@ def candidates(sentences: list[Sentence], max_words: int, text: str = "") -> lis
             add(f"{speaker}: {_text(clause)}", "quote", number, kept, lead_voice)
 
     for number, sentence in enumerate(sentences[:INTERVIEW_SENTENCES]):
-        if number >= OPENING_SENTENCES and lead_speaker is None:
+        later = number >= OPENING_SENTENCES  # past the opening, only the lead's voice gives candidates
+        if later and lead_speaker is None:
             break
         attribution = attribute(sentence.text)
-        if number >= OPENING_SENTENCES and not attribution.quoted and not SPEAKS.search(sentence.text) and \
+        if later and not attribution.quoted and not SPEAKS.search(sentence.text) and \
                 (running is None or running[0] != sentence.paragraph):
             continue  # nobody speaks in it: no candidate of the lead's voice, and no need to tag it
         statement = sentence.text[attribution.statement_start : attribution.statement_end]
@@ -1392,7 +1393,7 @@ def candidates(sentences: list[Sentence], max_words: int, text: str = "") -> lis
             if running[1]:  # same speaker's words, never the newsroom's
                 add_quotes(running[1], tokens, number)
             continue
-        if number >= OPENING_SENTENCES:
+        if later:
             continue  # the newsroom's own words past the opening are no candidates
         for clause, kept in _clauses(tokens, max_words, number == 0):
             text = _text(clause)

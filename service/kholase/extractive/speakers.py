@@ -68,15 +68,16 @@ QUESTION_LABEL = re.compile(
     r"^\s*(?:[*•●▪\-–]\s*)?(?:سؤال|سوال|سوأل|پرسش|خبرنگار|فارس|ایسنا|ایرنا|مهر|تسنیم|ورزش\s*\u200c?\s*سه)\s*[:：]"
 )
 QUESTION_END = re.compile(r"[؟?][\s»\"')\]]*$")
-# «از عسکراولادی سوال شد: …»: what follows the colon, to the paragraph's end, is the question put to someone.
+INTERVIEW = r"(?:گفت\s?\u200c?و?\s?\u200c?گو|مصاحبه)"  # «گفت‌وگو», «گفت و گو», «گفتگو», «مصاحبه»
 # A lead that says its person spoke to the newsroom («… در گفت‌وگو با خبرنگار «ورزش سه»، …», «… در مصاحبه با …»).
-INTERVIEW_LEAD = re.compile(r"\sدر\s+(?:گفت\s?\u200c?و?\s?\u200c?گو|مصاحبه)\s+(?:اختصاصی\s+)?با\s")
+INTERVIEW_LEAD = re.compile(rf"\sدر\s+{INTERVIEW}\s+(?:اختصاصی\s+)?با\s")
 # A lead that says the person gave the newsroom an interview, and ends on the colon before it: «خلعتبری گفت و گوی مفصلی
 # در آستانه دربی اصفهان با "ورزش سه" انجام داد :». What follows, subheadings and all, is theirs.
 INTERVIEW_GIVEN = re.compile(
-    r"(?:گفت\s?\u200c?و?\s?\u200c?گو|مصاحبه)(?:ی|\u200cای|ای)?\s(?:[^.:]{0,80}?\s)?با\s[^.:]{1,60}?\s"
+    rf"{INTERVIEW}(?:ی|\u200cای|ای)?\s(?:[^.:]{{0,80}}?\s)?با\s[^.:]{{1,60}}?\s"
     r"(?:انجام\s?داد|انجام\s?دادند|داشت|داشتند)\s*:\s*$"
 )
+# «از عسکراولادی سوال شد: …»: what follows the colon, to the paragraph's end, is the question put to someone.
 QUESTION_PUT = re.compile(r"(?:(?:سوال|سؤال|پرسش)\s?(?:شد|کرد|کردند)|پرسیده\s?شد|پرسید|پرسیدند)\s*$")
 # An interview: at least this many questions, each followed by an answer.
 INTERVIEW_QUESTIONS = 2
