@@ -157,6 +157,35 @@ def test_a_lead_keeps_the_speaker_a_frame_ran_on_into(fars_articles):
     assert summary.startswith("محمد نیازی") and "گفت:" in summary, summary
 
 
+@pytest.mark.parametrize("article_id, opening", [
+    ("fars-news-3-221", "حجت‌الاسلام والمسلمین حسینی شاهرودی، دومین سخنران"),
+    ("varzesh3-1-073", "تیم فوتبال نفت تهران با شکست دو بر یک"),
+    ("varzesh3-3-122", "ترکی آل شیخ، وزیر ورزش عربستان"),
+    ("fars-news-2-220", "جرج بوش در سخنان روز پنجشنبه"),
+])
+def test_a_frame_run_on_into_the_subject_before_its_comma_keeps_the_subject(fars_articles, varzesh3_articles,
+                                                                            article_id, opening):
+    """«به گزارش «ورزش سه» ترکی آل شیخ، وزیر ورزش عربستان …»: the frame ends at the agency; its first comma closed
+    the subject («… از این رقابت‌ها کنار رفت» was all that was left of the Naft lead)."""
+    article = next(a for a in fars_articles + varzesh3_articles if a["id"] == article_id)
+    assert Summarizer().summarize(article["body"]).summary.startswith(opening)
+
+
+@pytest.mark.parametrize("sentence, body", [
+    ("به گزارش خبرگزاری فارس از جنوب استان تهران، صبح امروز قربانعلی مقبلی در نشست هماهنگی گفت: …",
+     "صبح امروز قربانعلی مقبلی"),
+    ("به گزارش «ورزش سه» از ورزشگاه کانبرا، شنیشل سرمربی تیم ملی عراق در کنفرانس مطبوعاتی گفت: امروز بازی سطح بالایی"
+     " بود.", "شنیشل سرمربی"),
+    ("به گزارش خبرگزاری فارس از شهرستان قائم‌شهر، ربیع فلاح‌جلودار ظهر امروز در نشست شهرداران استان برگزار شد.",
+     "ربیع فلاح‌جلودار"),
+    ("به گزارش خبرنگار سیاسی خبرگزاری فارس مستقر در ستاد انتخابات وزارت کشور، علی لاریجانی ثبت‌نام کرد.",
+     "علی لاریجانی"),
+])
+def test_a_place_or_post_the_agency_reports_from_stays_frame(sentence, body):
+    start = attribute(sentence).body_start
+    assert sentence[start:].startswith(body), sentence[start:]
+
+
 def test_leads_are_seldom_drawn_from_a_sentence_that_carries_on_a_speech():
     """The shipped lead-sentence rates, learned from the newsrooms' leads: a sentence that goes on with a speaker's
     words («وی ادامه داد», «همچنین», «البته») is rarely the one the lead restates; one that names an office or the

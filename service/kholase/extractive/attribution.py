@@ -47,12 +47,14 @@ NAMED_FRAME = re.compile(
 # name and the place it reports from («خبرنگار اعزامی خبرگزاری فارس به استان کردستان»).
 AGENCY_NAME = rf"(?:«[^»]{{1,30}}»|(?:{AGENCIES}|شین\s?هوا|سین\s?هوا)(?=\s))"
 AGENCY_BEFORE_SPEAKER = re.compile(
-    r"^(?:به\s+گزارش|به\s+نقل\s+از)\s+(?:خبرنگار\s+(?:\S+\s+)?)?(?:خبر\s?گزاری\s+|(?:روزنامه|نشریه|سایت|پایگاه\s+خبری)\s+)?"
+    r"^(?:به\s+گزارش|به\s+نقل\s+از)\s+(?:(?:خبرنگار|گروه|حوزه|سرویس)\s+(?:\S+\s+){0,2}?)?"
+    r"(?:خبر\s?گزاری\s+|(?:روزنامه|نشریه|سایت|پایگاه\s+خبری)\s+)?"
     rf"(?:{AGENCY_NAME}|\"[^\"]{{1,30}}\")"
     r"(?:\s+اعزامی\s+به\s+\S+|\s+(?:اعزامی\s+)?به\s+(?:استان|شهرستان|شهر)\s+\S+"
-    r"|\s+از\s+(?!\S*(?:«|روابط|طریق|قول|زبان))\S+)?"
+    r"|\s+از\s+(?!\S*(?:«|روابط|طریق|قول|زبان))(?:(?:شمال|جنوب|غرب|شرق|مرکز)\s+)?(?:(?:استان|شهرستان|شهر)\s+)?\S+)?"
     rf"(?:\s+(?:و\s+)?به\s+نقل\s+از\s+{AGENCY_NAME})?\s+"
 )
+FRAME_TAIL_OPENERS = frozenset("خبرگزاری خبرنگار مستقر اعزامی در از به با برای طبق".split())  # still the frame
 CLAUSE_WORDS = re.compile(r"(?<!\S)(?:که|را)(?!\S)")  # a frame holds neither
 RELAYED_NEXT = re.compile(r"(?:و\s+)?به\s+نقل\s+از\s")  # «… از بجنورد به نقل از روابط عمومی …»: a body, not a speaker
 SPEECH_AT_END = re.compile(rf"\s(?:و\s*)?{FRAME_VERB}{VERB_ENDING}\s*[:：]\s*$")
@@ -353,10 +355,26 @@ def news_frame_end(sentence: str) -> int:
     if frame is None:
         unpunctuated = AGENCY_BEFORE_SPEAKER.match(sentence) or NAMED_FRAME.match(sentence)
         return unpunctuated.end() if unpunctuated else 0
+    if subject := _subject_after_agency(sentence, frame.end()):
+        return subject
     end = frame.end()
     while (again := NEWS_FRAME.match(sentence[end:])) and not SPEECH_AT_END.search(again.group()):
         end += again.end()
     return end
+
+
+def _subject_after_agency(sentence: str, frame_end: int) -> int | None:
+    """Where the agency part of a frame ends when its writer ran it on into the sentence's own subject before the
+    first comma: «به گزارش «ورزش سه» ترکی آل شیخ، وزیر ورزش عربستان …», «به گزارش فارس جرج بوش در سخنان …، ایران
+    را … متهم کرد». A one-word place («از مسجد سلیمان»), a desk's post («مستقر در …») or a relayed source stays
+    frame."""
+    agency = AGENCY_BEFORE_SPEAKER.match(sentence)
+    if agency is None or agency.end() >= frame_end:
+        return None
+    tail = sentence[agency.end() : frame_end].strip(" ،,؛:").split()
+    if len(tail) < 2 or tail[0] in FRAME_TAIL_OPENERS or tail[1] == "از" or any("نقل" in word for word in tail):
+        return None
+    return agency.end()
 
 
 def attribute(sentence: str, long_frames: bool = False) -> Attribution:

@@ -606,7 +606,8 @@ def _deictic_length(tokens: list[Token]) -> int:
 
 
 def _appositions(tokens: list[Token]) -> list[Token]:
-    """Leave out «، title ،» after a name: a part between commas, with no verb, that follows a proper noun. A list
+    """Leave out «، title ،» after a name: a part between commas, with no verb or time, that follows a proper noun
+    (a time belongs to the clause: «هاندا، سفیر ژاپن … ظهر امروز از منطقه آزاد تجاری، صنعتی …»). A list
     of names («لبنان، کیامرثی، سادات و پربالی») is not one: a part that is only names, or after which the list goes
     on (another comma or «و» within three words), stays."""
     kept, index = [], 0
@@ -615,7 +616,8 @@ def _appositions(tokens: list[Token]) -> list[Token]:
         if token.text in ("،", ",") and kept and kept[-1].tag == "PROPN":
             close = next((at for at in range(index + 1, len(tokens)) if tokens[at].text in ("،", ",")), None)
             inside = tokens[index + 1 : close] if close is not None else []
-            if inside and len(inside) <= 12 and not any(t.tag in VERB_TAGS or t.text == "را" for t in inside) and \
+            if inside and len(inside) <= 12 and \
+                    not any(t.tag in VERB_TAGS or t.text == "را" or t.text in DEICTIC_WORDS for t in inside) and \
                     not _in_a_list(inside, tokens[close + 1 : close + 4]):
                 index = close + 1
                 continue
