@@ -820,6 +820,9 @@ def test_a_narrated_lead_gives_way_to_what_its_person_said(fars_articles, varzes
     ("امری: اوزیل همانطور که می‌خواهم بازی می‌کند", True),
     ("ژاوی روز گذشته در نشستی خبری تایید کرد", False),  # what he confirmed is left out
     ("ژاوی جدایی خود از بارسلونا را تایید کرد", True),
+    ("حسینی: تجربه انتخابات رئیس‌جمهور با روش پارلمانی در برخی از کشور‌ها را، موفق دانست", False),  # the writer's
+    # report of his stance after «افزود:»
+    ("حسینی شاهرودی روش پارلمانی را موفق دانست", True),
 ])
 def test_a_statement_that_says_nothing_alone_is_no_headline(headline, publishable):
     assert well_formed(headline) is publishable

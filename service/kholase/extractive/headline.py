@@ -280,6 +280,8 @@ WAITS_FOR_ITS_CLAUSE = re.compile(
     r"|خبر\s?(?:می‌دهد|می‌دهند))$"
 )
 # «ننگت باد! سر دادند»: a sentence's end inside, and the tail of another after it
+# «حسینی: تجربه … را، موفق دانست»: the writer's report of a stance, not the speaker's words
+NARRATED_STANCE = re.compile(r"\sرا[،,]?\s(?:\S+\s){0,6}(?:دانست|دانستند|برشمرد|برشمردند)$")
 MID_SENTENCE_END = re.compile(r"[!؟?][،,]?\s+\S")
 COPULAS = frozenset(("است", "بود", "نیست", "باشد", "شد"))
 INDEFINITE_COPULAS = frozenset(("است", "هستند", "بود", "بودند", "می‌باشد", "می‌باشند"))
@@ -1432,6 +1434,8 @@ def well_formed(headline: str) -> bool:
     content = [token for token in tokens if token.tag in ("NOUN", "PROPN", "ADJ", "NUM") and token.start >= said_from
                and token.text not in TIME_WORDS and word_form(token.text) not in stops]
     if len(content) < 2:  # «همین چند هفته پیش بود», «کلوپ: همین الان دارم»: nothing said
+        return False
+    if statement != headline and NARRATED_STANCE.search(statement):
         return False
     if statement != headline and headline[:said_from].rstrip(": ").split()[-1] == opening:
         return False  # «نیلسون: نیلسون در چهار ماه گذشته …»: someone else speaks of them
