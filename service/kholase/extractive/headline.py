@@ -340,6 +340,14 @@ READER_ASKED = re.compile(
     r"^(?P<what>.+?)\s+را(?:\s+در\s+(?:زیر|ادامه))?(?P<where>\s+.+?)??"
     r"\s+(?:مطالعه\s?کنید|مشاهده\s?کنید|بخوانید|بشنوید|ببینید)$"
 )
+# A list announced: «اسامی داوران … به شرح زیر است:» names the event as a noun phrase («متن حکم انتصاب …» what the
+# text is of), and «کمیته … اسامی محرومان را به شرح زیر اعلام کرد:» is the clause without «به شرح زیر»; the list
+# itself is no headline, and an announcement after «که» belongs to the clause before
+LISTED = re.compile(
+    r"^(?:متن\s+(?:کامل\s+)?)?(?P<what>(?:(?!\sکه\s).)+?)\s+(?:(?P<object>را)\s+)?به\s+(?:شرح|ترتیب)\s+(?:زیر|ذیل)\s+"
+    r"(?:(?P<is>است|می‌باشد|هستند|بود)|(?P<verb>(?:اعلام|معرفی)\s?(?:کرد|کردند|شد|شدند|کرده\s?است|کرده\s?اند)))"
+    r"\s*[:：؛.]?\s*$"
+)
 
 
 @dataclass(frozen=True)
@@ -1368,6 +1376,16 @@ def candidates(sentences: list[Sentence], max_words: int, text: str = "") -> lis
         asked = READER_ASKED.match(statement.strip(" .:"))
         if asked and not attribution.quoted:
             add(f"{asked['what']}{asked['where'] or ''}", "event", number, 1.0)
+            continue
+        listed = LISTED.match(sentence.text[attribution.body_start :]) if "شرح" in sentence.text else None
+        if listed and listed["is"] and not listed["object"]:
+            if MIN_WORDS <= len(listed["what"].split()) <= max_words:
+                add(listed["what"], "event", number, 1.0)
+            continue
+        if listed and listed["verb"]:
+            announcing = tagged(f"{listed['what']} {listed['object'] or ''} {listed['verb']}")
+            for clause, kept in _clauses(announcing, max_words, number == 0):
+                add(_text(clause), "clause", number, kept)
             continue
         event = ANNOUNCED_EVENT.search(sentence.text[attribution.body_start :])
         if not attribution.quoted and event and event.group("event").strip() == statement.strip():
