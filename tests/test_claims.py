@@ -283,6 +283,20 @@ def test_an_occupation_is_an_office_that_resolves_to_the_name(fars_articles):
     assert "داوید کونارسکی" in speakers and "ملی‌پوش والیبال لهستان" not in speakers
 
 
+@pytest.mark.parametrize(("article_id", "speaker", "office"), [
+    ("varzesh3-3-185", "علیرضا رضایی", "نایب‌قهرمان المپیک ۲۰۰۴ آتن"),
+    ("varzesh3-3-007", "سعید عیدولی", "قهرمان کشتی فرنگی جهان"),
+])
+def test_a_champion_is_an_office_that_resolves_to_the_name(varzesh3_articles, article_id, speaker, office):
+    """«علیرضا رضایی، نایب‌قهرمان المپیک …» and then «نایب‌قهرمان المپیک … گفت: …»: the claim is his, and a headline
+    never takes «المپیک آتن» for a surname."""
+    article = next(a for a in varzesh3_articles if a["id"] == article_id)
+    speakers = {claim.speaker for claim in Summarizer().summarize(article["body"]).key_claims}
+    assert speaker in speakers and office not in speakers
+    assert not Summarizer().summarize(next(a for a in varzesh3_articles if a["id"] == "varzesh3-3-194")["body"]) \
+        .headline.startswith("المپیک آتن:")
+
+
 def test_a_speaker_named_without_a_colon_speaks_only_that_sentence(fars_articles):
     """«کاملیتی ادامه داد در گفتگو با …» names who said it; with no colon, the next sentence is not taken as his."""
     article = next(a for a in fars_articles if a["id"] == "fars-news-1-220")

@@ -835,6 +835,9 @@ def test_a_narrated_lead_gives_way_to_what_its_person_said(fars_articles, varzes
     ("حسینی: تجربه انتخابات رئیس‌جمهور با روش پارلمانی در برخی از کشور‌ها را، موفق دانست", False),  # the writer's
     # report of his stance after «افزود:»
     ("حسینی شاهرودی روش پارلمانی را موفق دانست", True),
+    ("طلوعی: از شهروندان درخواست می‌شود", False),  # what is asked follows
+    ("سیدیبه: جز این‌که سن‌ژرمن راحت‌تر بازی کرد و برنده شد", False),  # an exception, its clause left out
+    ("پیگرینی: بود که بازی برابر چلسی در لیگ برتر با شکست یک بر صفرمان همراه شد", False),  # a cleft's tail
 ])
 def test_a_statement_that_says_nothing_alone_is_no_headline(headline, publishable):
     assert well_formed(headline) is publishable

@@ -83,10 +83,12 @@ DANGLING = frozenset(
 )
 PRONOUNS = frozenset("وی او ایشان آنها آن‌ها آنان این آن".split())
 QUANTITIES = frozenset("هزار میلیون میلیارد هزاران میلیون‌ها درصد".split())
-BAD_STARTS = frozenset("که و را تا یا اما ولی ، ,".split())  # a headline never opens on a link to what came before
+# A headline never opens on a link to what came before, nor on the copula of a cleft cut from its start («… به همین
+# خاطر بود که …»)
+BAD_STARTS = frozenset("که و را تا یا اما ولی ، , بود است".split())
 # Nor on a subordinate clause's opener: «هرچند تورس … به میدان رفت» waits for its main clause.
 SUBORDINATE_OPENERS = ("هرچند ", "هر چند ", "اگرچه ", "اگر چه ", "اگر ", "چنانچه ", "زیرا ", "چون ", "وقتی ",
-                       "حالا که ",
+                       "حالا که ", "جز اینکه ", "جز این‌که ", "مگر اینکه ", "مگر این‌که ",
                        *(f"{time} {link} " for time in ("پس از", "بعد از", "پیش از", "قبل از")
                          for link in sorted(THAT_WORDS)))
 # A participle («رسانده», «شده») ends a non-finite clause; with these endings it is finite («کرده‌اند», «شده است»).
@@ -271,13 +273,13 @@ COMPLEMENT_PREDICATES = frozenset(
     # دارد که …»; the summary's cuts read them too
 )
 # Predicates whose news is the clause after them, which newsrooms often join with no «که»: «… گفته شد»، «… مقرر شد»،
-# «… به این نتیجه رسیدند», «… فاش کردند», «داوران حق ندارند», «… مدعی است», «… به نظر می‌رسد», «… خبر می‌دهد»; a
-# headline never ends on one.
+# «… به این نتیجه رسیدند», «… فاش کردند», «داوران حق ندارند», «… مدعی است», «… به نظر می‌رسد», «… خبر می‌دهد»,
+# «از شهروندان درخواست می‌شود»; a headline never ends on one.
 WAITS_FOR_ITS_CLAUSE = re.compile(
     r"(?:گفته\s?(?:شد|می‌شود|می‌شد)|مقرر\s?(?:شد|گردید)|قرار\s?شد|تصمیم\s?گرفته\s?شد|نتیجه\s+رسید\S*"
     r"|فاش\s?(?:کرد|کردند|ساخت)|خطور\s?(?:نمی‌کرد|نکرد)|حق\s?ن?دار\S*|(?:این|آن)\s+بحث\s+مطرح\s?شد"
     r"|مدعی\s?(?:است|شد|شده\s?است)|به\s+نظر\s+(?:می‌رسد|می‌رسید|رسید)|متوجه\s?(?:شد|شدند|می‌شود|می‌شوند)"
-    r"|خبر\s?(?:می‌دهد|می‌دهند))$"
+    r"|خبر\s?(?:می‌دهد|می‌دهند)|درخواست\s?(?:می‌شود|شد|کرد|کردند|می‌کنم|می‌کنیم))$"
 )
 # «ننگت باد! سر دادند»: a sentence's end inside, and the tail of another after it
 # «حسینی: تجربه … را، موفق دانست»: the writer's report of a stance, not the speaker's words
