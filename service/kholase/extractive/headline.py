@@ -316,6 +316,7 @@ ORDINALS = frozenset("اول دوم سوم چهارم پنجم ششم هفتم �
 QUANTIFIERS = frozenset("چند چندین همین همان این آن هر".split())
 PAST_TIMES = frozenset(("پیش", "گذشته", "قبل"))
 ERA_WORDS = frozenset("دهه سال سال‌های سالهای فصل فصل‌های دوران دوره".split())
+TOURNAMENTS = frozenset("جام المپیک بازی‌های رقابت‌های مسابقات لیگ تورنمنت".split())
 DURATIONS = frozenset("مدت مدتی سال‌ها ماه‌ها هفته‌ها روزها سالها ماهها".split())
 BARE_SPEECH = frozenset(("می‌گوید", "می‌گویند"))  # one token each: they are compared with a token
 # A speech verb anywhere in a sentence: without one, `_reported` finds no frame in it.
@@ -732,8 +733,9 @@ def _adjunct_spans(tokens: list[Token]) -> list[tuple[int, int]]:
               and not (tokens[end].text == "از" and tokens[end - 1].text.endswith(("ی", "تر")))
               and not (tokens[end].text == "زیر" and _numeric(tokens[end + 1]))  # «رده سنی زیر ۱۷ سال»
               and not (office and tokens[end - 1].text in TIME_WORDS | {"فصل"})
-              and not (office and tokens[end].text == "در" and tokens[end + 1].text in ERA_WORDS)  # «بازیکن قدیمی
-              # استقلالی‌ها در دهه ۵۰ و ۶۰»: the era is the office's
+              and not (office and tokens[end].text == "در" and tokens[end + 1].text in ERA_WORDS | TOURNAMENTS)
+              # «بازیکن قدیمی استقلالی‌ها در دهه ۵۰ و ۶۰», «دروازه‌بان تیم ملی کاستاریکا در جام جهانی ۲۰۱۴»: the era
+              # or the tournament is the office's
               and not (tokens[end].text == "از" and _opener(tokens, start, OCCASIONS))  # «با حضور ۶۴۹ کاراته کا از …»
               ) or (end == preverb and not place and (lists or (
                   _opener(tokens, start, OCCASIONS) and tokens[preverb].tag in ("NOUN", "ADJ") and
