@@ -92,9 +92,10 @@ REPORTED_THAT = re.compile(
 # «کاملیتی ادامه داد در گفت‌وگو با …»: a short speaker phrase and its speech verb open the sentence, with no colon.
 # A phrase with «که», «را» or a verb in it is a clause, not a speaker («زلاتان … توپ می‌زد و کارلسون معتقد است»), and
 # «X در حالی ادامه داد که …» a contrast.
-LEADING_SPEECH = re.compile(  # after a time that opens it, to its comma («پس از بازی، توخل مدعی شد که …»)
-    r"^(?:(?:پس|بعد|پیش|قبل)\s+از\s+[^،,:]{2,40}[،,]\s*)?"
-    rf"(?P<speaker>(?:(?!\s(?:که|را)\s|\sن?می‌|\sدر\s+حالی)[^:،,]){{2,60}}?)\s+(?:و\s*)?{FRAME_VERB}{VERB_ENDING}(?:\s+که)?\s*[،,]?"
+LEADING_SPEECH = re.compile(  # after a time that opens it, to its comma («پس از بازی، توخل مدعی شد که …»), or
+    # after a clause, ending like a verb, that a contrast closes («شاگردان امری … هستند ولی پتی معتقد است که …»)
+    r"^(?:(?:پس|بعد|پیش|قبل)\s+از\s+[^،,:]{2,40}[،,]\s*|[^:،,]{2,120}?(?:د|ه|ست)\s(?:ولی|اما)\s+)?"
+    rf"(?P<speaker>(?:(?!\s(?:که|را)\s|\sن?می‌|\sدر\s+حالی|هنگامی|زمانی|وقتی)[^:،,]){{2,60}}?)\s+(?:و\s*)?{FRAME_VERB}{VERB_ENDING}(?:\s+که)?\s*[،,]?"
     r"\s+(?=\S)"
 )
 # «وی با اشاره به اینکه …، گفت که …»: the speaker, the topic up to its comma, and the speech verb with no colon.
