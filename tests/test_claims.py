@@ -300,6 +300,16 @@ def test_a_champion_is_an_office_that_resolves_to_the_name(varzesh3_articles, ar
         .headline.startswith("المپیک آتن:")
 
 
+@pytest.mark.parametrize(("article_id", "speaker"), [
+    ("fars-news-1-080", "رئیس مجمع تشخیص مصلحت نظام"),  # «… نظام یکی از نقاط عطف … را … عنوان و … تأکید کرد:»
+    ("fars-news-2-050", "وزیر خارجه برزیل"),  # «وزیر خارجه برزیل حل موضوع سوریه را …»
+])
+def test_a_speaker_run_into_their_clause_is_the_speaker_met_before(fars_articles, article_id, speaker):
+    article = next(a for a in fars_articles if a["id"] == article_id)
+    speakers = {claim.speaker for claim in Summarizer().summarize(article["body"]).key_claims}
+    assert speaker in speakers and not any(found and found.startswith(f"{speaker} ") for found in speakers)
+
+
 def test_a_speaker_named_without_a_colon_speaks_only_that_sentence(fars_articles):
     """«کاملیتی ادامه داد در گفتگو با …» names who said it; with no colon, the next sentence is not taken as his."""
     article = next(a for a in fars_articles if a["id"] == "fars-news-1-220")
