@@ -839,6 +839,7 @@ def test_a_result_lead_gives_way_to_what_the_coach_said(fars_articles, varzesh3_
 
 @pytest.mark.parametrize(("headline", "publishable"), [
     ("کلوپ: همین الان دارم", False),  # the words say nothing without the question
+    ("احمدی: اصلا این‌طور نیست", False),  # nor does a denial of what was asked
     ("نیلسون: نیلسون در چهار ماه گذشته فقط وعده و وعید شنیده است", False),  # his agent speaks of him
     ("امری: اوزیل همانطور بازی می‌کند", False),  # «همانطور» waits for its «که …»
     ("امری: اوزیل همانطور که می‌خواهم بازی می‌کند", True),

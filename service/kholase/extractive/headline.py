@@ -310,6 +310,11 @@ CONDITIONAL = re.compile(r"(?:^|\s)(?<!حتی\s)(?:اگر|چنانچه|هر\s?(?
 # Nouns whose time word is their own: «نوبت عصر», «نماز جمعه», «دنیای امروز».
 TIMED_NOUNS = frozenset("نوبت نماز شیفت اخبار خبر دنیای دنیا جهان جامعه انسان دوران روزگار نسل دقایق ساعات لحظات "
                         "اوایل اواخر اواسط".split())
+# Words a tagger may call nouns or adjectives that say nothing of their own: «احمدی: اصلا این‌طور نیست»
+EMPTY_WORDS = frozenset(
+    "اصلا اصلاً واقعا واقعاً حتما حتماً قطعا قطعاً کاملا کاملاً این‌طور اینطور این‌گونه اینگونه آن‌طور آنطور چنین چنان"
+    .split()
+)
 SCOPE_WORDS = frozenset("هیچ هرگز فقط تنها".split())  # a phrase holding one is never left out: «در هیچ زمانی»
 # Ordinals end a noun phrase as an adjective does: «در هفته دوم میزبان استقلال …».
 ORDINALS = frozenset("اول دوم سوم چهارم پنجم ششم هفتم هشتم نهم دهم نخست آخر".split())
@@ -1454,7 +1459,7 @@ def well_formed(headline: str) -> bool:
     stops = stop_words()
     said_from = len(headline) - len(statement)
     content = [token for token in tokens if token.tag in ("NOUN", "PROPN", "ADJ", "NUM") and token.start >= said_from
-               and token.text not in TIME_WORDS and word_form(token.text) not in stops]
+               and token.text not in TIME_WORDS | EMPTY_WORDS and word_form(token.text) not in stops]
     if len(content) < 2:  # «همین چند هفته پیش بود», «کلوپ: همین الان دارم»: nothing said
         return False
     if statement != headline and NARRATED_STANCE.search(statement):
