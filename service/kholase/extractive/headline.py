@@ -1392,7 +1392,7 @@ def candidates(sentences: list[Sentence], max_words: int, text: str = "") -> lis
                 add(listed["what"], "event", number, 1.0)
             continue
         if listed and listed["verb"]:
-            announcing = tagged(f"{listed['what']} {listed['object'] or ''} {listed['verb']}")
+            announcing = tagged(" ".join(part for part in (listed["what"], listed["object"], listed["verb"]) if part))
             for clause, kept in _clauses(announcing, max_words, number == 0):
                 add(_text(clause), "clause", number, kept)
             continue

@@ -125,7 +125,7 @@ class HeadlineRanker(LearnedRanker):
         a later one of theirs that the model scores higher: an interview's title is its most telling statement. So
         does a narrated lead clause, to a statement of the first person the opening quotes: «کروس و تراشتگن …
         هم‌تیمی بودند» sets the scene for what Kroos said, and after a match the result is the setting of the
-        coach's words (in a blind panel, 20 such leads went 3.10 → 3.95)."""
+        coach's words."""
         scores = self.model.score(built.matrix)
         length = np.array([len(item.words) for item in built.items])
         sentence = np.array([item.sentence for item in built.items])
