@@ -768,6 +768,22 @@ def test_an_announced_list_is_named_not_quoted(fars_articles, varzesh3_articles,
     assert Summarizer().summarize(article["body"]).headline == headline
 
 
+@pytest.mark.parametrize(("article_id", "headline"), [
+    ("varzesh3-1-443", "ژوزه مورینیو ۸ هزار پوند جریمه شد"),  # «… به دلیل رفتاری که … منجر شد، …»: 25 words of cause
+    ("varzesh3-2-204", "پورتو راهی مرحله یک چهارم نهایی لیگ قهرمانان اروپا شد"),
+])
+def test_a_long_adverbial_part_after_the_subject_goes(fars_articles, varzesh3_articles, article_id, headline):
+    article = next(a for a in fars_articles + varzesh3_articles if a["id"] == article_id)
+    assert Summarizer().summarize(article["body"]).headline == headline
+
+
+def test_a_speech_frame_is_never_taken_for_an_adverbial_part(fars_articles):
+    """«سبحانیان … با اشاره به … اظهارداشت: دو سال است، انتظار می‌رود …»: the frame is longer than the attribution
+    reads, and leaving it out as an adjunct gave «سیدمحمد سبحانیان انتظار می‌رود …»."""
+    assert not any(text.startswith("سیدمحمد سبحانیان انتظار")
+                   for text in _candidate_texts(fars_articles, "fars-news-1-129"))
+
+
 def test_the_note_that_no_more_is_known_is_no_news():
     assert not well_formed("جزئیات بیشتری از این خبر منتشر نشده است")
 

@@ -48,7 +48,7 @@ INTERVIEW_SENTENCES = 10  # how far the lead's voice's later statements are head
 MAX_DROPPED = 3  # adjunct phrases left out of one candidate
 LEADING_ADJUNCT_WORDS = 14  # a longer opening part before its comma may hold the subject
 CONCESSION_WORDS = 30  # a concession or an event before («به رغم …،», «پس از …،») never does
-INNER_ADJUNCT_WORDS = 16  # nor is a longer part after the subject, before its comma, one adjunct
+INNER_ADJUNCT_WORDS = 30  # nor is a longer part after the subject, before its comma, one adjunct
 SUBJECT_WORDS = 6
 FIRST_CONJUNCT_WORDS = 5  # a shorter first clause says too little alone («مرحله حذفی آغاز شده است»)
 LIST_BEFORE_VERB = 5  # an «و» this close to the verb joins its parts («… سپاه، مورد بحث و بررسی قرار می‌گیرد»)
@@ -211,7 +211,8 @@ PURPOSES = ("به منظور", "با هدف", "در راستای")
 PRESENCE = frozenset("حضور شرکت قرار اقامت عضویت مشارکت فعالیت سکونت بستری حاضر".split())
 # Adjuncts whose leaving out changes no fact: the purpose or occasion of an act. Others («برای رسیدن به …», «با
 # پیکان», «سال گذشته») carry the news, and stay.
-SAFE_ADJUNCTS = ("به منظور", "با هدف", "در راستای", "در حاشیه", "در جریان", "ضمن", "در گفت‌وگو با", "در گفتگو با",
+SAFE_ADJUNCTS = ("به منظور", "با هدف", "در راستای", "در چارچوب", "در قالب", "در حاشیه", "در جریان", "ضمن",
+                 "در گفت‌وگو با", "در گفتگو با",
                  "در گفت و گو با", "در جمع", "در نشست", "در مراسم", "در آیین", "در همایش", "در جلسه", "در دیدار با",
                  "با حضور", "به مناسبت", "همزمان با", "هم‌زمان با", "با اعلام این خبر")
 STATEMENT_OPENERS = ADJUNCT_OPENERS + SAFE_ADJUNCTS
@@ -1037,6 +1038,8 @@ def _inner_adjunct(tokens: list[Token], preverb: int, spans: list[tuple[int, int
     if comma is None or (clause_inside and not speech and not (_opener(tokens, start, CAUSES) and
                                                                _describes_its_noun(tokens[start:comma]))):
         return None
+    if any(token.text in (":", "：") for token in tokens[start:comma]):
+        return None  # «با اشاره به … اظهارداشت: دو سال است، …»: a speech frame the attribution did not read
     if any(token.text in TITLE_WORDS | EPITHET_WORDS for token in tokens[comma + 1 : comma + 3]):
         return None  # the comma opens a name's apposition («… لبران جیمز، فوق ستاره خود …»), not the clause
     if any(token.text in ("این", "آن") and following.text in POINTING_BACK
