@@ -374,11 +374,13 @@ class Candidate:
 
 def _is_finite(tokens: list[Token], at: int) -> bool:
     """A verb that ends a clause: a verb form not followed by another verb part, not a bare participle, not the
-    object of a preposition («… مقابل برست»: the French club, tagged as a verb)."""
+    object of a preposition («… مقابل برست»: the French club, tagged as a verb), not a count's unit («۱۲ ریباند»)."""
     token = tokens[at]
     if token.tag not in VERB_TAGS or not VERB_FORM.search(token.text):
         return False
     if at and tokens[at - 1].text in TAKES_OBJECT:
+        return False
+    if at and _numeric(tokens[at - 1]) and not _known_verb(token.text):
         return False
     following = tokens[at + 1] if at + 1 < len(tokens) else None
     if following is not None and following.tag in VERB_TAGS:
@@ -488,9 +490,10 @@ def _takes_complement(tokens: list[Token], at: int, kept: list[Token]) -> bool:
     # «عقیده من این است که …», «ما بر این موضوع واقفیم که …»
     cataphoric = (len(kept) > 1 and kept[-2].text in ("این", "آن")) or any(
         first.text in ("این", "آن") and second.text in CATAPHORIC_NOUNS for first, second in pairwise(kept[-5:]))
-    # «تنها ۹ دقیقه از دیدار … گذشته بود که …», «… آنجا بود که …»: a time or place that only sets up the «که» clause
-    cleft = len(kept) > 1 and kept[-1].text in ("بود", "است") and kept[-2].text in TIME_WORDS | MONTHS | {"آنجا",
-                                                                                                     "اینجا"}
+    # «تنها ۹ دقیقه از دیدار … گذشته بود که …», «… آنجا بود که …», «کیلور ناواس، تابستان ۲۰۱۴ بود که …»: a time
+    # or place that only sets up the «که» clause
+    cleft = len(kept) > 1 and kept[-1].text in ("بود", "است") and (
+        kept[-2].text in TIME_WORDS | MONTHS | {"آنجا", "اینجا"} or _numeric(kept[-2]))
     # «… موضوعی است که …»: an indefinite predicate waits for the clause that says which («یک معضل جهانی است» says
     # it already, but not «یکی از بازیکنانی است», «جزو ۱۲ باشگاهی محسوب می‌شود»: a plural or a count made indefinite)
     verb = len(kept) - 1  # the copula
@@ -1591,6 +1594,12 @@ def _adjectives() -> frozenset[str]:
 def _past_stems() -> frozenset[str]:
     """The past stems of hazm's verbs («کرد», «رفت»)."""
     return frozenset(verb.split("#")[0] for verb in verbs_list()) - {""}
+
+
+def _known_verb(word: str) -> bool:
+    """A form hazm knows as a verb's, or one that a verb's prefix or a copula marks as a verb."""
+    return word in _past_forms() or word in _subjunctives() or word in COPULAS | INDEFINITE_COPULAS or \
+        word.startswith(("می‌", "نمی‌")) or word.split(ZWNJ)[0] in _past_forms()
 
 
 def _past_forms() -> frozenset[str]:
