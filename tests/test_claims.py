@@ -310,6 +310,17 @@ def test_a_speaker_run_into_their_clause_is_the_speaker_met_before(fars_articles
     assert speaker in speakers and not any(found and found.startswith(f"{speaker} ") for found in speakers)
 
 
+@pytest.mark.parametrize(("article_id", "speaker", "office"), [
+    ("varzesh3-3-204", "علی دایی", "سرمربی سایپا"),  # «علی دایی که … کنایه تندی نثار افشین قطبی کرد»
+    ("varzesh3-3-337", "محمدرضا ساکت", "دبیرکل فدراسیون فوتبال"),
+])
+def test_the_first_office_to_speak_is_the_person_the_lead_opens_on(varzesh3_articles, article_id, speaker, office):
+    """The lead names the person in its narration, with no office; the first speaker, an office, is them."""
+    article = next(a for a in varzesh3_articles if a["id"] == article_id)
+    speakers = {claim.speaker for claim in Summarizer().summarize(article["body"]).key_claims}
+    assert speaker in speakers and office not in speakers
+
+
 def test_a_speaker_named_without_a_colon_speaks_only_that_sentence(fars_articles):
     """«کاملیتی ادامه داد در گفتگو با …» names who said it; with no colon, the next sentence is not taken as his."""
     article = next(a for a in fars_articles if a["id"] == "fars-news-1-220")

@@ -320,6 +320,9 @@ def voices(document: Document) -> list[Voice]:
             spoke = None
             continue
         if attribution.speaker is not None and not retold:
+            if not book.names and not others_named and attribution.speaker.split()[0] in TITLE_WORDS and \
+                    (person := _lead_subject(lead)) and all(token.tag == "PROPN" for token in tagged(person)):
+                book.resolve(person, False)  # «علی دایی … کنایه تندی نثار … کرد» and then «سرمربی سایپا گفت:»
             speaker = book.resolve(attribution.speaker, attribution.is_pronoun)
             if speaker is None and attribution.is_pronoun and not THE_DOCUMENT.match(attribution.speaker):
                 person = None if others_named else _lead_subject(lead)
