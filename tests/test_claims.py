@@ -321,6 +321,15 @@ def test_the_first_office_to_speak_is_the_person_the_lead_opens_on(varzesh3_arti
     assert speaker in speakers and office not in speakers
 
 
+def test_a_stance_before_anyone_speaks_is_the_lead_persons(fars_articles):
+    """«حجت‌الاسلام والمسلمین حسینی شاهرودی، دومین سخنران … تحلیل کرد» and then «وی سپس … را رویه‌ای مطلوب، ارزیابی
+    کرد»: a reader marked it speakerless; the lead names him after his honorifics."""
+    article = next(a for a in fars_articles if a["id"] == "fars-news-3-221")
+    claims = Summarizer().summarize(article["body"]).key_claims
+    stance = next(claim for claim in claims if "ارزیابی کرد" in claim.text)
+    assert stance.speaker == "حجت‌الاسلام والمسلمین حسینی شاهرودی"
+
+
 def test_a_speaker_named_without_a_colon_speaks_only_that_sentence(fars_articles):
     """«کاملیتی ادامه داد در گفتگو با …» names who said it; with no colon, the next sentence is not taken as his."""
     article = next(a for a in fars_articles if a["id"] == "fars-news-1-220")

@@ -360,6 +360,10 @@ def voices(document: Document) -> list[Voice]:
                 speaker = book.resolve(interviewed, False)  # an interview's answers, run on without a frame
         elif book.last is not None and HIS_STANCE.match(sentence.text[attribution.body_start :]):
             speaker = book.last  # «وی چهارمحال و بختیاری را استانی ناامن … دانست و از خانواده‌ها خواست …»
+        elif not others_named and HIS_STANCE.match(sentence.text[attribution.body_start :]) and \
+                (person := _lead_subject(lead)):
+            speaker = person  # «حسینی شاهرودی … تحلیل کرد» and then «وی … را … ارزیابی کرد»: theirs, though not yet
+            # a speaker whom a later office may stand for
         else:
             speaker = None
         # whose words this sentence gives, for a first-person sentence after it: not a «X … گفت.» told in the third
@@ -391,8 +395,9 @@ def _opens_on_a_name(body: str) -> bool:
 @lru_cache(maxsize=8)
 def _lead_subject(lead: str) -> str | None:
     """The person the lead opens on, when it opens on a bare name: «دلوفئو در تابستان …», «ژیرو که …», «جمشید تقی
-    زاده، معاون …»: an «او گفت: …» before anyone speaks may be theirs. Not two people, a team's players («شاگردان
-    مورینیو»), a plural, a time or an epithet."""
+    زاده، معاون …», «حجت‌الاسلام والمسلمین حسینی شاهرودی، …» (a name of up to three words after its honorifics): an
+    «او گفت: …» before anyone speaks may be theirs. Not two people, a team's players («شاگردان مورینیو»), a plural, a
+    time or an epithet."""
     body = lead[attribute(lead).body_start :]
     run: list[Token] = []
     for token in tagged(body):
@@ -403,7 +408,9 @@ def _lead_subject(lead: str) -> str | None:
         run.append(token)
     else:
         return None
-    if not 1 <= len(run) <= LEAD_NAME_WORDS or run[0].text in TITLE_WORDS or run[-1].text in HONORIFICS or \
+    honorifics = next((at for at, token in enumerate(run) if token.text not in HONORIFICS - {"و"}), len(run))
+    if not 1 <= len(run) - honorifics <= LEAD_NAME_WORDS or run[0].text in TITLE_WORDS or \
+            run[-1].text in HONORIFICS or \
             any(token.tag in ("DET", "NUM", "PRON", "ADV") or token.text in NOT_IN_A_NAME | NOT_A_LEADS_PERSON or
                 token.text.endswith(("ها", "های")) for token in run):
         return None
