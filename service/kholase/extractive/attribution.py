@@ -350,14 +350,14 @@ def news_frame_end(sentence: str) -> int:
     if frame and named and CLAUSE_WORDS.search(sentence, named.end(), frame.end()) and \
             not RELAYED_NEXT.match(sentence, named.end()):
         return named.end()  # «به گزارش «ورزش سه» عبدالله ویسی که …،»: the comma closes a clause, not the frame
+    agency = AGENCY_BEFORE_SPEAKER.match(sentence)
     if frame and (SPEECH_AT_END.search(frame.group()) or SPEECH_NEXT.match(sentence, frame.end())):
-        agency = AGENCY_BEFORE_SPEAKER.match(sentence)
         if agency and not RELAYED_NEXT.match(sentence, agency.end()):
             frame = agency
     if frame is None:
-        unpunctuated = AGENCY_BEFORE_SPEAKER.match(sentence) or NAMED_FRAME.match(sentence)
+        unpunctuated = agency or named
         return unpunctuated.end() if unpunctuated else 0
-    if subject := _subject_after_agency(sentence, frame.end()):
+    if agency and (subject := _subject_after_agency(sentence, agency, frame.end())):
         return subject
     end = frame.end()
     while (again := NEWS_FRAME.match(sentence[end:])) and not SPEECH_AT_END.search(again.group()):
@@ -365,13 +365,12 @@ def news_frame_end(sentence: str) -> int:
     return end
 
 
-def _subject_after_agency(sentence: str, frame_end: int) -> int | None:
+def _subject_after_agency(sentence: str, agency: re.Match, frame_end: int) -> int | None:
     """Where the agency part of a frame ends when its writer ran it on into the sentence's own subject before the
     first comma: «به گزارش «ورزش سه» ترکی آل شیخ، وزیر ورزش عربستان …», «به گزارش فارس جرج بوش در سخنان …، ایران
     را … متهم کرد». A one-word place («از مسجد سلیمان»), a desk's post («مستقر در …») or a relayed source stays
     frame."""
-    agency = AGENCY_BEFORE_SPEAKER.match(sentence)
-    if agency is None or agency.end() >= frame_end:
+    if agency.end() >= frame_end:
         return None
     tail = sentence[agency.end() : frame_end].strip(" ،,؛:").split()
     if len(tail) < 2 or tail[0] in FRAME_TAIL_OPENERS or tail[1] == "از" or any("نقل" in word for word in tail):

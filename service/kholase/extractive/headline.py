@@ -1598,8 +1598,8 @@ def _past_stems() -> frozenset[str]:
 
 def _known_verb(word: str) -> bool:
     """A form hazm knows as a verb's, or one that a verb's prefix or a copula marks as a verb."""
-    return word in _past_forms() or word in _subjunctives() or word in COPULAS | INDEFINITE_COPULAS or \
-        word.startswith(("می‌", "نمی‌")) or word.split(ZWNJ)[0] in _past_forms()
+    return word.split(ZWNJ)[0] in _past_forms() or word in _subjunctives() or word in COPULAS | INDEFINITE_COPULAS or \
+        word.startswith(("می‌", "نمی‌"))
 
 
 def _past_forms() -> frozenset[str]:

@@ -358,12 +358,11 @@ def voices(document: Document) -> list[Voice]:
                 running, running_paragraph = speaker, sentence.paragraph
             else:
                 speaker = book.resolve(interviewed, False)  # an interview's answers, run on without a frame
-        elif book.last is not None and HIS_STANCE.match(sentence.text[attribution.body_start :]):
-            speaker = book.last  # «وی چهارمحال و بختیاری را استانی ناامن … دانست و از خانواده‌ها خواست …»
-        elif not others_named and HIS_STANCE.match(sentence.text[attribution.body_start :]) and \
-                (person := _lead_subject(lead)):
-            speaker = person  # «حسینی شاهرودی … تحلیل کرد» and then «وی … را … ارزیابی کرد»: theirs, though not yet
-            # a speaker whom a later office may stand for
+        elif HIS_STANCE.match(sentence.text[attribution.body_start :]):
+            # «وی چهارمحال و بختیاری را استانی ناامن … دانست و از خانواده‌ها خواست …»: the person last named; before
+            # anyone is, the one the lead opens on («حسینی شاهرودی … تحلیل کرد» and then «وی … را … ارزیابی کرد»),
+            # though not yet a speaker whom a later office may stand for
+            speaker = book.last if book.last is not None or others_named else _lead_subject(lead)
         else:
             speaker = None
         # whose words this sentence gives, for a first-person sentence after it: not a «X … گفت.» told in the third
