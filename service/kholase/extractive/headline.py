@@ -73,6 +73,7 @@ CONJUNCTIONAL_NOUNS = frozenset("آنجا آن‌جا جا هنگام زمان �
 # Words whose «که» opens a complement or a result, not a relative clause: «این نکته که», «آن‌قدر دلخورم که».
 DEGREE_WORDS = frozenset("این آن همان همین آن‌قدر آنقدر چنان چنین چندان".split())
 MODALS = frozenset("باید نباید می‌تواند نمی‌تواند می‌توانند نمی‌توانند".split())
+PAST_MODAL = re.compile(r"^(?:ن|نمی‌|می‌)?(?:توانست|خواست)(?:ند|ه)?$")  # «توانست … دعوت شود»: its verb comes after
 # Nouns that, after «این» or «آن», point back to an earlier part: «در این زمینه».
 POINTING_BACK = frozenset("زمینه باره خصوص مورد رابطه راستا میان".split())
 FORMS = ("clause", "quote", "event")
@@ -285,6 +286,11 @@ WAITS_FOR_ITS_CLAUSE = re.compile(
 # «ننگت باد! سر دادند»: a sentence's end inside, and the tail of another after it
 # «حسینی: تجربه … را، موفق دانست»: the writer's report of a stance, not the speaker's words
 NARRATED_STANCE = re.compile(r"\sرا[،,]?\s(?:\S+\s){0,6}(?:دانست|دانستند|برشمرد|برشمردند)$")
+# «… به این شرح است», «… اینگونه می‌فرمایند»: what it announces follows, and the headline leaves it out
+ANNOUNCES_WHAT_FOLLOWS = re.compile(
+    rf"(?:^|\s)(?:به\s+(?:این|شرح|قرار)\s+(?:شرح|زیر|ذیل)|بدین\s+(?:شرح|ترتیب)|این[\s{ZWNJ}]?(?:گونه|طور)|چنین)"
+    r"(?:\s+\S+){0,2}$"
+)
 MID_SENTENCE_END = re.compile(r"[!؟?][،,]?\s+\S")
 COPULAS = frozenset(("است", "بود", "نیست", "باشد", "شد"))
 INDEFINITE_COPULAS = frozenset(("است", "هستند", "بود", "بودند", "می‌باشد", "می‌باشند"))
@@ -413,6 +419,7 @@ def _main_clause(tokens: list[Token]) -> list[Token] | None:
     finite verb that ends a clause."""
     kept: list[Token] = []
     index, in_relative = 0, False
+    governing: int | None = None  # where in `kept` a relative clause opened whose verb governs a subjunctive
     while index < len(tokens):
         token = tokens[index]
         relative = token.text == "که" and kept and (kept[-1].tag in ("NOUN", "PROPN", "ADJ", "NUM", "PRON", "PUNCT")
@@ -446,6 +453,9 @@ def _main_clause(tokens: list[Token]) -> list[Token] | None:
                         kept.append(tokens[end + 1])
                     index = end + 2
                     continue
+            if end is not None and GOVERNS_SUBJUNCTIVE.search(_text(tokens[index + 1 : end + 1])) and \
+                    kept[-1].text not in CONJUNCTIONAL_NOUNS and not any(t.text in DEGREE_WORDS for t in kept[-3:]):
+                governing = len(kept)  # «روبن که … تصمیم گرفت به … بازگردد، …»: the clause runs on to its comma
         kept.append(token)
         # «۴۰ سال است که …» opens the clause that follows: it ends none
         opens_duration = token.text == "است" and index and tokens[index - 1].text in TIME_WORDS | DURATIONS
@@ -454,6 +464,11 @@ def _main_clause(tokens: list[Token]) -> list[Token] | None:
         elif _is_finite(tokens, index) and _ends_clause(tokens, index) and not opens_duration and \
                 not _takes_complement(tokens, index, kept):
             follows = tokens[index + 1].text if index + 1 < len(tokens) else ""
+            if governing is not None and follows in ("،", ",") and \
+                    any(_is_finite(tokens, at) for at in range(index + 2, len(tokens))):
+                kept, governing = kept[:governing], None  # that relative clause ends here; the main one goes on
+                index += 2
+                continue
             if follows == "که":  # «پرسپولیس در حالی مقابل استقلال قرار می‌گیرد که …»: the clause reads whole without
                 kept = _without_contrast(kept)  # the «در حالی» that waits for the «که»
             framed = follows in ("،", ",") and SPEECH_NEXT.match(_text(tokens[index + 2 :]))
@@ -1499,7 +1514,8 @@ def well_formed(headline: str) -> bool:
         return False
     if _only_a_relative_clause(statement) or _only_a_subordinate_clause(tokens):
         return False
-    if WAITS_FOR_ITS_CLAUSE.search(statement.rstrip(" .")) or MID_SENTENCE_END.search(statement):
+    if WAITS_FOR_ITS_CLAUSE.search(statement.rstrip(" .")) or MID_SENTENCE_END.search(statement) or \
+            ANNOUNCES_WHAT_FOLLOWS.search(statement):
         return False
     if last.text in _subjunctives() and (CONDITIONAL.search(statement) or
                                          (statement == headline and not GOVERNS_SUBJUNCTIVE.search(statement))):
@@ -1525,19 +1541,28 @@ def _only_a_relative_clause(statement: str) -> bool:
         return False
     tokens = tagged(statement)
     at = next((index for index, token in enumerate(tokens) if token.text == "که"), None)
-    if not at or tokens[at - 1].tag not in ("NOUN", "PROPN", "ADJ") or any(map(_verb_like, tokens[:at])):
-        return False
+    if not at or tokens[at - 1].tag not in ("NOUN", "PROPN", "ADJ") or any(map(_verb_like, tokens[:at])) or \
+            _predicate_adjective(tokens[at - 1].text):
+        return False  # «من بسیار خوشحالم که …»: the speaker's own predicate, and what follows is its complement
     rest = tokens[at + 1 :]
-    comma = next((index for index, token in enumerate(rest) if token.text in ("،", ",")), len(rest))
+    closed = [_verb_like(token) or _participle(token, final=True) for token in rest]
+    comma = next((index for index, token in enumerate(rest) if token.text in ("،", ",") and any(closed[:index])),
+                 len(rest))  # «… مادر شهید، خانه به خانه می‌روند»: the relative clause is not closed yet
     if sum(token.tag != "PUNCT" for token in rest[comma + 1 :]) >= MIN_WORDS:
         return False  # «رونالدو که … پیوست، در چند سال اخیر … به ثمر رساند»
     words = [token for token in rest if token.tag != "PUNCT"]
-    verbs = [_verb_like(token) and token.text not in MODALS and not (
+    verbs = [_verb_like(token) and token.text not in MODALS and not PAST_MODAL.match(token.text) and not (
         at and words[at - 1].text == "قرار" and token.text in ("بود", "است", "شد", "بوده", "شده"))
-        for at, token in enumerate(words)]  # «باید … شود», «قرار بود … شود»
-    joined = [at + 1 < len(words) and words[at + 1].text == "و" for at in range(len(words))]  # «که … هستند و … دارند»
+        for at, token in enumerate(words)]  # «باید … شود», «توانست … شود», «قرار بود … شود»
+    joined = [at + 1 < len(words) and words[at + 1].text in ("و", "که")  # «که … هستند و … دارند», «خواستند که …»
+              for at in range(len(words))]
     return sum(verb and not following and not other for verb, following, other in
                zip(verbs, [*verbs[1:], False], joined)) <= 1  # is one verb
+
+
+def _predicate_adjective(word: str) -> bool:
+    """An adjective with a personal ending: «خوشحالم», «امیدواریم»."""
+    return any(word.endswith(ending) and word[: -len(ending)] in _adjectives() for ending in PERSONAL_ENDINGS)
 
 
 def _only_a_subordinate_clause(tokens: list[Token]) -> bool:
