@@ -441,6 +441,17 @@ def test_a_time_phrase_that_only_dates_the_report_never_stays(fars_articles, var
     assert dated is None or not any(dated in text for text in texts)
 
 
+@pytest.mark.parametrize(("article_id", "event"), [
+    ("fars-news-2-294", "اجرای طرح پرورش گوسفند داشتی پربازده"),
+    ("fars-news-3-203", "واژگونی مینی‌بوس در اتوبان قزوین کرج"),
+])
+def test_the_event_a_speech_frame_announces_is_the_headline(fars_articles, article_id, event):
+    """«سعیدی … از اجرای طرح … خبر داد و اظهار کرد: در گله‌های گوسفند …»: the frame announces the news, and the
+    statement after it explains it."""
+    article = next(a for a in fars_articles if a["id"] == article_id)
+    assert Summarizer().summarize(article["body"]).headline.startswith(event)
+
+
 @pytest.mark.parametrize(("article_id", "never"), [
     ("fars-news-2-143", "هرمزگان از حوزه‌ها"),  # «در بسیاری از حوزه‌ها»
     ("varzesh3-1-007", "کهکشانی‌ها از حریف"),  # «برتر از حریف»

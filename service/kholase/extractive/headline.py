@@ -349,6 +349,7 @@ SOURCE_PHRASE = re.compile(r"(?:^|\s)به\s+(?:گفته|اعتقاد|عقیده)
 RESULT = re.compile(r"نتیجه|شکست|پیروز|صعود|بازماند|قهرمان|مدال|حذف|مغلوب|تساوی|متوقف")
 CONDITION = re.compile(rf"{CONDITIONAL.pattern}|(?:^|\s)در\s+صورت(?:ی)?\s")
 ANNOUNCED_EVENT = re.compile(r"(?:^|\s)از\s+(?P<event>.+?)\s+خبر\s?داد")
+ANNOUNCED_AND = re.compile(r"\sخبر\s?داد\s+و\s")  # «… از … خبر داد و اظهار کرد: …»
 # The reader asked to read what follows («متن کامل نامه … را به هواداران آرسنال مطالعه کنید»): what is given is the
 # event, as a noun phrase
 READER_ASKED = re.compile(
@@ -1430,6 +1431,9 @@ def candidates(sentences: list[Sentence], max_words: int, text: str = "") -> lis
         if (attribution.quoted or reported) and BACK_FRAME.match(sentence.text, attribution.body_start):
             continue  # «به همین دلیل بارسلونا اعلام کرد که …»: a consequence of the news, not the news
         if attribution.quoted or reported:
+            announced = _announced_before(sentence.text[: attribution.statement_start])
+            if announced and MIN_WORDS <= len(announced.split()) <= max_words:
+                add(announced, "event", number, 1.0)
             resolved = speakers.resolve(said, said in PRONOUNS)
             body = sentence.text[attribution.body_start :].lstrip(" «")
             speaker = (resolved and _speaker(resolved, every, opens_sentence=body.startswith(resolved))) or \
@@ -1455,6 +1459,19 @@ def candidates(sentences: list[Sentence], max_words: int, text: str = "") -> lis
             elif not _first_or_second_person(clause) and ":" not in text:  # someone's words: only with a speaker
                 add(text, "clause", number, kept)
     return [candidate for candidate in found.values() if well_formed(candidate.text)]
+
+
+def _announced_before(frame: str) -> str | None:
+    """The event a speech frame announces before the statement: «سعیدی … از اجرای طرح … خبر داد و اظهار کرد: …»
+    gives «اجرای طرح …», the news the statement goes on to explain."""
+    joined = ANNOUNCED_AND.search(frame)
+    if joined is None:
+        return None
+    announcing = f"{frame[: joined.start()]} خبر داد."
+    attribution = attribute(announcing)
+    statement = announcing[attribution.statement_start : attribution.statement_end].strip()
+    event = ANNOUNCED_EVENT.search(announcing[attribution.body_start :])
+    return statement if event and not attribution.quoted and event.group("event").strip() == statement else None
 
 
 def _contrast_follows(clause: list[Token], statement: list[Token]) -> bool:
