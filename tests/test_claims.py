@@ -219,6 +219,9 @@ def test_a_speaker_is_the_person_never_frame_text_a_weekday_or_a_clause(sentence
         ("کارلو آنچلوتی پیش از دیدار امشب تیمش مقابل بارسلونا اظهار داشت: ال‌کلاسیکو همیشه بازی مهمی است.",
          "کارلو آنچلوتی"),
         ("شب گذشته آرسن ونگر پس از کسب برد یک بر صفر اظهار داشت: ما برنده این بازی شدیم.", "آرسن ونگر"),
+        ("در ادامه عضو کمیسیون اقتصادی مجلس گفت: میانگین درآمد پزشکان افزایش یافت.", "عضو کمیسیون اقتصادی مجلس"),
+        ("در ادامه پیگیری موضوع، محمد ابراهیم‌پور در خصوص این پروژه اظهار کرد: قرارداد منعقد شد.", "محمد ابراهیم‌پور"),
+        ("در ادامه نشست خبری وی در خصوص تغییرات تیم خبر داد و گفت: تغییرات بیشتری ایجاد می‌کنم.", "وی"),
     ],
 )
 def test_a_speaker_leaves_out_the_time_and_the_link_before_and_after_the_name(sentence, speaker):
@@ -476,6 +479,9 @@ def test_interview_answers_carry_the_interviewee_and_questions_are_not_claims(fa
         "وزیر امور خارجه کشورمان شامگاه شنبه با همتای ترکیه‌ای خود در آنکارا دیدار و گفت‌وگو کرد.",
         "اسامی نفرات دعوت شده به اردوی تیم ملی کشتی فرنگی به شرح زیر است.",  # the list is not in the claim
         "ایوان یووانویچ پس از شکست برابر سپاهان در نشست خبری پاسخ خبرنگاران را داد:",  # it announces what follows
+        # the topic someone spoke of, not what they said of it
+        "رئیس سازمان در ادامه به دوران ریاست جمهوری بنی‌صدر و مشکلات آن مقطع اشاره کرد.",
+        "مدیرکل بازرسی در پایان این بازدید به بررسی مشکلات واحدهای صنفی گوشت قرمز پرداخت.",
     ],
 )
 def test_bullets_titles_table_rows_questions_and_narrated_meetings_are_not_claims(line):
@@ -612,6 +618,7 @@ def test_an_ordinal_is_no_first_person_verb():
      "سرمربی آرژانتینی پرسپولیس"),
     ("خبرنگاری از علی دایی درباره صحبت‌های قطبی پرسید و گفت: آیا از او دلخورید؟", None),  # the one who asked
     ("بهترین بخش حرف‌های انصاری‌فرد آنجا بود که گفت: ایشان باید با ما توافق کند.", None),  # a clause with its copula
+    ("علت این نهی را در پیامدهای مهلک فردی و اجتماعی آن می‌توان دانست.", None),  # what one may hold
 ])
 def test_no_one_named_is_no_speaker(sentence, speaker):
     assert attribute(sentence, long_frames=True).speaker == speaker

@@ -69,9 +69,10 @@ UNPUNCTUATED_FRAME = re.compile(
 
 
 def _colon_frame(longest: int, verbs: str = FRAME_VERB) -> re.Pattern:
-    """«X … گفت: …», the phrase before the speech verb at most `longest` characters («… اشاره کرد وگفت:»)."""
+    """«X … گفت: …», the phrase before the speech verb at most `longest` characters («… اشاره کرد وگفت:»); «در ادامه»
+    stays with the phrase, for the speaker to be read without it."""
     return re.compile(
-        rf"^(?:در\s+)?(?P<speaker>[^:؛]{{2,{longest}}}?)\s+(?:و\s*)?(?:{verbs}){VERB_ENDING}\s*[:：]\s*"
+        rf"^(?:در\s+(?!ادامه\s))?(?P<speaker>[^:؛]{{2,{longest}}}?)\s+(?:و\s*)?(?:{verbs}){VERB_ENDING}\s*[:：]\s*"
     )
 
 
@@ -122,9 +123,9 @@ ANNOUNCED = re.compile(  # the «از» of «پیش از ظهر» or «پس از
 )
 # «وداع/تبریک/تسلیت گفت»: a farewell, a greeting or condolences, narrated; nothing was said that follows.
 NOT_SAID = r"(?<!وداع\s)(?<!تبریک\s)(?<!تسلیت\s)(?<!بدرود\s)(?<!خوشامد\s)(?<!خیرمقدم\s)"
-# Not «… خواهد گفت» (what someone will do) nor a narrated greeting.
+# Not «… خواهد گفت» (what someone will do), «… می‌توان دانست» (what one may hold) nor a narrated greeting.
 TRAILING_SPEECH = re.compile(
-    rf"(?<!خواهد\s)(?<!خواهند\s){NOT_SAID}"
+    rf"(?<!خواهد\s)(?<!خواهند\s)(?<!توان\s){NOT_SAID}"
     rf"(?:{SPEECH_VERB}|دانست|خواند|خواستار\s.+\sشد|اشاره\s?کرد|ارائه\s?(?:کرد|داد)){VERB_ENDING}\s*[.!]?$"
 )
 # A trailing speech verb with its ending is at most 19 characters («خاطرنشان نموده است»); only «خواستار … شد» is longer.
@@ -133,7 +134,7 @@ WORKDAY = r"(?:شنبه|یکشنبه|یک‌شنبه|دوشنبه|سه‌شنب�
 WEEKDAY = rf"(?:{WORKDAY}|جمعه)"
 # Discourse openers and time phrases that stand before a speaker's name («خود ردنپ هم … گفت:», himself).
 SPEAKER_START = re.compile(
-    r"^(?:(?:شایان\s+ذکر\s+است|گفتنی\s+است|لازم\s+به\s+ذکر\s+است|همچنین|در\s+ادامه|سپس|اما|ولی|البته|حال|حالا|اکنون|خود"
+    r"^(?:(?:شایان\s+ذکر\s+است|گفتنی\s+است|لازم\s+به\s+ذکر\s+است|همچنین|در\s+ادامه(?:\s+(?:نشست|جلسه|مراسم|برنامه|گفت‌وگو|گفتگو|مصاحبه)(?:\s+خبری)?(?=\s+(?:وی|او)\s))?|سپس|اما|ولی|البته|حال|حالا|اکنون|خود"
     r"|(?:علاوه|افزون)\s+بر\s?(?:این|آن)"
     r"|به\s+(?:همین|این)\s+(?:دلیل|خاطر|منظور|ترتیب)|بنابراین|از\s+این\s+رو"
     r"|این\s+در\s+حالی\s+(?:است|بود)\s+که|(?:(?:اواسط|اوایل|اوائل|اواخر)\s+)?(?:هفته|روز|شب|ماه|سال|فصل)\s+(?:گذشته|قبل|جاری)"
@@ -269,7 +270,8 @@ class Attribution:
 def clean_speaker(phrase: str) -> str | None:
     """The speaker named in the phrase before a speech verb, without the time, adverbial part and clause around it;
     None for frame text, an agency, a weekday or a bare «این»."""
-    phrase = GLUED_DAR.sub("", SPEAKER_START.sub("", NEWS_FRAME.sub("", QUOTE_FIRST.sub("", phrase.strip()))))
+    phrase = LEADING_ADJUNCT.sub("", NEWS_FRAME.sub("", QUOTE_FIRST.sub("", phrase.strip())))  # «در ادامه …، X»
+    phrase = GLUED_DAR.sub("", SPEAKER_START.sub("", phrase))
     phrase = SPEAKER_START.sub("", LEADING_ADJUNCT.sub("", phrase))
     if ADVERBIAL_NOUN.match(phrase):
         phrase = _from_first_name(phrase)

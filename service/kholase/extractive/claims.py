@@ -2,7 +2,8 @@
 
 What is never a claim is decided by form before any ranking: a question, a bullet, a line with no sentence ending
 (a subheading, a table row, a related-news title, a line of verse), a list's announcement, a line that ends on
-the colon before what it announces, the newsroom's word to its reader, a narrated meeting or visit, a repeat.
+the colon before what it announces, the newsroom's word to its reader, a narrated meeting or visit, the topic someone
+spoke of, a repeat.
 """
 
 import re
@@ -38,6 +39,16 @@ SCENE = re.compile(
     r"(?:دیدار|گفت‌وگو|گفتگو|گفت\s+و\s+گو|ملاقات|بازدید|سفر|رایزنی|دیدن)(?:\s+و\s+(?:گفت‌وگو|گفتگو|رایزنی|تبادل\s+نظر))?"
     rf"\s?(?:کرد|کردند|نمود|نمودند|به\s?عمل\s?آمد){VERB_ENDING}\s*[.!]?$"
     rf"|حضور\s?(?:یافت|یافتند|پیدا\s?کرد|پیدا\s?کردند){VERB_ENDING}\s*[.!]?$"
+)
+# Or spoke of something, whoever it was: the newsroom names the topic («… به … اشاره کرد», «… را مطرح کرد», «به
+# بررسی … پرداخت»), not what was said of it, which «اینکه …» would give; «از مزایای آن می‌توان به … اشاره کرد» lists
+# what was said. Or what someone did («به تمرین پرداختند», «به تمجید از … پرداخت»), but not what was paid («تاوان
+# آن را پرداخت») nor what the speaker will do («به مبارزه خواهم پرداخت»): the scene again.
+TOPIC_ONLY = re.compile(
+    r"^(?!.*(?:اینکه|این‌که|توان)\s).*(?:اشاره\s?(?:کرد|کردند|نمود|نمودند)"
+    r"|\sبه\s(?:(?!\sرا\s).)*(?<!خواهم)(?<!خواهیم)\sپرداخت(?:ند)?"
+    r"|را\s+(?:مطرح|تحلیل|تشریح)\s?(?:کرد|کردند|نمود|نمودند)|مورد\s+اشاره\s+قرار\s+(?:داد|دادند)"
+    r"|(?:سخن|صحبت)\s+(?:گفت|گفتند|کرد|کردند)|سخنرانی\s?(?:کرد|کردند))\s*[.!]?$"
 )
 
 
@@ -84,7 +95,7 @@ def _not_a_claim(sentence: Sentence, voice: Voice, paragraph: str, alone: bool) 
         return True
     if alone and not SENTENCE_ENDING.search(text):
         return len(text.split()) <= MAX_LINE_WORDS or TITLE_SEPARATOR.search(text) is not None
-    return voice.speaker is None and SCENE.search(text) is not None
+    return (voice.speaker is None and SCENE.search(text) is not None) or TOPIC_ONLY.match(text) is not None
 
 
 def extract_claims(document: Document, scores: np.ndarray, max_claims: int) -> list[ClaimSpan]:
