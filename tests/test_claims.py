@@ -295,6 +295,7 @@ def test_an_occupation_is_an_office_that_resolves_to_the_name(fars_articles):
 @pytest.mark.parametrize(("article_id", "speaker", "office"), [
     ("varzesh3-3-185", "علیرضا رضایی", "نایب‌قهرمان المپیک ۲۰۰۴ آتن"),
     ("varzesh3-3-007", "سعید عیدولی", "قهرمان کشتی فرنگی جهان"),
+    ("varzesh3-1-136", "محمود اسلامیان", "نایب‌رییس فدراسیون فوتبال"),  # «نایب‌رییس» written as one word
 ])
 def test_a_champion_is_an_office_that_resolves_to_the_name(varzesh3_articles, article_id, speaker, office):
     """«علیرضا رضایی، نایب‌قهرمان المپیک …» and then «نایب‌قهرمان المپیک … گفت: …»: the claim is his, and a headline

@@ -291,6 +291,7 @@ ANNOUNCES_WHAT_FOLLOWS = re.compile(
     rf"(?:^|\s)(?:به\s+(?:این|شرح|قرار)\s+(?:شرح|زیر|ذیل)|بدین\s+(?:شرح|ترتیب)|این[\s{ZWNJ}]?(?:گونه|طور)|چنین)"
     r"(?:\s+\S+){0,2}$"
 )
+DOUBLED_LINK = re.compile(r"(?<!\S)(و|که|را|از|به|در)(?:\s+\1)+(?!\S)")
 MID_SENTENCE_END = re.compile(r"[!؟?][،,]?\s+\S")
 COPULAS = frozenset(("است", "بود", "نیست", "باشد", "شد"))
 INDEFINITE_COPULAS = frozenset(("است", "هستند", "بود", "بودند", "می‌باشد", "می‌باشند"))
@@ -1383,6 +1384,7 @@ def candidates(sentences: list[Sentence], max_words: int, text: str = "") -> lis
 
     def add(text: str, form: str, number: int, kept: float, lead_voice: bool = False) -> None:
         if number < OPENING_SENTENCES or lead_voice:  # past the opening, only the lead's voice
+            text = DOUBLED_LINK.sub(r"\1", text)  # «… به ثمر رسانده و و زیدان …»: the source's slip
             found.setdefault(text, Candidate(text, form, number, tuple(text.split()), kept, lead_voice))
 
     def add_quotes(speaker: str, tokens: list[Token], number: int) -> None:
