@@ -127,6 +127,10 @@ def test_someones_words_as_a_last_resort_carry_who_said_them(fars_articles, varz
     headline = summarizer.summarize(articles["varzesh3-2-387"]["body"]).headline
     assert not headline.startswith("و گو"), headline
     assert summarizer.summarize(articles["varzesh3-2-173"]["body"]).headline.startswith("ایراندوست: ")
+    # the last resort's first well-formed statement names its speaker too, and one opening on «ایشان» comes last
+    assert summarizer.summarize(articles["fars-news-1-079"]["body"]).headline.startswith("عسکراولادی: هیچ زمانی")
+    assert summarizer.summarize(articles["fars-news-1-228"]["body"]).headline.startswith("نظری: ")
+    assert not summarizer.summarize(articles["fars-news-1-255"]["body"]).headline.startswith("ایشان")
 
 
 def test_a_leading_adjunct_with_a_relative_clause_goes_whole_and_nothing_after_it(fars_articles):

@@ -33,6 +33,7 @@ from kholase.extractive.attribution import (
     TITLE_WORDS,
     UNPUNCTUATED_FRAME,
     VERB_ENDING,
+    Attribution,
     attribute,
     clean_speaker,
     trailing_speech,
@@ -82,7 +83,8 @@ OPEN_TAGS = frozenset(("ADP", "CCONJ", "SCONJ", "DET", "PUNCT"))
 DANGLING = frozenset(
     "از به با در و که را برای تا بر این آن یک های هم نیز اما یا چون پس روی زیر میان بین علیه توسط درباره یکی".split()
 )
-PRONOUNS = frozenset("وی او ایشان آنها آن‌ها آنان این آن".split())
+PERSONAL_PRONOUNS_3 = frozenset("وی او ایشان آنها آن‌ها آنان".split())
+PRONOUNS = PERSONAL_PRONOUNS_3 | {"این", "آن"}
 QUANTITIES = frozenset("هزار میلیون میلیارد هزاران میلیون‌ها درصد".split())
 # A headline never opens on a link to what came before, nor on the copula of a cleft cut from its start («… به همین
 # خاطر بود که …»)
@@ -1690,31 +1692,41 @@ def _last_speaker(sentence: str, statement: str) -> str | None:
     return _speaker(phrase, tagged(sentence)) if phrase else None
 
 
+def _said_by(sentence: str, attribution: Attribution, said: str) -> str | None:
+    """Who says `said` in `sentence`, as a headline names them: the speaker of the frame right before it, else the
+    frame's own («X … به «ورزش سه» گفت: …»)."""
+    named = attribution.speaker if attribution.quoted else None
+    opens = named is not None and sentence[attribution.body_start :].lstrip(" «").startswith(named)
+    return _last_speaker(sentence, said) or (named and _speaker(named, tagged(sentence), opens_sentence=opens)) or None
+
+
 def lead_statement(sentences: list[Sentence]) -> str:
     """The headline of last resort: the first opening sentence that is a well-formed clause, without its attribution
-    frame, speaker and end punctuation; else the first sentence so stripped. Long, but never cut."""
-    statements = []
+    frame and end punctuation, and with who said it when it is someone's words; else the first such sentence that
+    opens on no personal pronoun; else the first sentence so stripped. Long, but never cut."""
+    statements, weaker = [], []
     for sentence in sentences[:OPENING_SENTENCES]:
         attribution = attribute(sentence.text)
         statement = sentence.text[attribution.statement_start : attribution.statement_end].strip(" .،:؛…")
         statement = _after_frames(UNPUNCTUATED_FRAME.sub("", statement)).rstrip(" .،:؛…و")
         statement = LIST_MARK.sub("", statement)  # «- واجپایی پیشنهاد پاکستان … را رد کرد»: a roundup's first item
         tokens = [token for token in tagged(statement) if token.tag != "PUNCT"]
-        if not tokens or _first_or_second_person(tokens) or sentence.text.rstrip(" .»\"").endswith(("؟", "?")):
-            continue  # someone's words, whose speaker this sentence does not name, or an interviewer's question
-        if tokens[0].text in BAD_STARTS:
-            continue  # the rest of a sentence split at an ellipsis («… و … / را از نزدیک ببینند …»)
-        if tokens[-1].tag in VERB_TAGS and well_formed(statement):
-            return statement
-        if len(tokens) >= MIN_WORDS:
-            statements.append(statement)
+        if not tokens or sentence.text.rstrip(" .»\"").endswith(("؟", "?")) or tokens[0].text in BAD_STARTS:
+            continue  # an interviewer's question, or the rest of a sentence split at an ellipsis («… و … / را …»)
+        speaker = _said_by(sentence.text, attribution, statement) if attribution.quoted else None
+        if speaker is None and _first_or_second_person(tokens):
+            continue  # someone's words, whose speaker this sentence does not name
+        headline = f"{speaker}: {statement}" if speaker else statement
+        if tokens[-1].tag in VERB_TAGS and well_formed(headline):
+            return headline
+        if len(tokens) >= MIN_WORDS:  # «ایشان تشکیل ائتلاف …»: whom it is about is not named; kept last
+            (weaker if statement.split()[0] in PERSONAL_PRONOUNS_3 else statements).append(headline)
+    statements += weaker
     if not statements and sentences:  # nothing but someone's words: the first of them, with who said them if named
         sentence = sentences[0].text
         attribution = attribute(sentence)
         said = _after_frames(sentence[attribution.statement_start : attribution.statement_end])
-        named = attribution.speaker if attribution.quoted else None  # the frame's own («X … به «ورزش سه» گفت: …»)
-        opens = named is not None and sentence[attribution.body_start :].lstrip(" «").startswith(named)
-        speaker = _last_speaker(sentence, said) or (named and _speaker(named, tagged(sentence), opens_sentence=opens))
+        speaker = _said_by(sentence, attribution, said)
         statements.append(f"{speaker}: {said}" if speaker and said else said)
     statement = statements[0].strip(" .،:؛…") if statements else ""
     if len(statement.split()) < MIN_WORDS and sentences:  # a frame and little else: the sentence as it stands
