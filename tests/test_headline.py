@@ -131,6 +131,8 @@ def test_someones_words_as_a_last_resort_carry_who_said_them(fars_articles, varz
     assert summarizer.summarize(articles["fars-news-1-079"]["body"]).headline.startswith("عسکراولادی: هیچ زمانی")
     assert summarizer.summarize(articles["fars-news-1-228"]["body"]).headline.startswith("نظری: ")
     assert not summarizer.summarize(articles["fars-news-1-255"]["body"]).headline.startswith("ایشان")
+    # «داوید کونارسکی»: a name the tagger took a verb into is still a name
+    assert summarizer.summarize(articles["fars-news-2-071"]["body"]).headline.startswith("کونارسکی: ")
 
 
 def test_a_leading_adjunct_with_a_relative_clause_goes_whole_and_nothing_after_it(fars_articles):

@@ -1332,7 +1332,10 @@ def _speaker(phrase: str, sentence: list[Token], opens_sentence: bool = False) -
     if name and re.match(INSTITUTION, _text(name)):  # «سفارت جمهوری اسلامی ایران»: a body, whole, not a surname;
         body = name[1:] if name[0].text == "باشگاه" and len(name) > 1 else name  # a club by its name alone
         return _text(body) if len(body) <= 4 else None
-    if name and not any(token.tag in NOT_A_NAME or token.text in DANGLING for token in name):
+    mistagged = [token.tag == "VERB" and at < len(name) - 1 for at, token in enumerate(name)]  # «داوید کونارسکی»:
+    # a verb ends its clause, so one inside a name is the tagger's slip
+    if name and not any((token.tag in NOT_A_NAME and not slip) or token.text in DANGLING
+                        for token, slip in zip(name, mistagged)):
         lone = len(name) == 1 and word_form(name[0].text) in stop_words()
         named = len(name) > 1 or name[0].tag == "PROPN" or f"«{name[0].text}»" in phrase or opens_sentence
         if not named or lone or len(name) > 4:
