@@ -134,7 +134,7 @@ WORKDAY = r"(?:شنبه|یکشنبه|یک‌شنبه|دوشنبه|سه‌شنب�
 WEEKDAY = rf"(?:{WORKDAY}|جمعه)"
 # Discourse openers and time phrases that stand before a speaker's name («خود ردنپ هم … گفت:», himself).
 SPEAKER_START = re.compile(
-    r"^(?:(?:شایان\s+ذکر\s+است|گفتنی\s+است|لازم\s+به\s+ذکر\s+است|همچنین|در\s+ادامه(?:\s+(?:نشست|جلسه|مراسم|برنامه|گفت‌وگو|گفتگو|مصاحبه)(?:\s+خبری)?(?=\s+(?:وی|او)\s))?|سپس|اما|ولی|البته|حال|حالا|اکنون|خود"
+    r"^(?:(?:شایان\s+ذکر\s+است|گفتنی\s+است|لازم\s+به\s+ذکر\s+است|همچنین|(?:در\s+)?(?:بخشی|قسمتی|بخش\s+دیگری|قسمت\s+دیگری)\s+از(?:\s+متن)?|در\s+ادامه(?:\s+(?:نشست|جلسه|مراسم|برنامه|گفت‌وگو|گفتگو|مصاحبه)(?:\s+خبری)?(?=\s+(?:وی|او)\s))?|سپس|اما|ولی|البته|حال|حالا|اکنون|خود"
     r"|(?:علاوه|افزون)\s+بر\s?(?:این|آن)"
     r"|به\s+(?:همین|این)\s+(?:دلیل|خاطر|منظور|ترتیب)|بنابراین|از\s+این\s+رو"
     r"|این\s+در\s+حالی\s+(?:است|بود)\s+که|(?:(?:اواسط|اوایل|اوائل|اواخر)\s+)?(?:هفته|روز|شب|ماه|سال|فصل)\s+(?:گذشته|قبل|جاری)"
@@ -193,7 +193,6 @@ NEWS_AGENCIES = re.compile(
 )
 # A bare pointer to the last speaker: «این مسئول», «همین مربی».
 # A description by age is one too: «هافبک ۲۵ ساله آبی‌پوشان».
-EPITHET = re.compile(r"^(?:این|همین)\s+\S+(?:\s+\S+){0,2}$|^\S+(?:\s+\S+)?\s+[0-9۰-۹]+\s*ساله(?:\s|$)")
 # An adverbial noun that opened the phrase before the speaker's name: «(در) واکنش به این ایمیل مهدی محمدنبی گفت».
 ADVERBIAL_NOUN = re.compile(r"^(?:واکنش|پاسخ|ادامه|حاشیه|جریان|ابتدای|پایان|خصوص|مورد|راستای|رابطه)\s")
 # A statement quoted before its frame: «"…"، وی با یادآوری این موضوع گفت»; four words or more, unlike a «name».
@@ -238,6 +237,10 @@ TITLE_WORDS = frozenset(
     "نایب نائب قائم‌مقام دستیار مسئول سفیر نخست‌وزیر پادشاه ولیعهد رهبر دبیرخانه مالک ستاره هیئت سروزیر شاعر بازیگر "
     "کارگردان نویسنده خواننده مجری ملی‌پوش پیشکسوت قهرمان نایب‌قهرمان نایب‌رئیس نایب‌رییس نائب‌رئیس نائب‌رییس".split()
 )
+# «این مسئول», «این بازیکن ۲۴ ساله»: the person named last.
+EPITHET = re.compile(r"^(?:این|همین)\s+\S+(?:\s+\S+){0,2}$|^\S+(?:\s+\S+)?\s+[0-9۰-۹]+\s*ساله(?:\s|$)")
+# «این کارشناس مسائل هسته‌ای واکنش‌های …»: an office after «این» that the frame ran on into its object.
+LONG_EPITHET = re.compile(rf"^(?:این|همین)\s+(?P<office>(?:{'|'.join(sorted(TITLE_WORDS))})\s+\S+)")
 QUOTES = "«»\"' "
 MAX_SPEAKER_WORDS = 10  # a longer phrase before a speech verb is a clause
 OFFICE_WITHIN = 3  # words of a name before its office

@@ -18,6 +18,7 @@ from kholase.extractive.attribution import (
     EPITHET,
     FRAME_VERB,
     HONORIFICS,
+    LONG_EPITHET,
     NEWS_FRAME,
     THE_DOCUMENT,
     TITLE_WORDS,
@@ -109,6 +110,9 @@ class SpeakerBook:
             return self.last
         if speaker is None:
             return None
+        office = LONG_EPITHET.match(speaker)
+        if office and self.last is not None and office["office"] in self.last:
+            return self.last  # «این کارشناس مسائل …» after «سیامک باقری کارشناس مسائل هسته‌ای»
         self.last = self._canonical(speaker)
         if speaker == self._lead_office or self._names_the_lead(speaker):  # that office, each time it is used
             self._lead_office, self.last = speaker, self.names[0]
