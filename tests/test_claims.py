@@ -358,6 +358,13 @@ def test_an_office_run_into_its_object_after_this_is_the_person_who_holds_it(far
     assert not any(speaker and speaker.startswith("این کارشناس") for speaker in speakers), speakers
 
 
+def test_according_to_a_surname_with_no_comma_is_the_person_named_before(fars_articles):
+    """«به گفته پسندیده آمارها نشان می‌دهد …»: no comma ends the name, but «حسن پسندیده» spoke before."""
+    article = next(a for a in fars_articles if a["id"] == "fars-news-3-297")
+    claims = Summarizer().summarize(article["body"]).key_claims
+    assert any(claim.speaker == "حسن پسندیده" and claim.text.startswith("به گفته پسندیده") for claim in claims)
+
+
 def test_an_epithet_is_the_person_named_last():
     text = (
         "علیرضا منصوریان سرمربی استقلال در نشست خبری گفت: تیم ما برای قهرمانی آماده است.\n"

@@ -86,6 +86,11 @@ INTERVIEW_QUESTIONS = 2
 MAX_QUESTION_WORDS = 80
 
 
+# «به گفته X …», «بنا به گفته X …» with no comma to end the name: only a name the article gave before, whose surname
+# begins what follows, is read.
+TOLD_BY = re.compile(r"(?:^|\s)(?:به|بنا\s+(?:به|بر))\s+گفته\s+(?P<who>[^،,:]{3,80})")
+
+
 class SpeakerBook:
     """Names and offices met so far in the article, to resolve pronouns, offices and bare surnames to one name.
 
@@ -367,6 +372,8 @@ def voices(document: Document) -> list[Voice]:
             # anyone is, the one the lead opens on («حسینی شاهرودی … تحلیل کرد» and then «وی … را … ارزیابی کرد»),
             # though not yet a speaker whom a later office may stand for
             speaker = book.last if book.last is not None or others_named else _lead_subject(lead)
+        elif (told := TOLD_BY.search(sentence.text, attribution.body_start)) and (named := book.known(told["who"])):
+            speaker = named  # «به گفته پسندیده آمارها نشان می‌دهد …»: someone named before, with no comma after
         else:
             speaker = None
         # whose words this sentence gives, for a first-person sentence after it: not a «X … گفت.» told in the third
