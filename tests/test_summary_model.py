@@ -131,6 +131,7 @@ def test_a_cut_never_ends_on_the_speech_verb_before_what_was_said(varzesh3_artic
     ("varzesh3-1-003", "این شانس را دارند."),
     ("fars-news-1-063", "شرایط برای رشد."),  # «رشد» ends like «شد» and is no verb
     ("fars-news-2-172", "در فرودگاه بغداد."),
+    ("fars-news-2-214", "در جمع خبرنگاران اعلام کرد."),  # «… اعلام کرد، سئول …»: what was announced follows
 ])
 def test_a_cut_never_leaves_a_predicate_without_what_it_introduces(fars_articles, varzesh3_articles, article_id,
                                                                    never):

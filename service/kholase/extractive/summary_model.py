@@ -270,13 +270,16 @@ def _clause_ends(text: str, spans: list[tuple[int, int]]) -> list[int]:
         linked = text.startswith(("که", "تا"), match.end())
         says_what_follows = linked and (SAID.search(text, max(0, end - 40), end) or INTRODUCES.search(text, start, end)
                                         or CLEFT.search(text, start, end))
+        # «X … اعلام کرد، سئول …»: a speech verb with no object of its own frames what follows the comma
+        frames_next = match.group().strip() in ("،", ",") and " را " not in text[start:end] and \
+            SAID.search(text, max(0, end - 40), end) is not None
         conversation = text.startswith("گو", match.end() + 2)  # «دیدار و گفت و گو کرد»: no «گفت» there
         frame_only = FRAME_FOLLOWS.match(text, match.end()) is not None and THUS.search(text, start, end) is not None
         while_saying = WHILE_SAYING.search(text, after_colon, end) is not None
         contrast = CONTRAST.search(text, start, end)
         waiting = contrast is not None and not RELATIVE.search(text, contrast.end(), end)
         if not (SUBORDINATE.search(text, start, end) or _closes_a_relative(text[start:end]) or says_what_follows
-                or conversation or frame_only or while_saying or waiting):
+                or frames_next or conversation or frame_only or while_saying or waiting):
             ends.append(end)
         if match.group().strip():  # «،» or «؛», not «و»/«اما» within the clause
             clause_start = match.end()
