@@ -39,7 +39,7 @@ from kholase.extractive.attribution import (
     trailing_speech,
 )
 from kholase.extractive.speakers import SpeakerBook
-from kholase.text.sentences import Sentence, stop_words, word_form
+from kholase.text.sentences import DOUBLED_WORD, Sentence, stop_words, word_form
 from kholase.text.tagger import VERB_TAGS, ZWNJ, Token, tagged
 
 MIN_WORDS = 3
@@ -83,8 +83,8 @@ OPEN_TAGS = frozenset(("ADP", "CCONJ", "SCONJ", "DET", "PUNCT"))
 DANGLING = frozenset(
     "از به با در و که را برای تا بر این آن یک های هم نیز اما یا چون پس روی زیر میان بین علیه توسط درباره یکی".split()
 )
-PERSONAL_PRONOUNS_3 = frozenset("وی او ایشان آنها آن‌ها آنان".split())
-PRONOUNS = PERSONAL_PRONOUNS_3 | {"این", "آن"}
+THIRD_PERSON_PRONOUNS = frozenset("وی او ایشان آنها آن‌ها آنان".split())
+PRONOUNS = THIRD_PERSON_PRONOUNS | {"این", "آن"}
 QUANTITIES = frozenset("هزار میلیون میلیارد هزاران میلیون‌ها درصد".split())
 # A headline never opens on a link to what came before, nor on the copula of a cleft cut from its start («… به همین
 # خاطر بود که …»)
@@ -293,7 +293,6 @@ ANNOUNCES_WHAT_FOLLOWS = re.compile(
     rf"(?:^|\s)(?:به\s+(?:این|شرح|قرار)\s+(?:شرح|زیر|ذیل)|بدین\s+(?:شرح|ترتیب)|این[\s{ZWNJ}]?(?:گونه|طور)|چنین)"
     r"(?:\s+\S+){0,2}$"
 )
-DOUBLED_LINK = re.compile(r"(?<!\S)(و|که|را|از|به|در)(?:\s+\1)+(?!\S)")
 MID_SENTENCE_END = re.compile(r"[!؟?][،,]?\s+\S")
 COPULAS = frozenset(("است", "بود", "نیست", "باشد", "شد"))
 INDEFINITE_COPULAS = frozenset(("است", "هستند", "بود", "بودند", "می‌باشد", "می‌باشند"))
@@ -1389,7 +1388,7 @@ def candidates(sentences: list[Sentence], max_words: int, text: str = "") -> lis
 
     def add(text: str, form: str, number: int, kept: float, lead_voice: bool = False) -> None:
         if number < OPENING_SENTENCES or lead_voice:  # past the opening, only the lead's voice
-            text = DOUBLED_LINK.sub(r"\1", text)  # «… به ثمر رسانده و و زیدان …»: the source's slip
+            text = DOUBLED_WORD.sub(r"\1", text)  # «… به ثمر رسانده و و زیدان …»: the source's slip
             found.setdefault(text, Candidate(text, form, number, tuple(text.split()), kept, lead_voice))
 
     def add_quotes(speaker: str, tokens: list[Token], number: int) -> None:
@@ -1723,7 +1722,7 @@ def lead_statement(sentences: list[Sentence]) -> str:
         if tokens[-1].tag in VERB_TAGS and well_formed(headline):
             return headline
         if len(tokens) >= MIN_WORDS:  # «ایشان تشکیل ائتلاف …»: whom it is about is not named; kept last
-            (weaker if statement.split()[0] in PERSONAL_PRONOUNS_3 else statements).append(headline)
+            (weaker if statement.split()[0] in THIRD_PERSON_PRONOUNS else statements).append(headline)
     statements += weaker
     if not statements and sentences:  # nothing but someone's words: the first of them, with who said them if named
         sentence = sentences[0].text

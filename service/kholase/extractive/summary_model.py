@@ -30,10 +30,10 @@ from kholase.extractive.attribution import (
     quoted_frame,
     tokens_in_first_person,
 )
-from kholase.extractive.headline import COMPLEMENT_PREDICATES, DOUBLED_LINK
+from kholase.extractive.headline import COMPLEMENT_PREDICATES
 from kholase.extractive.learned import RESOURCES, LearnedRanker, feature_rows, with_columns
 from kholase.text.clean import ZWNJ
-from kholase.text.sentences import WORD, Document, Sentence, word_form
+from kholase.text.sentences import DOUBLED_WORD, WORD, Document, Sentence, word_form
 from kholase.text.tagger import VERB_TAGS, tagged
 
 SUMMARY_SENTENCES = 5
@@ -223,7 +223,7 @@ class Candidates:
 def _tidy(text: str, cut: bool) -> str:
     """Drop unpaired quotation marks that the cut left behind, a cut clause's trailing comma for a full stop, and a
     word the source doubled by a slip («… رسانده و و زیدان …»)."""
-    text = DOUBLED_LINK.sub(r"\1", text.strip())
+    text = DOUBLED_WORD.sub(r"\1", text.strip())
     if text.count("«") != text.count("»") or text.count('"') % 2:
         text = "".join(char for char in text if char not in QUOTE_MARKS).strip()
     if cut:

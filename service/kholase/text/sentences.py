@@ -8,6 +8,8 @@ from kholase.text import lexicon
 from kholase.text.clean import ZWNJ, CleanText
 
 WORD = re.compile(r"[\w\u200c]+")
+# A link word the writer typed twice («… به ثمر رسانده و و زیدان …»): output that quotes the source says it once.
+DOUBLED_WORD = re.compile(r"(?<!\S)(و|که|را|از|به|در)(?:\s+\1)+(?!\S)")
 SENTENCE_END = re.compile(r"[.!?؟…]+[»\"')\]]*(?=\s)|[.!?؟…]+[»\"')\]]*$")
 # A full stop between Latin letters is inside an address or abbreviation («WWW. IIFUT. COM»), not a sentence's end.
 LATIN_STOP = re.compile(r"(?<=[A-Za-z])\.\s+(?=[A-Za-z])")
