@@ -27,6 +27,7 @@ from kholase.extractive.attribution import (
     in_first_person,
     relayed_source,
 )
+from kholase.text.lexicon import vocabulary
 from kholase.text.sentences import Document
 from kholase.text.tagger import Token, tagged
 
@@ -210,18 +211,28 @@ def _named_offices(text: str) -> list[tuple[str, str]]:
             continue
         window = text[words[max(0, at - NAME_WINDOW)].start() : word.start()]
         window = CLAUSE_BREAK.split(window)[-1].rstrip(" ،,")  # «علی پناهی، معاون …»: the comma may stand between
-        if AGENCY.search(window):
-            continue  # «به گزارش خبرگزاری رسمی کره شمالی، سخنگوی …»: the report's source, not a name
+        if AGENCY.search(window):  # «به گزارش خبرگزاری رسمی کره شمالی، سخنگوی …»: the report's source, not a name;
+            window = re.split(r"[،,]", window)[-1]  # «به گزارش «ورزش سه»، سیروس پورموسوی سرمربی …»: after it, one
+            if not window.strip() or AGENCY.search(window):
+                continue
         run: list[Token] = []
-        for token in reversed(tagged(f"{window} {word.group()}")[:-1]):  # tagged with the office word after it
-            if token.tag != "PROPN" and (token.text not in HONORIFICS or token.text == "و" or not run):
-                break
+        before = tagged(f"{window} {word.group()}")[:-1]  # tagged with the office word after it
+        for at, token in reversed(list(enumerate(before))):
+            if not (token.tag == "PROPN" or _unknown_surname(token, run) or (at == 0 and run and token.tag == "NOUN")) \
+                    and (token.text not in HONORIFICS or token.text == "و" or not run):
+                break  # a name is proper nouns, a surname hazm does not know, and a first name opening the clause
             run.append(token)
         name = [token.text for token in reversed(run) if token.text not in HONORIFICS]
         office = CLAUSE_BREAK.split(text[word.start() : word.start() + 120])[0].split("،")[0].split()
         if len(name) >= 2 and NOT_IN_A_NAME.isdisjoint(name):
             found.append((" ".join(name), " ".join(office[:OFFICE_KEY_WORDS])))
     return found
+
+
+def _unknown_surname(token: Token, run: list[Token]) -> bool:
+    """A surname right before its office that hazm's lexicon lacks, tagged a noun or adjective: «پورموسوی»,
+    «فولادگر»."""
+    return not run and token.tag in ("NOUN", "ADJ") and token.text not in vocabulary()
 
 
 class _Surnames:
