@@ -1424,10 +1424,9 @@ def candidates(sentences: list[Sentence], max_words: int, text: str = "") -> lis
             for clause, kept in _clauses(announcing, max_words, number == 0):
                 add(_text(clause), "clause", number, kept)
             continue
-        event = ANNOUNCED_EVENT.search(sentence.text[attribution.body_start :])
-        if not attribution.quoted and event and event.group("event").strip() == statement.strip():
-            if MIN_WORDS <= len(statement.split()) <= max_words:
-                add(statement, "event", number, 1.0)
+        if event := _announcement(sentence.text, attribution):
+            if MIN_WORDS <= len(event.split()) <= max_words:
+                add(event, "event", number, 1.0)
             continue
         said = attribution.speaker if attribution.quoted else None
         reported = None if attribution.quoted else _reported(tokens)
@@ -1474,9 +1473,13 @@ def _announced_before(frame: str) -> str | None:
     if joined is None:
         return None
     announcing = f"{frame[: joined.start()]} خبر داد."
-    attribution = attribute(announcing)
-    statement = announcing[attribution.statement_start : attribution.statement_end].strip()
-    event = ANNOUNCED_EVENT.search(announcing[attribution.body_start :])
+    return _announcement(announcing, attribute(announcing))
+
+
+def _announcement(sentence: str, attribution: Attribution) -> str | None:
+    """The event «X از … خبر داد» announces, when the sentence is that announcement and its statement is the event."""
+    statement = sentence[attribution.statement_start : attribution.statement_end].strip()
+    event = ANNOUNCED_EVENT.search(sentence[attribution.body_start :])
     return statement if event and not attribution.quoted and event.group("event").strip() == statement else None
 
 

@@ -268,11 +268,10 @@ def _clause_ends(text: str, spans: list[tuple[int, int]]) -> list[int]:
         after_colon = text.rfind(":", 0, end) + 1
         start = max(clause_start, after_colon)
         linked = text.startswith(("که", "تا"), match.end())
-        says_what_follows = linked and (SAID.search(text, max(0, end - 40), end) or INTRODUCES.search(text, start, end)
-                                        or CLEFT.search(text, start, end))
+        said = SAID.search(text, max(0, end - 40), end) is not None
+        says_what_follows = linked and (said or INTRODUCES.search(text, start, end) or CLEFT.search(text, start, end))
         # «X … اعلام کرد، سئول …»: a speech verb with no object of its own frames what follows the comma
-        frames_next = match.group().strip() in ("،", ",") and " را " not in text[start:end] and \
-            SAID.search(text, max(0, end - 40), end) is not None
+        frames_next = said and match.group().strip() in ("،", ",") and " را " not in text[start:end]
         conversation = text.startswith("گو", match.end() + 2)  # «دیدار و گفت و گو کرد»: no «گفت» there
         frame_only = FRAME_FOLLOWS.match(text, match.end()) is not None and THUS.search(text, start, end) is not None
         while_saying = WHILE_SAYING.search(text, after_colon, end) is not None
