@@ -226,6 +226,7 @@ def test_a_quote_statement_keeps_its_speaker_and_not_someone_named_inside():
     ("حمید حقیقت‌پور نائب رئیس کمیسیون امنیت ملی گفت: امارات مرتکب اشتباه محاسباتی شد.", "حقیقت‌پور"),
     ("فرانسیسکو پریرا ملقب به شیمبا گفت: تیم امسال ما تیم منسجمی است.", "پریرا"),  # a nickname follows the name
     ("به گزارش ایسنا، لمان دراین‌باره گفت: «تیم ملی فوتبالی رویایی را به نمایش می‌گذارد.»", "لمان"),
+    ("هاشم بیک‌زاده بعد از برد استقلال گفت: مشکل فوتبال ایران قرارداد بازیکنان نیست.", "بیک‌زاده"),  # «‑زاده»: no verb
 ])
 def test_a_quote_headline_titles_an_outlet_by_its_name_and_a_person_by_surname(sentence, speaker):
     """«کویتی القبس:» and «الدین پیرموذن:» were a nationality or half a first name taken for a surname, «جهانی:»
@@ -249,6 +250,7 @@ def test_an_adverbial_part_after_the_subject_can_go_with_its_comma(fars_articles
 
 @pytest.mark.parametrize(("article_id", "headline"), [
     ("varzesh3-3-263", "تیم ملی جوانان در دومین دیدار خود به مصاف تیم ملی جوانان دانمارک رفت"),  # a relative clause
+    ("fars-news-3-185", "یحیی گل‌محمدی از بیمارستان مرخص شد"),  # a surname in «‑ی», not an indefinite noun
     ("fars-news-2-050", "مائورو وییرا وزیر خارجه برزیل پس از دیدار و گفت‌وگو با ظریف همتای "
                         "ایرانی خود در نشست خبری حضور یافت"),  # a relative clause closed by a participle and comma
     ("varzesh3-1-193", "منوچهر متکی برای تماشای رقابت‌های جام جهانی کشتی آزاد با سالن ۱۲ هزار نفری آزادی آمد"),

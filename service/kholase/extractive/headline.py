@@ -39,6 +39,7 @@ from kholase.extractive.attribution import (
     trailing_speech,
 )
 from kholase.extractive.speakers import SpeakerBook
+from kholase.text.lexicon import vocabulary
 from kholase.text.sentences import DOUBLED_WORD, Sentence, stop_words, word_form
 from kholase.text.tagger import VERB_TAGS, ZWNJ, Token, tagged
 
@@ -117,6 +118,7 @@ PAIRED_PREVERBS = frozenset(("رد و بدل", "رفت و آمد", "داد و س
 FIRST_NAME_PARTS = frozenset("محمد علی سید میر امیر غلام عبد ابو".split())
 NICKNAMED = frozenset("ملقب معروف مشهور".split())  # «فرانسیسکو پریرا ملقب به شیمبا»: the name ends before
 NAME_TAILS = frozenset("الدین الله".split())  # the second word of a first name («نور الدین», «روح الله»)
+SURNAME_PARTICIPLE = "زاده"  # «بیک‌زاده», «افشارزاده»: a surname the tagger takes for the participle it ends in
 OUTLETS = frozenset("روزنامه نشریه مجله هفته‌نامه سایت پایگاه شبکه رادیو تلویزیون".split())
 SOURCES = frozenset("منابع منبع رسانه‌های مقامات".split())  # «منابع آگاه», never a surname «آگاه»
 ORDINAL_WORDS = frozenset("اول دوم سوم چهارم پنجم".split())
@@ -972,7 +974,7 @@ def _relative_clauses(tokens: list[Token], preverb: int) -> list[tuple[int, int]
     for at in range(1, preverb):
         before = tokens[at - 1]
         if tokens[at].text != "که" or before.tag not in ("NOUN", "PROPN") or before.text in CONJUNCTIONAL_NOUNS or \
-                (before.tag == "NOUN" and before.text.endswith("ی")) or (at > 1 and tokens[at - 2].text == "یک") or \
+                (before.tag == "NOUN" and _indefinite(tokens, at - 1)) or (at > 1 and tokens[at - 2].text == "یک") or \
                 any(token.text in DEGREE_WORDS for token in tokens[max(at - 3, 0) : at]):
             continue  # «از آنجا که», «مربیانی که», «یک مقطع که», «این نکته که», «آن‌قدر دلخورم که», «به همان اندازه که»
         verb = next((end for end in range(at + 2, preverb) if tokens[end].tag in VERB_TAGS), None)
@@ -991,6 +993,18 @@ def _relative_clauses(tokens: list[Token], preverb: int) -> list[tuple[int, int]
             continue  # another verb before the main one: where the relative clause ends is not clear
         spans.append((at, verb + 1 + closed))
     return spans
+
+
+def _indefinite(tokens: list[Token], at: int) -> bool:
+    """Whether the noun at `at` ends in the indefinite «‑ی» («مربیانی», «نامه‌ای», «تیمی»), not a surname the tagger
+    took for a common noun after its first name («یحیی گل‌محمدی»): one whose stem hazm's lexicon knows, is plural or
+    has no name before it."""
+    word = tokens[at].text
+    if not word.endswith("ی"):
+        return False
+    stem = word.removesuffix("ی")
+    return word.endswith(("ای", "یی")) or stem in vocabulary() or stem.endswith(PLURALS) or at == 0 or \
+        tokens[at - 1].tag not in ("NOUN", "PROPN")
 
 
 def _unclosed_causes(tokens: list[Token], preverb: int, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -1331,8 +1345,10 @@ def _speaker(phrase: str, sentence: list[Token], opens_sentence: bool = False) -
     if name and re.match(INSTITUTION, _text(name)):  # «سفارت جمهوری اسلامی ایران»: a body, whole, not a surname;
         body = name[1:] if name[0].text == "باشگاه" and len(name) > 1 else name  # a club by its name alone
         return _text(body) if len(body) <= 4 else None
-    mistagged = [token.tag == "VERB" and at < len(name) - 1 for at, token in enumerate(name)]  # «داوید کونارسکی»:
-    # a verb ends its clause, so one inside a name is the tagger's slip
+    mistagged = [token.tag == "VERB" and (at < len(name) - 1 or (at and token.text.endswith(SURNAME_PARTICIPLE)
+                                                                        and token.text != SURNAME_PARTICIPLE))
+                 for at, token in enumerate(name)]  # «داوید کونارسکی»: a verb ends its clause, so one inside a name is
+    # the tagger's slip, as is a surname that ends like a participle («هاشم بیک‌زاده»)
     if name and not any((token.tag in NOT_A_NAME and not slip) or token.text in DANGLING
                         for token, slip in zip(name, mistagged)):
         lone = len(name) == 1 and word_form(name[0].text) in stop_words()
