@@ -403,9 +403,11 @@ def test_a_claim_leaves_out_a_frame_that_names_no_one():
     ("به گزارش خبرگزاری فارس از اردبیل به نقل از مرکز اطلاع‌رسانی فرماندهی انتظامی استان، ", "فرماندهی انتظامی استان"),
     ("به گزارش فارس به نقل از روابط عمومی باشگاه استقلال، ", "باشگاه استقلال"),
     ("به گزارش فارس به نقل از سایت رسمی باشگاه رئال مادرید، ", "باشگاه رئال مادرید"),
-    ("به نوشته روزنامه کویتی القبس،", "روزنامه کویتی القبس"),
     ("به گزارش سازمان ملل، ", "سازمان ملل"),
-    ("به گزارش فارس به نقل از سایت گل، ", "سایت گل"),  # an outlet's own name stays whole
+    ("به گزارش فارس به نقل از مقامات نظامی، ", "مقامات نظامی"),
+    ("به نوشته روزنامه کویتی القبس،", None),  # outlets report what others did and said
+    ("به گزارش فارس به نقل از سایت گل، ", None),
+    ("به گزارش گروه اقتصاد بین‌الملل فارس به نقل از پاکستان تودی، ", None),
     ("به گزارش فارس به نقل از دادسرای ویژه امور جنایی تهران آمده است:", "دادسرای ویژه امور جنایی تهران"),
     ("به گزارش خبرگزاری فارس، ", None),  # agencies only relay
     ("به گزارش ورزش سه به نقل از رویترز، ", None),
@@ -427,6 +429,20 @@ def test_claims_of_a_relayed_report_are_its_source(fars_articles):
     assert claims and all(claim.speaker == "سازمان ملل متحد" for claim in claims)
     _, claims = claims_of(articles["fars-news-2-224"]["body"])  # a report of no relayed body
     assert all(claim.speaker != "فارس" for claim in claims)
+
+
+def test_narration_an_outlet_relays_has_no_speaker_and_its_quoted_source_speaks(fars_articles):
+    """fars-news-2-292: «به گزارش … فارس به نقل از پاکستان تودی، علی ماجدی … خواست …» and the background after it
+    are the newsroom's narration, not the newspaper's claims; fars-news-1-255: «روزنامه الحیات به نقل از یک مقام نزدیک
+    به آیت‌الله سیستانی، نوشت: …» is the official's."""
+    articles = {a["id"]: a for a in fars_articles}
+    document, claims = claims_of(articles["fars-news-2-292"]["body"], 10)
+    assert "پاکستان تودی" not in {claim.speaker for claim in claims}
+    said = {claim.speaker for claim in claims if "منتظر اقدامات عملی" in document.text[claim.start : claim.end]}
+    assert said == {"ماجدی"}
+    document, claims = claims_of(articles["fars-news-1-255"]["body"], 10)
+    said = {claim.speaker for claim in claims if "ائتلاف" in document.text[claim.start : claim.end]}
+    assert said == {"یک مقام نزدیک به آیت‌الله سیستانی"}
 
 
 def test_a_pronoun_before_anyone_speaks_is_the_leads_person(fars_articles, varzesh3_articles):

@@ -227,6 +227,7 @@ def test_a_quote_statement_keeps_its_speaker_and_not_someone_named_inside():
     ("فرانسیسکو پریرا ملقب به شیمبا گفت: تیم امسال ما تیم منسجمی است.", "پریرا"),  # a nickname follows the name
     ("به گزارش ایسنا، لمان دراین‌باره گفت: «تیم ملی فوتبالی رویایی را به نمایش می‌گذارد.»", "لمان"),
     ("هاشم بیک‌زاده بعد از برد استقلال گفت: مشکل فوتبال ایران قرارداد بازیکنان نیست.", "بیک‌زاده"),  # «‑زاده»: no verb
+    ("رویترز به نقل از سمیر غضبان افزود: شرکت‌های نفتی تولید نفت عراق را افزایش می‌دهند.", "غضبان"),  # who spoke
 ])
 def test_a_quote_headline_titles_an_outlet_by_its_name_and_a_person_by_surname(sentence, speaker):
     """«کویتی القبس:» and «الدین پیرموذن:» were a nationality or half a first name taken for a surname, «جهانی:»

@@ -187,6 +187,12 @@ OUTLET = re.compile(
     r"^(?:روابط\s*\u200c?\s*عمومی|(?:(?:مرکز|اداره|کمیته|واحد|ستاد|دفتر|پایگاه)\s+(?:اطلاع\u200c?\s?رسانی|رسانه\u200c?ای|خبری"
     rf"|روابط\s+عمومی)|(?:سایت|پایگاه|تارنما)(?:\s+(?:رسمی|اینترنتی))?)(?=\s+{INSTITUTION}))\s+"
 )
+# The first words of officials or sources a report relays without naming them: they speak for themselves.
+OFFICIALS = frozenset("منابع منبع مقامات مقام مسئولان".split())
+# «روزنامه الحیات به نقل از یک مقام نزدیک به …»: who spoke, as the outlet relays them.
+RELAYED_SPEAKER = re.compile(r"\sبه\s+نقل\s+از\s+(?P<speaker>[^،,]+?)[\s،,]*$")
+# «یک مقام نزدیک به آیت‌الله سیستانی»: an unnamed source described by whom it is close to, «به» and all.
+CLOSE_TO = re.compile(r"^(?:یک\s+)?(?:مقام|منبع|منابع|مقامات|فردی|شخصی)(?:\s+\S+)?\s+نزدیک\s+به\s+")
 # News agencies by name: they relay, and are never a speaker.
 NEWS_AGENCIES = re.compile(
     r"^(?:فارس|تسنیم|ایسنا|ایرنا|مهر|ایلنا|ایبنا|شبستان|رویترز|آسوشی(?:ت|تد|د)\s?پرس|فرانس\s?پرس|یونایتد\s?پرس|آژانس"
@@ -277,9 +283,11 @@ def clean_speaker(phrase: str) -> str | None:
     phrase = LEADING_ADJUNCT.sub("", NEWS_FRAME.sub("", QUOTE_FIRST.sub("", phrase.strip())))  # «در ادامه …، X»
     phrase = GLUED_DAR.sub("", SPEAKER_START.sub("", phrase))
     phrase = SPEAKER_START.sub("", LEADING_ADJUNCT.sub("", phrase))
+    if relayed := RELAYED_SPEAKER.search(phrase):
+        phrase = relayed.group("speaker")
     if ADVERBIAL_NOUN.match(phrase):
         phrase = _from_first_name(phrase)
-    partitive = PARTITIVE.match(phrase)
+    partitive = PARTITIVE.match(phrase) or CLOSE_TO.match(phrase)
     kept = partitive.end() if partitive else 0
     cut = SPEAKER_END.search(" " + phrase, kept)
     phrase = (" " + phrase)[: cut.start()] if cut else phrase
@@ -341,9 +349,19 @@ def relayed_source(frame: str) -> str | None:
     body = OUTLET.sub("", source)
     source = body if len(body.split()) > 1 else source  # «سایت گل» stays whole
     if AGENCY.search(source) or NEWS_AGENCIES.match(source) or len(source.split()) > MAX_SOURCE_WORDS or \
-            NOT_A_SPEAKER.search(source) or re.search(SPEECH_VERB, source) or POINTER.search(source):
-        return None  # an agency, frame text, a statement, or «این باشگاه»: the source the lead named
+            NOT_A_SPEAKER.search(source) or re.search(SPEECH_VERB, source) or POINTER.search(source) or \
+            is_outlet(source):
+        return None  # an agency, frame text, a statement, «این باشگاه», or an outlet: the source the lead named
     return source.strip(QUOTES) or None
+
+
+def is_outlet(source: str) -> bool:
+    """Whether a relayed source is a newspaper, a site or a channel («روزنامه الحیات», «پاکستان تودی», «مارکا»),
+    which reports what others did and said, rather than a body, an office or officials, who speak for themselves:
+    the narration it relays is the newsroom's, with no speaker."""
+    source = OUTLET.sub("", source.replace("«", "").replace("»", "").strip(QUOTES))
+    words = source.split()
+    return not words or not (re.match(INSTITUTION, source + " ") or words[0] in OFFICIALS | TITLE_WORDS)
 
 
 def news_frame_end(sentence: str) -> int:
