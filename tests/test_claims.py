@@ -377,6 +377,19 @@ def test_an_office_given_with_a_name_the_tagger_misses_resolves_to_it(fars_artic
     assert name in speakers and office not in speakers, speakers
 
 
+@pytest.mark.parametrize(("article_id", "name", "office"), [
+    ("varzesh3-1-192", "پرویز مظلومی", "سرمربی جدید استیل آذین زاگرس"),  # the name opens the lead, before a comma
+    ("varzesh3-3-115", "سیروس پورموسوی", "سرمربی نفت آبادان"),  # after the agency's comma
+    ("varzesh3-2-390", "برانکو ایوانکوویچ", "سرمربی پرسپولیس"),
+])
+def test_an_office_named_again_without_team_or_club_is_its_holder(varzesh3_articles, article_id, name, office):
+    """«پرویز مظلومی، سرمربی جدید تیم فوتبال استیل آذین زاگرس …» and later «سرمربی جدید استیل آذین زاگرس …»: a
+    newsroom names the office again without «تیم فوتبال» or «باشگاه»."""
+    article = next(a for a in varzesh3_articles if a["id"] == article_id)
+    speakers = {claim.speaker for claim in Summarizer().summarize(article["body"]).key_claims}
+    assert name in speakers and office not in speakers, speakers
+
+
 def test_an_epithet_is_the_person_named_last():
     text = (
         "علیرضا منصوریان سرمربی استقلال در نشست خبری گفت: تیم ما برای قهرمانی آماده است.\n"

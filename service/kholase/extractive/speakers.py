@@ -39,6 +39,8 @@ NAMED_TITLE = re.compile(r"«(?P<name>[^».!؟?]{3,40})»[ \t]*،?[ \t]*(?P<titl
 WORD = re.compile(r"[^\s،,.:؛«»()]+")
 NAME_WINDOW = 6  # words before an office word that may hold the name
 OFFICE_KEY_WORDS = 3
+# Words a newsroom leaves out when it names an office again: «سرمربی تیم فوتبال نفت آبادان» is «سرمربی نفت آبادان».
+OFFICE_FILLERS = frozenset("تیم فوتبال باشگاه".split())
 CLAUSE_BREAK = re.compile(r"[.:؛«»()\n!؟?]")
 LEAD_NAME_WORDS = 3
 UNNAMED = "\u2063unnamed"  # a pronoun's voice, and the words that run on from it, while no name is known for it
@@ -147,7 +149,7 @@ class SpeakerBook:
         with them or they with it); else the first name, then office holder, whose surname begins the phrase; else a
         speaker met before that opens it."""
         offices = self._offices
-        office = " ".join(phrase.split()[:3])
+        office = _office_key(phrase)
         matches = [offices.order.get(office)]
         if len(office.split()) >= 2:
             matches.append(offices.beginnings.get(office))
@@ -190,7 +192,7 @@ def _office_index(text: str) -> _OfficeIndex:
         if AGENCY.search(text[max(0, match.start() - FRAME_BEFORE) : match.start()]):
             continue
         if name := match.group("name").strip():
-            offices.setdefault(" ".join(match.group("title").split()[:3]), name)
+            offices.setdefault(_office_key(match.group("title")), name)
     for name, office in _named_offices(text):
         offices.setdefault(office, name)
     order = {known: number for number, known in enumerate(offices)}
@@ -210,23 +212,31 @@ def _named_offices(text: str) -> list[tuple[str, str]]:
         if at == 0 or word.group() not in TITLE_WORDS:
             continue
         window = text[words[max(0, at - NAME_WINDOW)].start() : word.start()]
-        window = CLAUSE_BREAK.split(window)[-1].rstrip(" ،,")  # «علی پناهی، معاون …»: the comma may stand between
+        window = CLAUSE_BREAK.split(window)[-1].strip(" ،,")  # «علی پناهی، معاون …»: the comma may stand between
         if AGENCY.search(window):  # «به گزارش خبرگزاری رسمی کره شمالی، سخنگوی …»: the report's source, not a name;
             window = re.split(r"[،,]", window)[-1]  # «به گزارش «ورزش سه»، سیروس پورموسوی سرمربی …»: after it, one
             if not window.strip() or AGENCY.search(window):
                 continue
         run: list[Token] = []
         before = tagged(f"{window} {word.group()}")[:-1]  # tagged with the office word after it
+        whole = len(before) == 2  # «پرویز مظلومی، سرمربی …»: two words that open the clause before an office
         for at, token in reversed(list(enumerate(before))):
-            if not (token.tag == "PROPN" or _unknown_surname(token, run) or (at == 0 and run and token.tag == "NOUN")) \
+            if not (token.tag == "PROPN" or _unknown_surname(token, run) or (at == 0 and run and token.tag == "NOUN")
+                    or (whole and token.tag in ("NOUN", "ADJ") and token.text not in NOT_A_LEADS_PERSON
+                        and not token.text.endswith("ترین"))) \
                     and (token.text not in HONORIFICS or token.text == "و" or not run):
                 break  # a name is proper nouns, a surname hazm does not know, and a first name opening the clause
             run.append(token)
         name = [token.text for token in reversed(run) if token.text not in HONORIFICS]
         office = CLAUSE_BREAK.split(text[word.start() : word.start() + 120])[0].split("،")[0].split()
         if len(name) >= 2 and NOT_IN_A_NAME.isdisjoint(name):
-            found.append((" ".join(name), " ".join(office[:OFFICE_KEY_WORDS])))
+            found.append((" ".join(name), _office_key(" ".join(office))))
     return found
+
+
+def _office_key(office: str) -> str:
+    """An office's first words, as it is looked up: without the words a newsroom leaves out when it names it again."""
+    return " ".join([word for word in office.split() if word not in OFFICE_FILLERS][:OFFICE_KEY_WORDS])
 
 
 def _unknown_surname(token: Token, run: list[Token]) -> bool:
