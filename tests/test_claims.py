@@ -619,6 +619,9 @@ def test_a_report_or_a_quotation_is_no_speaker(source, article_id, never, reques
      "به دادگاهی در مادرید فرجام خواهی کرده است"),
     ("مسلمان در گفت و گو با ورزش سه، درباره آخرین وضعیت خود اینطور توضیح می‌دهد: من قرارداد دارم.", "مسلمان",
      "من قرارداد دارم"),
+    # a name in guillemets inside the speaker
+    ("«دیمیتری پسکوف» سخنگوی کرملین امروز در جمع خبرنگاران تصریح کرد که ارتش روسیه آماده است.",
+     "دیمیتری پسکوف سخنگوی کرملین", "ارتش روسیه آماده است"),
 ])
 def test_claims_read_longer_frames(sentence, speaker, statement):
     attribution = attribute(sentence, long_frames=True)

@@ -84,7 +84,9 @@ LONG_COLON_FRAME = _colon_frame(300, rf"{FRAME_VERB}|آورده\s?است")
 # Not after «را» («X تعداد داوران را هشت نفر اعلام کرد که …»: «که» then opens a relative clause) or «در حالی» («X در
 # حالی ادامه داد که …»: a contrast, not speech).
 REPORTED_THAT = re.compile(
-    rf"^(?P<speaker>(?:(?!\sرا\s|در\s+حالی)[^:،,«»؛]){{2,160}}?)\s+(?:و\s*)?(?:{FRAME_VERB}|ادعا\s?(?:کرد|می‌کند|می‌کنند))"
+    # a name in guillemets may stand in the speaker («چانگ دونگ یانگ» وزیر اتحاد کره جنوبی … اعلام کرد، …»)
+    rf"^(?P<speaker>(?:(?!\sرا\s|در\s+حالی)(?:«[^»:،,]{{1,40}}»|[^:،,«»؛])){{2,160}}?)\s+(?:و\s*)?"
+    rf"(?:{FRAME_VERB}|ادعا\s?(?:کرد|می‌کند|می‌کنند))"
     rf"(?:{VERB_ENDING}|ه)(?:\s+که\s+|\s*[،,]\s*)(?=\S)"  # «… اعلام کرده، S»
     # «مطهری که تاکید دارد …، می‌گوید …»: a name and the relative clause about it, then the speech verb
     rf"|^(?P<named>[^:،,«»؛\s]+(?:\s+[^:،,«»؛\s]+){{0,3}})\s+که\s+[^:«»؛]{{2,200}}?[،,]\s*(?:{FRAME_VERB}){VERB_ENDING}"
