@@ -923,3 +923,17 @@ def test_a_time_inside_a_that_clause_stays(varzesh3_articles):
 ])
 def test_sources_are_named_whole(fars_articles, varzesh3_articles, article_id, headline):
     assert headline in _candidate_texts(fars_articles + varzesh3_articles, article_id)
+
+
+@pytest.mark.parametrize(("article_id", "kept"), [
+    ("varzesh3-1-155", "برای حضور در این رقابت‌ها"),
+    ("fars-news-1-178", "جواز حضور در این رقابت‌ها"),
+])
+def test_a_word_that_takes_its_place_keeps_in_this(fars_articles, varzesh3_articles, article_id, kept):
+    """«کشتی گیران خود را برای حضور در این رقابت‌ها تقسیم کردیم»: «در این رقابت‌ها» is where «حضور» is, and without
+    it the phrase is cut («… برای حضور تقسیم کردیم»)."""
+    article = next(a for a in fars_articles + varzesh3_articles if a["id"] == article_id)
+    document = Summarizer().prepare(article["body"])
+    texts = [c.text for c in candidates(list(document.sentences), LONGEST, document.text)]
+    cut = kept.removesuffix(" در این رقابت‌ها")
+    assert any(kept in text for text in texts) and not any(f"{cut} " in text and kept not in text for text in texts)

@@ -692,10 +692,11 @@ def _adjunct_spans(tokens: list[Token]) -> list[tuple[int, int]]:
             spans.append((start, start + 3))  # «… اسامی محرومان را به شرح زیر اعلام کرد»: the list is not the news
             continue
         if [token.text for token in tokens[start : start + 2]] in (["در", "این"], ["در", "آن"]) and \
+                not (before and before.text in BOUND_BEFORE_DAR) and \
                 start + 3 <= preverb and tokens[start + 2].tag == "NOUN" and tokens[start + 3].tag != "ADJ" and \
                 tokens[start + 3].text != "از" and tokens[start + 3].text not in PRESENCE and \
                 not _phrase_goes_on(tokens, start + 3):  # «در این دوره از مسابقه‌ها …» goes on; «در این جلسه
-            # مطرح کرد» can go whole, «در این جلسه حضور داشت» says where
+            # مطرح کرد» can go whole, «در این جلسه حضور داشت» and «برای حضور در این رقابت‌ها» say where
             spans.append((start, start + 3 + (tokens[start + 3].text in ("،", ","))))  # «در این جلسه» and its comma
             continue
         opener = _opener(tokens, start, SAFE_ADJUNCTS)
