@@ -193,6 +193,10 @@ OUTLET = re.compile(
 OFFICIALS = frozenset("منابع منبع مقامات مقام مسئولان".split())
 # «روزنامه الحیات به نقل از یک مقام نزدیک به …»: who spoke, as the outlet relays them.
 RELAYED_SPEAKER = re.compile(r"\sبه\s+نقل\s+از\s+(?P<speaker>[^،,]+?)[\s،,]*$")
+# «احتمالا پس از …، فاتی را باید … دانست»: an adverb about the whole sentence, never who speaks.
+SENTENCE_ADVERB = re.compile(
+    r"^(?:احتمال|قطع|ظاهر|مسلم|طبیعت|اساس|دقیق|تقریب|کامل|واقع|حتم|فعل|معمول|نهایت|اتفاق|مجدد|رسم|اصل|ضمن)(?:ا|اً)$"
+)
 # «یک مقام نزدیک به آیت‌الله سیستانی»: an unnamed source described by whom it is close to, «به» and all.
 CLOSE_TO = re.compile(r"^(?:یک\s+)?(?:مقام|منبع|منابع|مقامات|فردی|شخصی)(?:\s+\S+)?\s+نزدیک\s+به\s+")
 # News agencies by name: they relay, and are never a speaker.
@@ -301,8 +305,9 @@ def clean_speaker(phrase: str) -> str | None:
         office = next((at for at, word in enumerate(first) if word in TITLE_WORDS), None)
         if office is not None and 1 <= office <= OFFICE_WITHIN and NOT_A_NAME_WORD.isdisjoint(first[:office]):
             phrase, words = " ".join(first), first
-    if not words or len(words) > MAX_SPEAKER_WORDS or AGENCY.search(phrase) or NOT_A_SPEAKER.search(phrase):
-        return None
+    if not words or len(words) > MAX_SPEAKER_WORDS or AGENCY.search(phrase) or NOT_A_SPEAKER.search(phrase) or \
+            SENTENCE_ADVERB.match(words[0]) or words[-1] == "مبنی":  # «ایران پیشنهادی مبنی بر … ارائه داد»: an
+        return None  # object and what it says
     return words[0] if words[0] in PRONOUNS else phrase  # «وی دلایل موفقیت … را … دانست»
 
 
