@@ -745,3 +745,14 @@ def test_a_stance_told_of_the_last_person_named_is_theirs(fars_articles, article
     claims = Summarizer().summarize(article["body"]).key_claims
     claim = next(claim for claim in claims if claim.text.startswith(opening))
     assert claim.speaker == speaker
+
+
+@pytest.mark.parametrize(("article_id", "courtesy"), [
+    ("varzesh3-1-192", "جا دارد که از کادر"),  # «جا دارد که از کادر فنی گذشته تیم تشکر کنم»
+    ("varzesh3-1-346", "ابتدا باید روز خبرنگار"),  # «… تبریک بگویم»
+])
+def test_thanks_and_congratulations_are_no_claim_nor_headline(varzesh3_articles, article_id, courtesy):
+    article = next(a for a in varzesh3_articles if a["id"] == article_id)
+    result = Summarizer().summarize(article["body"])
+    assert not any(courtesy in normalize(claim.text) for claim in result.key_claims)
+    assert courtesy not in result.headline

@@ -193,6 +193,13 @@ OUTLET = re.compile(
 OFFICIALS = frozenset("منابع منبع مقامات مقام مسئولان".split())
 # «روزنامه الحیات به نقل از یک مقام نزدیک به …»: who spoke, as the outlet relays them.
 RELAYED_SPEAKER = re.compile(r"\sبه\s+نقل\s+از\s+(?P<speaker>[^،,]+?)[\s،,]*$")
+# Thanks or congratulations that end a short statement («جا دارد از مجموعه سپاهان تشکر کنم», «ابتدا باید روز
+# خبرنگار را … تبریک بگویم»): a courtesy, not a claim nor news.
+COURTESY = re.compile(
+    r"(?:(?:تشکر|قدردانی|سپاسگزاری)\s?(?:و\s+(?:تشکر|قدردانی)\s?)?(?:ن?می[\s\u200c]?)?(?:کنم|کنیم|نمایم|نماییم)"
+    r"|سپاسگزارم|ممنونم|متشکرم|تبریک\s?(?:ن?می[\s\u200c]?|ب)?(?:گویم|گوییم))$"
+)
+COURTESY_WORDS = 12  # a longer statement says more than its thanks
 # «احتمالا پس از …، فاتی را باید … دانست»: an adverb about the whole sentence, never who speaks.
 SENTENCE_ADVERB = re.compile(
     r"^(?:احتمال|قطع|ظاهر|مسلم|طبیعت|اساس|دقیق|تقریب|کامل|واقع|حتم|فعل|معمول|نهایت|اتفاق|مجدد|رسم|اصل|ضمن)(?:ا|اً)$"
@@ -465,6 +472,12 @@ def _reported_that(text: str) -> tuple[int, str] | None:
     if speaker is None or any(token.tag in VERB_TAGS for token in tagged(phrase)):
         return None
     return reported.end(), speaker
+
+
+def is_courtesy(statement: str) -> bool:
+    """Whether a statement is only thanks or congratulations: short, and ending on them."""
+    statement = statement.strip(" .!»«")
+    return len(statement.split()) <= COURTESY_WORDS and COURTESY.search(statement) is not None
 
 
 def in_first_person(text: str, pronouns: frozenset[str] = FIRST_PERSON_SINGULAR) -> bool:

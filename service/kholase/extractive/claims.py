@@ -3,7 +3,7 @@
 What is never a claim is decided by form before any ranking: a question, a bullet, a line with no sentence ending
 (a subheading, a table row, a related-news title, a line of verse), a list's announcement, a line that ends on
 the colon before what it announces, the newsroom's word to its reader, a narrated meeting or visit, the topic someone
-spoke of, a repeat.
+spoke of, thanks or congratulations, a repeat.
 """
 
 import re
@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from kholase.extractive.attribution import LIST_ANNOUNCEMENT, VERB_ENDING
+from kholase.extractive.attribution import LIST_ANNOUNCEMENT, VERB_ENDING, is_courtesy
 from kholase.extractive.speakers import Voice, voices
 from kholase.text.sentences import WORD, Document, Sentence
 
@@ -95,7 +95,8 @@ def _not_a_claim(sentence: Sentence, voice: Voice, paragraph: str, alone: bool) 
         return True
     if alone and not SENTENCE_ENDING.search(text):
         return len(text.split()) <= MAX_LINE_WORDS or TITLE_SEPARATOR.search(text) is not None
-    return (voice.speaker is None and SCENE.search(text) is not None) or TOPIC_ONLY.match(text) is not None
+    return (voice.speaker is None and SCENE.search(text) is not None) or TOPIC_ONLY.match(text) is not None or \
+        is_courtesy(text[voice.start : voice.end])
 
 
 def extract_claims(document: Document, scores: np.ndarray, max_claims: int) -> list[ClaimSpan]:

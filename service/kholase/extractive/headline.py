@@ -36,6 +36,7 @@ from kholase.extractive.attribution import (
     Attribution,
     attribute,
     clean_speaker,
+    is_courtesy,
     trailing_speech,
 )
 from kholase.extractive.speakers import SpeakerBook
@@ -1552,7 +1553,7 @@ def well_formed(headline: str) -> bool:
     if words[:2] == ["در", "ادامه"] and (len(words) < 3 or words[2] not in RUN_OF_EVENTS):
         return False  # «در ادامه …» goes on from the sentence before; «در ادامه هفته سوم لیگ برتر …» places the news
     if NOT_NEWS.search(headline) or (statement == headline and PLAN_UNDONE.search(headline)) or \
-            POINTS_BACK.search(statement) or statement.startswith(BACK_OPENERS) or \
+            is_courtesy(statement) or POINTS_BACK.search(statement) or statement.startswith(BACK_OPENERS) or \
             any(_refers_back(words, at) for at in range(len(words))):
         return False
     if _only_a_relative_clause(statement) or _only_a_subordinate_clause(tokens):
