@@ -365,7 +365,7 @@ def relayed_source(frame: str) -> str | None:
     if AGENCY.search(source) or NEWS_AGENCIES.match(source) or len(source.split()) > MAX_SOURCE_WORDS or \
             NOT_A_SPEAKER.search(source) or re.search(SPEECH_VERB, source) or POINTER.search(source) or \
             is_outlet(source):
-        return None  # an agency, frame text, a statement, «این باشگاه», or an outlet: the source the lead named
+        return None  # an agency, frame text, a statement, an outlet, or «این باشگاه» (the source the lead named)
     return source.strip(QUOTES) or None
 
 
