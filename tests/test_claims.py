@@ -311,7 +311,8 @@ def test_a_champion_is_an_office_that_resolves_to_the_name(varzesh3_articles, ar
 @pytest.mark.parametrize(("article_id", "met", "speaker"), [
     # «… نظام یکی از نقاط عطف … را … عنوان و … تأکید کرد:», the office of «هاشمی رفسنجانی»
     ("fars-news-1-080", "رئیس مجمع تشخیص مصلحت نظام", "هاشمی رفسنجانی"),
-    ("fars-news-2-050", "وزیر خارجه برزیل", "وزیر خارجه برزیل"),  # «وزیر خارجه برزیل حل موضوع سوریه را …»
+    ("fars-news-2-050", "وزیر خارجه برزیل", "مائورو وییرا"),  # «وزیر خارجه برزیل حل موضوع سوریه را …», named
+    # «مائورو وییرا» in the lead
 ])
 def test_a_speaker_run_into_their_clause_is_the_speaker_met_before(fars_articles, article_id, met, speaker):
     article = next(a for a in fars_articles if a["id"] == article_id)
@@ -369,6 +370,7 @@ def test_according_to_a_surname_with_no_comma_is_the_person_named_before(fars_ar
 @pytest.mark.parametrize(("article_id", "name", "office"), [
     ("fars-news-3-021", "حمیدرضا فولادگر", "رئیس کمیسیون ویژه نظارت"),  # a surname hazm does not know
     ("fars-news-2-045", "شهاب‌الدین چاوشی", "معاون سیاسی استانداری تهران"),
+    ("fars-news-1-233", "ماریا زاخارووا", "سخنگوی وزارت خارجه روسیه"),  # a name in «» right after the frame's comma
 ])
 def test_an_office_given_with_a_name_the_tagger_misses_resolves_to_it(fars_articles, article_id, name, office):
     """«حمیدرضا فولادگر رئیس کمیسیون ویژه نظارت …» and later «رئیس کمیسیون ویژه نظارت … افزود: …»: his words."""

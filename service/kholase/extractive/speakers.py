@@ -61,7 +61,8 @@ HIS_STANCE = re.compile(
 OFFICE_GOES_ON = frozenset("استان شهرستان شهر کشور شورای جمهوری".split())  # «مسئول … استان آذربایجان شرقی»
 # Words a tagger may call proper nouns that no person's name holds («تیم ملی امید», «خبرگزاری رسمی کره شمالی»).
 NOT_IN_A_NAME = frozenset("تیم باشگاه شورای شورا سازمان وزارت اداره رسمی ملی شامل کشور استان شهر".split())
-# «به گزارش «ورزش سه»، …»: a name in the report's frame is its source, not a person with an office.
+# «به گزارش «ورزش سه»، …»: a name in the report's frame is its source, not a person with an office; one after the
+# frame's comma opens the clause («به گزارش … خبرگزاری فارس، «ماریا زاخارووا» سخنگوی وزارت خارجه روسیه …»).
 FRAME_BEFORE = 30
 # A turn that opens with a short label and a colon, bulleted or not: «واحدی: …», «* فارس: …», «سؤال: …».
 TURN = re.compile(r"^\s*(?P<bullet>[*•●▪\-–]\s*)?(?P<label>[^\s:«»،.؟?]+(?:\s+[^\s:«»،.؟?]+){0,2})\s*[:：]\s*")
@@ -189,7 +190,8 @@ def _office_index(text: str) -> _OfficeIndex:
     """A function of the text alone, kept for the last few texts: an article's headline and its claims both ask."""
     offices: dict[str, str] = {}  # the first three words of an office -> the name that holds it
     for match in NAMED_TITLE.finditer(text):
-        if AGENCY.search(text[max(0, match.start() - FRAME_BEFORE) : match.start()]):
+        before = text[max(0, match.start() - FRAME_BEFORE) : match.start()]
+        if AGENCY.search(before) and not before.rstrip().endswith(("،", ",")):
             continue
         if name := match.group("name").strip():
             offices.setdefault(_office_key(match.group("title")), name)
