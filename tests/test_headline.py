@@ -937,3 +937,17 @@ def test_a_word_that_takes_its_place_keeps_in_this(fars_articles, varzesh3_artic
     texts = [c.text for c in candidates(list(document.sentences), LONGEST, document.text)]
     cut = kept.removesuffix(" در این رقابت‌ها")
     assert any(kept in text for text in texts) and not any(f"{cut} " in text and kept not in text for text in texts)
+
+
+@pytest.mark.parametrize(("article_id", "headline"), [
+    ("fars-news-3-263", "مراسم رونمایی کتاب حجره شماره دو خاطرات حجت‌الاسلام ابوالقاسم اقبالیان پانزدهم بهمن‌ماه در "
+                        "حوزه هنری برگزار می‌شود"),  # a coming event keeps its date and place
+    ("varzesh3-1-457", "اولین دور اردوی آماده‌سازی بعد از دو سال تعطیلی از چهارشنبه هفته گذشته آغاز شد"),
+    ("fars-news-2-133", "همایش تجلیل از برگزیدگان فرهنگی هنری استان برگزار شد"),  # past the first setting that stays
+])
+def test_who_attended_an_event_can_go_and_when_stays(fars_articles, varzesh3_articles, article_id, headline):
+    """«… با حضور آیت‌الله محسن قمی معاون … دفتر مقام معظم رهبری پانزدهم بهمن‌ماه در حوزه هنری برگزار می‌شود»:
+    newsroom titles leave out who attended, up to the event's date, place or predicate."""
+    article = next(a for a in fars_articles + varzesh3_articles if a["id"] == article_id)
+    document = Summarizer().prepare(article["body"])
+    assert headline in [c.text for c in candidates(list(document.sentences), LONGEST, document.text)]

@@ -242,6 +242,7 @@ MEDIUM_ADJECTIVES = frozenset("رسمی مفصل دوستانه کوتاه جد�
 NOT_A_SETTING = frozenset("که میان بین مقابل برابر علیه تا".split())
 # What opens the part an event's predicate can go without: a place, its company or occasion, its length.
 EVENT_SETTINGS = (*OCCASIONS, "با شرکت", "با همکاری", "به میزبانی", "به مدت")
+COMPANY = ("با حضور", "با شرکت")  # who attended: a part of any event's setting that can go
 TIME_WORDS = frozenset(
     "امروز دیروز امشب روز صبح عصر شب ظهر شامگاه بامداد هفته ماه سال ساعت گذشته جاری آینده قبل پیش اخیر "
     "شنبه یکشنبه دوشنبه سه‌شنبه چهارشنبه پنجشنبه پنج‌شنبه جمعه".split()
@@ -779,6 +780,9 @@ def _adjunct_spans(tokens: list[Token]) -> list[tuple[int, int]]:
     setting = _event_setting(tokens)
     if setting:
         spans.append(setting)
+    company = _company(tokens, preverb)
+    if company:
+        spans.append(company)
     inner = _inner_adjunct(tokens, preverb, spans)
     return sorted(span for span in ({*spans, inner} if inner else set(spans))
                   if not any(token.text in SCOPE_WORDS for token in tokens[span[0] : span[1]]))
@@ -845,10 +849,10 @@ def _media(tokens: list[Token], preverb: int) -> list[tuple[int, int]]:
 
 def _event_setting(tokens: list[Token]) -> tuple[int, int] | None:
     """Where, with whom and how long a past event happened, between its subject and its own predicate: from the
-    first place, company or length after the subject up to the predicate. The clause opens on its subject, a noun
-    phrase of at least two words, and has no object. The part goes whole or not at all, so it holds no verb, «که»,
-    comma, date or time (a dated event is another event), nothing of `NOT_A_SETTING`, and no «با» but an
-    occasion's («با برتری ۲ بر یک …» is the news); a place the word before takes as its own («حضور در …») is not
+    first place, company or length after the subject that can go, up to the predicate. The clause opens on its
+    subject, a noun phrase of at least two words, and has no object. The part goes whole or not at all, so it holds
+    no verb, «که», comma, date or time (a dated event is another event), nothing of `NOT_A_SETTING`, and no «با» but
+    an occasion's («با برتری ۲ بر یک …» is the news); a place the word before takes as its own («حضور در …») is not
     where it begins."""
     event = _event_predicate(tokens)
     if event is None or tokens[0].tag in ("ADP", "SCONJ", "CCONJ", "DET", "PRON") or \
@@ -868,9 +872,29 @@ def _event_setting(tokens: list[Token]) -> tuple[int, int] | None:
                (token.text in TIME_WORDS | MONTHS | ERA_WORDS and
                 "مدت" not in (word.text for word in part[max(at - 3, 0) : at]))  # «به مدت ۵ روز» is a length
                for at, token in enumerate(part)):
-            return None
+            continue  # a later place or company may still be the setting («… در قالب پرسش مهر … با حضور …»)
         return start, event
     return None
+
+
+def _company(tokens: list[Token], preverb: int) -> tuple[int, int] | None:
+    """Who attends an event, past or coming, up to its date, its place or its predicate: «… با حضور ۳۰ بازیکن از
+    چهارشنبه هفته گذشته آغاز شد», «… با حضور آیت‌الله محسن قمی … پانزدهم بهمن‌ماه در حوزه هنری برگزار می‌شود».
+    Newsroom titles leave the company out and keep when and where. It holds no verb, comma or «که», and no object
+    follows it."""
+    if tokens[preverb].text not in EVENT_WORDS:
+        return None
+    start = next((at for at in range(2, preverb) if _opener(tokens, at, COMPANY)), None)
+    if start is None or tokens[start + 2].text == "در" or any(token.text == "را" for token in tokens[start:preverb]):
+        return None  # «با حضور در کارخانه … طرح‌ها را افتتاح کرد»: being there, and the act's object after it
+    end = next((at for at in range(start + 3, preverb) if tokens[at].text in DEICTIC_WORDS or
+                (ORDINAL.match(tokens[at].text) and tokens[at + 1].text in DEICTIC_WORDS) or
+                (tokens[at].text == "در" and tokens[at + 1].text not in BOUND_AFTER_DAR and
+                 tokens[at - 1].text not in BOUND_BEFORE_DAR)), preverb)  # «بازیکنان حاضر در لیگ» goes on
+    end -= tokens[end - 1].tag == "ADP" and end - 1 > start + 2  # «… از چهارشنبه هفته گذشته»: the date's own «از»
+    if any(token.tag in VERB_TAGS | {"PUNCT"} or token.text == "که" for token in tokens[start:end]):
+        return None
+    return start, end
 
 
 def _event_predicate(tokens: list[Token]) -> int | None:
