@@ -364,18 +364,17 @@ def relayed_source(frame: str) -> str | None:
     source = body if len(body.split()) > 1 else source  # «سایت گل» stays whole
     if AGENCY.search(source) or NEWS_AGENCIES.match(source) or len(source.split()) > MAX_SOURCE_WORDS or \
             NOT_A_SPEAKER.search(source) or re.search(SPEECH_VERB, source) or POINTER.search(source) or \
-            is_outlet(source):
+            _is_outlet(body):
         return None  # an agency, frame text, a statement, an outlet, or «این باشگاه» (the source the lead named)
     return source.strip(QUOTES) or None
 
 
-def is_outlet(source: str) -> bool:
-    """Whether a relayed source is a newspaper, a site or a channel («روزنامه الحیات», «پاکستان تودی», «مارکا»),
-    which reports what others did and said, rather than a body, an office or officials, who speak for themselves:
-    the narration it relays is the newsroom's, with no speaker."""
-    source = OUTLET.sub("", source.replace("«", "").replace("»", "").strip(QUOTES))
-    words = source.split()
-    return not words or not (re.match(INSTITUTION, source + " ") or words[0] in OFFICIALS | TITLE_WORDS)
+def _is_outlet(body: str) -> bool:
+    """Whether a relayed source, without its outlet words (`OUTLET`), is a newspaper, a site or a channel («روزنامه
+    الحیات», «پاکستان تودی», «مارکا»), which reports what others did and said, rather than a body, an office or
+    officials, who speak for themselves: the narration it relays is the newsroom's, with no speaker."""
+    words = body.split()
+    return not words or not (re.match(INSTITUTION, body + " ") or words[0] in OFFICIALS or words[0] in TITLE_WORDS)
 
 
 def news_frame_end(sentence: str) -> int:

@@ -712,9 +712,7 @@ def _adjunct_spans(tokens: list[Token]) -> list[tuple[int, int]]:
             opener = tokens[start].text  # an office after a name («خدیرا، بازیکن رئال مادرید برای …»)
         # after the name that opens the clause, the office's ezafe chain may run on («بازیکن سابق تیم ذوب‌آهن»)
         chain = office and all(token.tag in SUBJECT_TAGS | {"PUNCT"} for token in tokens[:start])
-        place = opener is None and tokens[start].text == "در" and start + 1 < preverb and \
-            tokens[start + 1].text not in BOUND_AFTER_DAR and \
-            not (before and (before.text in BOUND_BEFORE_DAR or _infinitive(before)))  # «قرار گرفتن در رده …»
+        place = opener is None and start + 1 < preverb and _opens_a_place(tokens, start)
         if place:
             opener = "در"  # a place («در ورزشگاه آزادی»): only where the next phrase visibly begins
         if opener is None:
@@ -859,11 +857,10 @@ def _event_setting(tokens: list[Token]) -> tuple[int, int] | None:
             _opener(tokens, 0, STATEMENT_OPENERS) or any(token.text == "را" for token in tokens):
         return None
     for start in range(2, event - 1):
-        token, before = tokens[start], tokens[start - 1]
+        token = tokens[start]
         if token.tag in VERB_TAGS or token.text == "که" or (token.tag == "PUNCT" and token.text not in "«»"):
             return None  # the subject is no plain noun phrase
-        place = token.text == "در" and tokens[start + 1].text not in BOUND_AFTER_DAR and \
-            before.text not in BOUND_BEFORE_DAR and not _infinitive(before)
+        place = _opens_a_place(tokens, start)
         if not (place or _opener(tokens, start, EVENT_SETTINGS)) or _inside_a_phrase(tokens, start):
             continue
         part = tokens[start:event]
@@ -889,12 +886,19 @@ def _company(tokens: list[Token], preverb: int) -> tuple[int, int] | None:
         return None  # «با حضور در کارخانه … طرح‌ها را افتتاح کرد»: being there, and the act's object after it
     end = next((at for at in range(start + 3, preverb) if tokens[at].text in DEICTIC_WORDS or
                 (ORDINAL.match(tokens[at].text) and tokens[at + 1].text in DEICTIC_WORDS) or
-                (tokens[at].text == "در" and tokens[at + 1].text not in BOUND_AFTER_DAR and
-                 tokens[at - 1].text not in BOUND_BEFORE_DAR)), preverb)  # «بازیکنان حاضر در لیگ» goes on
+                _opens_a_place(tokens, at)), preverb)  # «بازیکنان حاضر در لیگ» goes on
     end -= tokens[end - 1].tag == "ADP" and end - 1 > start + 2  # «… از چهارشنبه هفته گذشته»: the date's own «از»
     if any(token.tag in VERB_TAGS | {"PUNCT"} or token.text == "که" for token in tokens[start:end]):
         return None
     return start, end
+
+
+def _opens_a_place(tokens: list[Token], at: int) -> bool:
+    """Whether the «در» at `at` opens a place: not a fixed phrase («در حال», «در نظر»), nor the phrase the word
+    before takes as its own («حضور در …», «قرار گرفتن در رده …»)."""
+    before = tokens[at - 1] if at else None
+    return tokens[at].text == "در" and at + 1 < len(tokens) and tokens[at + 1].text not in BOUND_AFTER_DAR and \
+        not (before and (before.text in BOUND_BEFORE_DAR or _infinitive(before)))
 
 
 def _event_predicate(tokens: list[Token]) -> int | None:
