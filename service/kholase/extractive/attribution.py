@@ -81,13 +81,35 @@ COLON_FRAME = _colon_frame(160)
 # الگوی … یاد کرد و گفت: …»), a document's «X در ادامه این بیانیه آورده است: …», and «X … اعلام کرد که S» with a long
 # phrase before the verb; the summary and headline rankers learned their candidates from the shorter frames.
 LONG_COLON_FRAME = _colon_frame(300, rf"{FRAME_VERB}|آورده\s?است")
+# Words that open an office: «رئیس …», «سرمربی …».
+TITLE_WORDS = frozenset(
+    "رئیس رییس معاون مدیر مدیرکل مدیرعامل سخنگوی سخنگو وزیر نماینده دبیر دبیرکل سرمربی مربی سرپرست کاپیتان بازیکن "
+    "مهاجم هافبک دروازه‌بان مدافع عضو استاندار فرماندار فرمانده جانشین دادستان مشاور کارشناس رئیس‌جمهور امام "
+    "نایب نائب قائم‌مقام دستیار مسئول سفیر نخست‌وزیر پادشاه ولیعهد رهبر دبیرخانه مالک ستاره هیئت سروزیر شاعر بازیگر "
+    "کارگردان نویسنده خواننده مجری ملی‌پوش پیشکسوت قهرمان نایب‌قهرمان نایب‌رئیس نایب‌رییس نائب‌رئیس نائب‌رییس".split()
+)
+# A name of up to four words, or one in guillemets after a title («دکتر «احمد ابراهیم»»), and its comma before the
+# office it holds.
+APPOSED_NAME = (r"(?:(?:[^:،,«»؛\s]+\s+)?«[^»:،,]{1,40}»|[^:،,«»؛\s]+(?:\s+[^:،,«»؛\s]+){0,3})\s*[،,]\s*"
+                rf"(?=(?:{'|'.join(sorted(TITLE_WORDS))})\s)")
+# The statement right after its speech verb, with no «که» or comma: a clause of three words or more, not the verb's
+# own ending or a passive («گفته می‌شد …», «پاسخ داده نمی‌شود»), a coordinate, purpose or adverbial clause («… ادامه
+# داد و …», «… تا …», «… ابراز نگرانی کردند به ویژه پس از …») nor «… این است که». No statement after a speech verb
+# opens on an aside (`AN_ASIDE`).
+AN_ASIDE = r"(?:خصوصا|مخصوصا|به\s+(?:ویژه|خصوص))"
+STATEMENT_NEXT = (
+    rf"\s+(?!(?:و|که|تا|را|اما|ولی|زیرا|چون|چرا|پس|بعد|قبل|پیش|{AN_ASIDE}|(?:این|آن)\s+(?:است|بود)"
+    r"|ن?(?:می[\s\u200c]?)?(?:شود|شد|شوند|شدند|شده|بود|بوده|بودند|است|اند|هست|باشد))\s)(?=\S+\s+\S+\s+\S)"
+)
+BARE_NOUN_BEFORE = frozenset("به طبق براساس اساس بنا از در با این همین آن همان".split())  # «… نوشته» as a noun
 # Not after «را» («X تعداد داوران را هشت نفر اعلام کرد که …»: «که» then opens a relative clause) or «در حالی» («X در
 # حالی ادامه داد که …»: a contrast, not speech).
 REPORTED_THAT = re.compile(
-    # a name in guillemets may stand in the speaker («چانگ دونگ یانگ» وزیر اتحاد کره جنوبی … اعلام کرد، …»)
-    rf"^(?P<speaker>(?:(?!\sرا\s|در\s+حالی)(?:«[^»:،,]{{1,40}}»|[^:،,«»؛])){{2,160}}?)\s+(?:و\s*)?"
+    # a name in guillemets may stand in the speaker («چانگ دونگ یانگ» وزیر اتحاد کره جنوبی … اعلام کرد، …»), and a
+    # name may stand before its office's comma («رونالد کومان، سرمربی هلند … گفت …»)
+    rf"^(?P<speaker>(?:{APPOSED_NAME})?(?:(?!\sرا\s|در\s+حالی)(?:«[^»:،,]{{1,40}}»|[^:،,«»؛])){{2,160}}?)\s+(?:و\s*)?"
     rf"(?:{FRAME_VERB}|ادعا\s?(?:کرد|می‌کند|می‌کنند))"
-    rf"(?:{VERB_ENDING}|ه)(?:\s+که\s+|\s*[،,]\s*)(?=\S)"  # «… اعلام کرده، S»
+    rf"(?:{VERB_ENDING}|ه)(?:\s+که\s+|\s*[،,]\s*|(?P<bare>{STATEMENT_NEXT}))(?=\S)"  # «… اعلام کرده، S», «… گفت S»
     # «مطهری که تاکید دارد …، می‌گوید …»: a name and the relative clause about it, then the speech verb
     rf"|^(?P<named>[^:،,«»؛\s]+(?:\s+[^:،,«»؛\s]+){{0,3}})\s+که\s+[^:«»؛]{{2,200}}?[،,]\s*(?:{FRAME_VERB}){VERB_ENDING}"
     r"(?:\s+که)?\s*[،,:]?\s+(?=\S)"
@@ -99,7 +121,7 @@ LEADING_SPEECH = re.compile(  # after a time that opens it, to its comma («پس
     # after a clause, ending like a verb, that a contrast closes («شاگردان امری … هستند ولی پتی معتقد است که …»)
     r"^(?:(?:پس|بعد|پیش|قبل)\s+از\s+[^،,:]{2,40}[،,]\s*|[^:،,]{2,120}?(?:د|ه|ست)\s(?:ولی|اما)\s+)?"
     rf"(?P<speaker>(?:(?!\s(?:که|را)\s|\sن?می‌|\sدر\s+حالی|هنگامی|زمانی|وقتی)[^:،,]){{2,60}}?)\s+(?:و\s*)?{FRAME_VERB}{VERB_ENDING}(?:\s+که)?\s*[،,]?"
-    r"\s+(?=\S)"
+    rf"\s+(?!{AN_ASIDE}\s)(?=\S)"
 )
 # «وی با اشاره به اینکه …، گفت که …»: the speaker, the topic up to its comma, and the speech verb with no colon.
 TOPIC_SPEECH = re.compile(
@@ -248,13 +270,6 @@ ORDINAL_NUMBER = re.compile(
 HONORIFICS = frozenset(
     "سید سیده حجت‌الاسلام حجت‌الاسلام‌والمسلمین والمسلمین المسلمین و آیت‌الله دکتر مهندس سردار سرلشکر سرتیپ سرهنگ "
     "حاج حاجی شیخ استاد آقای خانم".split()
-)
-# Words that open an office: «رئیس …», «سرمربی …».
-TITLE_WORDS = frozenset(
-    "رئیس رییس معاون مدیر مدیرکل مدیرعامل سخنگوی سخنگو وزیر نماینده دبیر دبیرکل سرمربی مربی سرپرست کاپیتان بازیکن "
-    "مهاجم هافبک دروازه‌بان مدافع عضو استاندار فرماندار فرمانده جانشین دادستان مشاور کارشناس رئیس‌جمهور امام "
-    "نایب نائب قائم‌مقام دستیار مسئول سفیر نخست‌وزیر پادشاه ولیعهد رهبر دبیرخانه مالک ستاره هیئت سروزیر شاعر بازیگر "
-    "کارگردان نویسنده خواننده مجری ملی‌پوش پیشکسوت قهرمان نایب‌قهرمان نایب‌رئیس نایب‌رییس نائب‌رئیس نائب‌رییس".split()
 )
 # A bare pointer to the last speaker: «این مسئول», «همین مربی». A description by age is one too: «هافبک ۲۵ ساله
 # آبی‌پوشان».
@@ -460,17 +475,27 @@ def _named_in_frame(sentence: str, start: int) -> str | None:
 
 
 def _reported_that(text: str) -> tuple[int, str] | None:
-    """Where the statement starts and who made it, in «X … اعلام کرد که S» or «X … اعلام کرده، S», where the speech
-    verb is the clause's first verb: in «شاگردان دالیچ … بازی کردند و حالا مدافع این تیم تاکید کرد که …» the words
-    before it are a clause of their own, not a speaker."""
-    if "که" not in text and "،" not in text and "," not in text:
-        return None
+    """Where the statement starts and who made it, in «X … اعلام کرد که S», «X … اعلام کرده، S» or «X، رئیس … گفت S»,
+    where the speech verb is the clause's first verb: in «شاگردان دالیچ … بازی کردند و حالا مدافع این تیم تاکید کرد
+    که …» the words before it are a clause of their own, not a speaker."""
     reported = REPORTED_THAT.match(text)
     phrase = reported and (reported.group("speaker") or reported.group("named"))
     speaker = clean_speaker(phrase) if phrase else None
     if speaker is None or any(token.tag in VERB_TAGS for token in tagged(phrase)):
         return None
+    if reported.group("bare") is not None and not _bare_speaker(phrase, speaker):
+        return None
     return reported.end(), speaker
+
+
+def _bare_speaker(phrase: str, speaker: str) -> bool:
+    """Whether a speech verb with its statement right after it (`STATEMENT_NEXT`) is the clause's own: not inside a
+    relative clause («جاسم کرار که روز گذشته اعلام کرده بود …»), not a noun after a preposition or a pointer («طبق
+    همین نوشته …», «براساس نوشته …»), and not a pointer to something other than a person («دراین دو مورد یکی از …»)."""
+    words = phrase.split()
+    opener = speaker.split()
+    return "که" not in words and words[-1] not in BARE_NOUN_BEFORE and \
+        (opener[0] not in ("این", "همین") or (len(opener) > 1 and opener[1] in TITLE_WORDS))
 
 
 def is_courtesy(statement: str) -> bool:
