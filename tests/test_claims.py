@@ -15,7 +15,7 @@ from kholase.extractive.attribution import (
     trailing_speech,
 )
 from kholase.extractive.claims import extract_claims
-from kholase.extractive.speakers import SpeakerBook
+from kholase.extractive.speakers import SpeakerBook, _named_offices
 from kholase.extractive.textrank import TextRank
 from kholase.summarizer import Summarizer
 from kholase.text.clean import clean, normalize
@@ -512,6 +512,41 @@ def test_the_first_office_for_a_lead_named_without_one_is_that_person(fars_artic
     assert book.resolve("مدیرعامل سازمان ترافیک شهرداری همدان", False) == "احسان صباغ"
     assert book.resolve("معاون فنی و عمرانی شهرداری همدان", False) == "معاون فنی و عمرانی شهرداری همدان"
     assert book.resolve("مدیرعامل سازمان ترافیک شهرداری همدان", False) == "احسان صباغ"  # and each time after
+
+
+def test_the_lead_persons_office_is_theirs_after_their_bare_surname_but_not_an_office_that_speaks_too(
+        fars_articles, varzesh3_articles):
+    """«حسین فرکی … اظهار کرد», «فرکی … گفت», then «سرمربی سپاهان … ادامه داد»: the surname is the same person, so the
+    office is still the lead's one person's (varzesh3-2-214). «وزیر انرژی اتمی روسیه نیز …» is someone else
+    (fars-news-1-199)."""
+    book = SpeakerBook("حسین فرکی گفت: خوبیم. فرکی گفت: بازی سختی است. سرمربی سپاهان گفت: امیدوارم.")
+    assert [book.resolve(speaker, False) for speaker in ("حسین فرکی", "فرکی", "سرمربی سپاهان")] == \
+        ["حسین فرکی", "فرکی", "حسین فرکی"]
+    articles = {a["id"]: a for a in fars_articles + varzesh3_articles}
+    speakers = speakers_by_opening(articles["varzesh3-2-214"]["body"])
+    assert "سرمربی سپاهان" not in speakers.values() and "حسین فرکی" in speakers.values(), speakers
+    speakers = speakers_by_opening(articles["fars-news-1-199"]["body"])
+    assert speakers["هیچ مانعی"] == "وزیر انرژی اتمی روسیه", speakers
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    # a «؛» that closes a clause on its verb ends what comes before the speaker
+    ("دو تیم سایپا و ماشین سازی به تساوی رضایت دادند؛ ایمان باصفا هافبک ماشین سازی در پایان بازی گفت: ما صبورانه "
+     "بازی کردیم.", "ایمان باصفا هافبک ماشین سازی"),
+    # any other stands for a comma in the speaker's phrase
+    ("حمید رضا گرشاسبی، عضو هیات مدیره این باشگاه که اکنون سرپرست تیم است؛ در گفتگو با سایت وزارت ورزش گفت: برانکو "
+     "می‌ماند.", "حمید رضا گرشاسبی"),
+    ("احمد هاشمیان؛ رئیس کمیته پزشکی فدراسیون فوتبال گفت: برنامه‌های گسترده‌ای داریم.", "احمد هاشمیان"),
+])
+def test_a_semicolon_in_a_long_frame_ends_a_clause_or_stands_for_a_comma(sentence, speaker):
+    assert attribute(sentence, long_frames=True).speaker == speaker
+
+
+def test_a_name_after_a_comma_and_before_a_semicolon_holds_the_office():
+    """«به نقل از سایت سازمان لیگ، احمد هاشمیان؛ رئیس کمیته پزشکی …» (varzesh3-1-301): the words before the comma
+    are no part of the name, and the «؛» stands for a comma."""
+    text = "به نقل از سایت سازمان لیگ، احمد هاشمیان؛ رئیس کمیته پزشکی فدراسیون فوتبال گفت: برنامه داریم."
+    assert ("احمد هاشمیان", "رئیس کمیته پزشکی") in _named_offices(text)
 
 
 def test_interview_answers_carry_the_interviewee_and_questions_are_not_claims(fars_articles):

@@ -56,6 +56,7 @@ AGENCY_BEFORE_SPEAKER = re.compile(
 )
 FRAME_TAIL_OPENERS = frozenset("خبرگزاری خبرنگار مستقر اعزامی در از به با برای طبق".split())  # still the frame
 CLAUSE_WORDS = re.compile(r"(?<!\S)(?:که|را)(?!\S)")  # a frame holds neither
+RELATIVE = re.compile(r"(?<!\S)(?:که|اینکه|این‌که)(?!\S)")
 RELAYED_NEXT = re.compile(r"(?:و\s+)?به\s+نقل\s+از\s")  # «… از بجنورد به نقل از روابط عمومی …»: a body, not a speaker
 SPEECH_AT_END = re.compile(rf"\s(?:و\s*)?{FRAME_VERB}{VERB_ENDING}\s*[:：]\s*$")
 # «…، که امروز برگزار شد، اظهار داشت:», «…، در این رابطه گفت:»
@@ -68,19 +69,21 @@ UNPUNCTUATED_FRAME = re.compile(
 )
 
 
-def _colon_frame(longest: int, verbs: str = FRAME_VERB) -> re.Pattern:
+def _colon_frame(longest: int, verbs: str = FRAME_VERB, not_in_phrase: str = ":؛") -> re.Pattern:
     """«X … گفت: …», the phrase before the speech verb at most `longest` characters («… اشاره کرد وگفت:»); «در ادامه»
     stays with the phrase, for the speaker to be read without it."""
     return re.compile(
-        rf"^(?:در\s+(?!ادامه\s))?(?P<speaker>[^:؛]{{2,{longest}}}?)\s+(?:و\s*)?(?:{verbs}){VERB_ENDING}\s*[:：]\s*"
+        rf"^(?:در\s+(?!ادامه\s))?(?P<speaker>[^{not_in_phrase}]{{2,{longest}}}?)\s+(?:و\s*)?(?:{verbs}){VERB_ENDING}"
+        r"\s*[:：]\s*"
     )
 
 
 COLON_FRAME = _colon_frame(160)
 # Claims also take a frame whose topic runs long before its verb («رئیس هیأت امناء … در بخشی دیگر از سخنان خود، از
 # الگوی … یاد کرد و گفت: …»), a document's «X در ادامه این بیانیه آورده است: …», and «X … اعلام کرد که S» with a long
-# phrase before the verb; the summary and headline rankers learned their candidates from the shorter frames.
-LONG_COLON_FRAME = _colon_frame(300, rf"{FRAME_VERB}|آورده\s?است")
+# phrase before the verb; the summary and headline rankers learned their candidates from the shorter frames. Its
+# phrase may hold a «؛» that some writers put for a comma («حمید رضا گرشاسبی، عضو … فعالیت دارد؛ در گفتگو با … گفت:»).
+LONG_COLON_FRAME = _colon_frame(300, rf"{FRAME_VERB}|آورده\s?است", ":")
 # Words that open an office: «رئیس …», «سرمربی …».
 TITLE_WORDS = frozenset(
     "رئیس رییس معاون مدیر مدیرکل مدیرعامل سخنگوی سخنگو وزیر نماینده دبیر دبیرکل سرمربی مربی سرپرست کاپیتان بازیکن "
@@ -190,7 +193,7 @@ SPEAKER_END = re.compile(
     r"|قبل|بر|از|به|را|که|توسط|خود"  # «مقدمی خود …»: the speaker's own what follows
     r"|ملقب|(?:معروف|مشهور)\s+به"  # «لوسیانو پریرا ملقب به شیمبا»: the name ends before its nickname
     rf"|{WORKDAY}"  # not «جمعه», also a name («امام جمعه»)
-    r"|(?:او|وی|آن|آنها|آن‌ها|ایشان)\s+را)(?:\s|$)|[،,(]"  # «سامر او را رهبر آینده … دانست»: the object
+    r"|(?:او|وی|آن|آنها|آن‌ها|ایشان)\s+را)(?:\s|$)|[،,(؛]"  # «سامر او را رهبر آینده … دانست»: the object
 )
 # Frame text and news agencies: the report's own source, never a speaker.
 AGENCY = re.compile(
@@ -438,7 +441,7 @@ def attribute(sentence: str, long_frames: bool = False) -> Attribution:
     rest = sentence[start:]
     quoted = quoted_frame(rest, long_frames)
     if quoted:
-        speaker = clean_speaker(quoted.group("speaker")) or _named_in_frame(sentence, start)
+        speaker = clean_speaker(_after_a_clause(quoted.group("speaker"))) or _named_in_frame(sentence, start)
         return Attribution(start, *_trim(sentence, start + quoted.end(), len(sentence)), speaker, quoted=True,
                            runs_on=True)
     leading = LEADING_SPEECH.match(rest) or TOPIC_SPEECH.match(rest)
@@ -459,6 +462,15 @@ def attribute(sentence: str, long_frames: bool = False) -> Attribution:
     if trailing := trailing_speech(rest):
         speaker = clean_speaker(rest[: trailing.start()])
     return Attribution(start, *_trim(sentence, start, len(sentence)), speaker, quoted=False)
+
+
+def _after_a_clause(phrase: str) -> str:
+    """The speaker's phrase after a clause its «؛» closes on its verb («دو تیم … به تساوی رضایت دادند؛ ایمان باصفا
+    هافبک … گفت:»); any other «؛», even after a relative or «اینکه» clause, stands for a comma within the phrase
+    («X، عضو … که … فعالیت دارد؛ در گفتگو با … گفت:»)."""
+    head, _, tail = phrase.rpartition("؛")
+    closed = head and not RELATIVE.search(head) and tagged(head)[-1].tag in VERB_TAGS
+    return tail if closed else phrase
 
 
 def _named_in_frame(sentence: str, start: int) -> str | None:

@@ -135,10 +135,17 @@ class SpeakerBook:
     def _names_the_lead(self, speaker: str) -> bool:
         """Whether an office («مدیرعامل کانون بازنشستگان …») stands for the one person named so far, whom the lead
         named without an office: newsrooms vary the reference so. Only the first such office does, each time it is
-        used; a second office is someone else («معاون فنی …»)."""
-        return (self.last == speaker and speaker.split()[0] in TITLE_WORDS and len(self.names) == 1
+        used; a second office is someone else («معاون فنی …»), and so is one the article says speaks too («وزیر انرژی
+        اتمی روسیه نیز …»)."""
+        return (self.last == speaker and speaker.split()[0] in TITLE_WORDS and self._one_person_named()
+                and re.search(rf"{re.escape(speaker)}\s+(?:نیز|هم)\s", self._text) is None
                 and self._lead_office is None and len(self.names[0].split()) >= 2
                 and TITLE_WORDS.isdisjoint(self.names[0].split()))
+
+    def _one_person_named(self) -> bool:
+        """Whether the names met so far are one person's: the first, and its bare surname («حسین فرکی», «فرکی»)."""
+        first = self.names[0].split() if self.names else []
+        return bool(first) and all(name in (self.names[0], first[-1]) for name in self.names)
 
     def known(self, phrase: str) -> str | None:
         """The name of a person met so far (as a speaker or with an office) that `phrase` refers to, else None."""
@@ -214,11 +221,12 @@ def _named_offices(text: str) -> list[tuple[str, str]]:
         if at == 0 or word.group() not in TITLE_WORDS:
             continue
         window = text[words[max(0, at - NAME_WINDOW)].start() : word.start()]
-        window = CLAUSE_BREAK.split(window)[-1].strip(" ،,")  # «علی پناهی، معاون …»: the comma may stand between
-        if AGENCY.search(window):  # «به گزارش خبرگزاری رسمی کره شمالی، سخنگوی …»: the report's source, not a name;
-            window = re.split(r"[،,]", window)[-1]  # «به گزارش «ورزش سه»، سیروس پورموسوی سرمربی …»: after it, one
-            if not window.strip() or AGENCY.search(window):
-                continue
+        window = CLAUSE_BREAK.split(window.rstrip(" ؛"))[-1].strip(" ،,")  # «علی پناهی، معاون …», «احمد هاشمیان؛
+        # رئیس …»: a comma, or a «؛» put for one, may stand between; a comma before the name ends what came before
+        # it: «به گزارش «ورزش سه»، سیروس پورموسوی سرمربی …», «به نقل از سایت سازمان لیگ، احمد هاشمیان؛ رئیس …»
+        window = re.split(r"[،,]", window)[-1]
+        if not window.strip() or AGENCY.search(window):  # «به گزارش خبرگزاری رسمی کره شمالی سخنگوی …»: the
+            continue  # report's source, not a name
         run: list[Token] = []
         before = tagged(f"{window} {word.group()}")[:-1]  # tagged with the office word after it
         whole = len(before) == 2  # «پرویز مظلومی، سرمربی …»: two words that open the clause before an office
