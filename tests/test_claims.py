@@ -669,6 +669,9 @@ def test_a_report_or_a_quotation_is_no_speaker(source, article_id, never, reques
      "دکتر احمد ابراهیم", "سربازان آمریکایی وارد این بیمارستان شدند"),
     ("هدایتی اعلام کرده در صورتی که پرسپولیس قهرمان شود، پاداش ویژه‌ای می‌دهد.", "هدایتی",
      "در صورتی که پرسپولیس قهرمان شود، پاداش ویژه‌ای می‌دهد"),
+    # after a subordinate clause that opens the sentence (varzesh3-2-125)
+    ("در حالی که پیش از این اعلام شده بود پایان نقل و انتقالات ۱۷ تیر است، سازمان لیگ امروز اعلام کرد تیم‌ها تا ۲۲ تیر "
+     "فرصت دارند.", "سازمان لیگ", "تیم‌ها تا ۲۲ تیر فرصت دارند"),
     # but not a noun after a preposition or pointer, a relative clause's verb, a passive or an adverbial clause
     # (fars-news-1-112, varzesh3-1-111, varzesh3-2-144, fars-news-1-220)
     ("طبق همین نوشته بارسلونا حاضر بود بازیکنانی را معرفی کند.", None,

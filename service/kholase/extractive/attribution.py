@@ -104,6 +104,11 @@ STATEMENT_NEXT = (
     rf"\s+(?!(?:و|که|تا|را|اما|ولی|زیرا|چون|چرا|پس|بعد|قبل|پیش|{AN_ASIDE}|(?:این|آن)\s+(?:است|بود)"
     r"|ن?(?:می[\s\u200c]?)?(?:شود|شد|شوند|شدند|شده|بود|بوده|بودند|است|اند|هست|باشد))\s)(?=\S+\s+\S+\s+\S)"
 )
+# A subordinate clause that opens a sentence, to its comma: a contrast, a concession, a time or a cause.
+SUBORDINATE_OPENING = re.compile(
+    r"^(?:در\s+حالی\s*که|با\s+وجود|با\s+این\s*که|با\s+اینکه|اگرچه|اگر\s+چه|هرچند|هر\s+چند|(?:پس|بعد|پیش|قبل)\s+از"
+    r"|در\s+پی|به\s+دنبال|همزمان\s+با|با\s+توجه\s+به)[^،,:]{3,200}[،,]\s*"
+)
 BARE_NOUN_BEFORE = frozenset("به طبق براساس اساس بنا از در با این همین آن همان".split())  # «… نوشته» as a noun
 # Not after «را» («X تعداد داوران را هشت نفر اعلام کرد که …»: «که» then opens a relative clause) or «در حالی» («X در
 # حالی ادامه داد که …»: a contrast, not speech).
@@ -489,8 +494,11 @@ def _named_in_frame(sentence: str, start: int) -> str | None:
 def _reported_that(text: str) -> tuple[int, str] | None:
     """Where the statement starts and who made it, in «X … اعلام کرد که S», «X … اعلام کرده، S» or «X، رئیس … گفت S»,
     where the speech verb is the clause's first verb: in «شاگردان دالیچ … بازی کردند و حالا مدافع این تیم تاکید کرد
-    که …» the words before it are a clause of their own, not a speaker."""
+    که …» the words before it are a clause of their own, not a speaker. A subordinate clause may come first, up to
+    its comma («در حالی که … به گوش می‌رسید، دقایقی پیش جوزپ پدررول … ادعا کرد که …»)."""
     reported = REPORTED_THAT.match(text)
+    if reported is None and (opening := SUBORDINATE_OPENING.match(text)):
+        return _offset(_reported_that(text[opening.end() :]), opening.end())
     phrase = reported and (reported.group("speaker") or reported.group("named"))
     speaker = clean_speaker(phrase) if phrase else None
     if speaker is None or any(token.tag in VERB_TAGS for token in tagged(phrase)):
@@ -498,6 +506,10 @@ def _reported_that(text: str) -> tuple[int, str] | None:
     if reported.group("bare") is not None and not _bare_speaker(phrase, speaker):
         return None
     return reported.end(), speaker
+
+
+def _offset(reported: tuple[int, str] | None, by: int) -> tuple[int, str] | None:
+    return None if reported is None else (reported[0] + by, reported[1])
 
 
 def _bare_speaker(phrase: str, speaker: str) -> bool:
