@@ -109,6 +109,9 @@ SUBORDINATE_OPENING = re.compile(
     r"^(?:در\s+حالی\s*که|با\s+وجود|با\s+این\s*که|با\s+اینکه|اگرچه|اگر\s+چه|هرچند|هر\s+چند|(?:پس|بعد|پیش|قبل)\s+از"
     r"|در\s+پی|به\s+دنبال|همزمان\s+با|با\s+توجه\s+به)[^،,:]{3,200}[،,]\s*"
 )
+CLAUSE_JOIN = re.compile(r"\s(?:و|اما|ولی)\s+(?=\S)")
+SPEECH = re.compile(rf"{FRAME_VERB}|ادعا\s?(?:کرد|می‌کند)")
+OUTLET_WORDS = frozenset("نشریه روزنامه سایت شبکه خبرگزاری".split())
 BARE_NOUN_BEFORE = frozenset("به طبق براساس اساس بنا از در با این همین آن همان".split())  # «… نوشته» as a noun
 # Not after «را» («X تعداد داوران را هشت نفر اعلام کرد که …»: «که» then opens a relative clause) or «در حالی» («X در
 # حالی ادامه داد که …»: a contrast, not speech).
@@ -461,7 +464,7 @@ def attribute(sentence: str, long_frames: bool = False) -> Attribution:
         speaker = clean_speaker(announced.group("speaker"))
         statement = _trim(sentence, start + announced.start("statement"), start + announced.end("statement"))
         return Attribution(start, *statement, speaker, quoted=False)
-    if long_frames and (reported := _reported_that(rest)):
+    if long_frames and (reported := _reported_that(rest) or _reported_after_a_clause(rest)):
         statement_start, speaker = reported
         return Attribution(start, *_trim(sentence, start + statement_start, len(sentence)), speaker, quoted=True)
     if trailing := trailing_speech(rest):
@@ -494,7 +497,8 @@ def _named_in_frame(sentence: str, start: int) -> str | None:
 def _reported_that(text: str) -> tuple[int, str] | None:
     """Where the statement starts and who made it, in «X … اعلام کرد که S», «X … اعلام کرده، S» or «X، رئیس … گفت S»,
     where the speech verb is the clause's first verb: in «شاگردان دالیچ … بازی کردند و حالا مدافع این تیم تاکید کرد
-    که …» the words before it are a clause of their own, not a speaker. A subordinate clause may come first, up to
+    که …» the words before it are a clause of their own, not a speaker (`_reported_after_a_clause` reads the one
+    after «و»). A subordinate clause may come first, up to
     its comma («در حالی که … به گوش می‌رسید، دقایقی پیش جوزپ پدررول … ادعا کرد که …»)."""
     reported = REPORTED_THAT.match(text)
     if reported is None and (opening := SUBORDINATE_OPENING.match(text)):
@@ -506,6 +510,34 @@ def _reported_that(text: str) -> tuple[int, str] | None:
     if reported.group("bare") is not None and not _bare_speaker(phrase, speaker):
         return None
     return reported.end(), speaker
+
+
+def _reported_after_a_clause(text: str) -> tuple[int, str] | None:
+    """«X … قرار می‌گیرند و لمن معتقد است S», «… اما موراتا تاکید کرد که S»: reported speech in a clause joined to
+    one of narration that ends on its verb. Only a speaker named by a proper noun, an office or a body: a pronoun there
+    is often someone a quoted speaker tells of («… ولی او به من گفت که …»), and a clause's own nouns are no speaker
+    («… به سر آمده است، و نا امیدی و تنفس …»)."""
+    if not SPEECH.search(text):
+        return None
+    tokens = None
+    for join in CLAUSE_JOIN.finditer(text):
+        if not SPEECH.search(text, join.end()):
+            return None
+        tokens = tokens or tagged(text)
+        before = [token for token in tokens if token.start < join.start()]
+        if not before or before[-1].tag not in VERB_TAGS:
+            continue
+        reported = _reported_that(text[join.end() :])
+        if reported and _named_by_itself(reported[1]):
+            return _offset(reported, join.end())
+    return None
+
+
+def _named_by_itself(speaker: str) -> bool:
+    """Whether a speaker phrase names someone without the sentences before it: a proper noun, an office or a body."""
+    first = speaker.split()[0]
+    return first in TITLE_WORDS or first in OUTLET_WORDS or re.match(INSTITUTION, speaker + " ") is not None or \
+        any(token.tag == "PROPN" for token in tagged(speaker))
 
 
 def _offset(reported: tuple[int, str] | None, by: int) -> tuple[int, str] | None:
