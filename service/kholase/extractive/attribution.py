@@ -109,6 +109,7 @@ SUBORDINATE_OPENING = re.compile(
     r"^(?:در\s+حالی\s*که|با\s+وجود|با\s+این\s*که|با\s+اینکه|اگرچه|اگر\s+چه|هرچند|هر\s+چند|(?:پس|بعد|پیش|قبل)\s+از"
     r"|در\s+پی|به\s+دنبال|همزمان\s+با|با\s+توجه\s+به)[^،,:]{3,200}[،,]\s*"
 )
+QUOTED_NAME = re.compile(r"[\"«](?:[^\"«»\s]+\s?){1,4}[\"»]")  # a name in quotes: four words at most
 CLAUSE_JOIN = re.compile(r"\s(?:و|اما|ولی)\s+(?=\S)")
 SPEECH = re.compile(rf"{FRAME_VERB}|ادعا\s?(?:کرد|می‌کند)")
 OUTLET_WORDS = frozenset("نشریه روزنامه سایت شبکه خبرگزاری".split())
@@ -117,8 +118,10 @@ BARE_NOUN_BEFORE = frozenset("به طبق براساس اساس بنا از در
 # حالی ادامه داد که …»: a contrast, not speech).
 REPORTED_THAT = re.compile(
     # a name in guillemets may stand in the speaker («چانگ دونگ یانگ» وزیر اتحاد کره جنوبی … اعلام کرد، …»), and a
-    # name may stand before its office's comma («رونالد کومان، سرمربی هلند … گفت …»)
-    rf"^(?P<speaker>(?:{APPOSED_NAME})?(?:(?!\sرا\s|در\s+حالی)(?:«[^»:،,]{{1,40}}»|[^:،,«»؛])){{2,160}}?)\s+(?:و\s*)?"
+    # name may stand before its office's comma («رونالد کومان، سرمربی هلند … گفت …»), the office in commas too
+    # («تاداماسا فوکیورا، مشاور کمیته …، معتقد است …»)
+    rf"^(?P<speaker>{APPOSED_NAME}[^:،,«»؛]{{2,100}}?[،,]"
+    rf"|(?:{APPOSED_NAME})?(?:(?!\sرا\s|در\s*حالی)(?:«[^»:،,]{{1,40}}»|[^:،,«»؛])){{2,160}}?)\s+(?:و\s*)?"
     rf"(?:{FRAME_VERB}|ادعا\s?(?:کرد|می‌کند|می‌کنند))"
     rf"(?:{VERB_ENDING}|ه)(?:\s+که\s+|\s*[،,]\s*|(?P<bare>{STATEMENT_NEXT}))(?=\S)"  # «… اعلام کرده، S», «… گفت S»
     # «مطهری که تاکید دارد …، می‌گوید …»: a name and the relative clause about it, then the speech verb
@@ -505,8 +508,8 @@ def _reported_that(text: str) -> tuple[int, str] | None:
         return _offset(_reported_that(text[opening.end() :]), opening.end())
     phrase = reported and (reported.group("speaker") or reported.group("named"))
     speaker = clean_speaker(phrase) if phrase else None
-    if speaker is None or any(token.tag in VERB_TAGS for token in tagged(phrase)):
-        return None
+    if speaker is None or any(token.tag in VERB_TAGS for token in tagged(QUOTED_NAME.sub("نام", phrase))):
+        return None  # a clause, not a speaker; a quoted name may hold a word the tagger takes for a verb («"دانی …"»)
     if reported.group("bare") is not None and not _bare_speaker(phrase, speaker):
         return None
     return reported.end(), speaker
