@@ -529,6 +529,17 @@ def test_the_lead_persons_office_is_theirs_after_their_bare_surname_but_not_an_o
     assert speakers["هیچ مانعی"] == "وزیر انرژی اتمی روسیه", speakers
 
 
+@pytest.mark.parametrize(("article_id", "opening", "speaker"), [
+    ("fars-news-1-132", "تاکنون وضعیت", "متقیان"),  # «… به نقل از روابط عمومی … علی متقیان اظهار کرد: …»
+    ("fars-news-2-184", "کشورش از", "خالد المظف"),  # «… به نقل از «خالد المظف» مسئول … اعلام کرد: …»
+])
+def test_a_speaker_the_news_frame_ran_into_is_found(fars_articles, article_id, opening, speaker):
+    """The frame relays a body and runs on into its speaker with no comma: the speaker is a quoted name, or the last
+    word, which the article uses again as the subject of a sentence."""
+    article = next(a for a in fars_articles if a["id"] == article_id)
+    assert speakers_by_opening(article["body"])[opening] == speaker
+
+
 @pytest.mark.parametrize(("sentence", "speaker"), [
     # a «؛» that closes a clause on its verb ends what comes before the speaker
     ("دو تیم سایپا و ماشین سازی به تساوی رضایت دادند؛ ایمان باصفا هافبک ماشین سازی در پایان بازی گفت: ما صبورانه "

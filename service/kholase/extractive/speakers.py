@@ -20,8 +20,10 @@ from kholase.extractive.attribution import (
     HONORIFICS,
     LONG_EPITHET,
     NEWS_FRAME,
+    SPEECH_AT_END,
     THE_DOCUMENT,
     TITLE_WORDS,
+    Attribution,
     attribute,
     clean_speaker,
     in_first_person,
@@ -90,6 +92,7 @@ INTERVIEW_QUESTIONS = 2
 MAX_QUESTION_WORDS = 80
 
 
+RELAYED_QUOTED_NAME = re.compile(r"به\s+نقل\s+از\s+«(?P<name>[^»]{3,40})»[^«»]*$")
 # «به گفته X …», «بنا به گفته X …» with no comma to end the name: only a name the article gave before, whose surname
 # begins what follows, is read.
 TOLD_BY = re.compile(r"(?:^|\s)(?:به|بنا\s+(?:به|بر))\s+گفته\s+(?P<who>[^،,:]{3,80})")
@@ -334,6 +337,8 @@ def voices(document: Document) -> list[Voice]:
     monologue = _lead_subject(lead) if INTERVIEW_GIVEN.search(lead) else None
     for sentence in document.sentences:
         attribution = attribute(sentence.text, long_frames=True)
+        if attribution.speaker is None and (ending := _speaker_ending_the_frame(sentence.text, attribution, document)):
+            attribution = replace(attribution, speaker=ending, quoted=True, runs_on=True)
         others_named |= gave  # the sentences before this one
         gave = book.last is None and (BELIEF_OR_SPEECH.search(sentence.text) is not None or (
             sentence.index > 0 and (_opens_on_a_name(sentence.text[attribution.body_start :]) or
@@ -419,6 +424,29 @@ def voices(document: Document) -> list[Voice]:
             relayed = own
         found.append(Voice(speaker, start, end, source=None if speaker and speaker != UNNAMED else own or relayed))
     return _named(found, None)
+
+
+def _speaker_ending_the_frame(text: str, attribution: Attribution, document: Document) -> str | None:
+    """«به گزارش … به نقل از روابط عمومی آموزش و پرورش خراسان شمالی علی متقیان اظهار کرد: …»: a news frame that ran
+    on through the body it relays into the speaker and the speech verb, where no tag tells the body's name from the
+    person's. The speaker is a name in «» the frame relays («… به نقل از «خالد المظف» مسئول پرونده … اعلام کرد:»), or
+    else its last word when another sentence of the article opens on it («متقیان هدف از … اعلام کرد»): a surname.
+    Not a document's «… آمده است:»."""
+    frame = text[: attribution.body_start]
+    speech = SPEECH_AT_END.search(frame) if "نقل" in frame else None
+    if speech is None or "آمده" in speech.group():
+        return None
+    if quoted := RELAYED_QUOTED_NAME.search(frame, 0, speech.start()):
+        return quoted["name"].strip()
+    words = frame[: speech.start()].split()
+    surname = _compact(words[-1]) if words else ""
+    if len(surname) < 3 or words[-1] in TITLE_WORDS or AGENCY.search(words[-1]):
+        return None
+    for other in document.sentences:
+        body = other.text[attribute(other.text).body_start :] if other.text != text else ""
+        if _compact(" ".join(body.split()[:2])).startswith(surname):
+            return words[-1]
+    return None
 
 
 def _named(found: list[Voice], speaker: str | None) -> list[Voice]:
