@@ -540,6 +540,15 @@ def test_a_speaker_the_news_frame_ran_into_is_found(fars_articles, article_id, o
     assert speakers_by_opening(article["body"])[opening] == speaker
 
 
+def test_an_office_that_speaks_first_is_the_name_that_goes_on(fars_articles):
+    """«رئیس شرکت نفت آرامکوی عربستان سعودی … افزود: …» then «عبدالله جمعه خاطرنشان کرد: …» (fars-news-1-015): the
+    newsroom gave the office first and the name next; both are Jumah's."""
+    article = next(a for a in fars_articles if a["id"] == "fars-news-1-015")
+    speakers = speakers_by_opening(article["body"])
+    assert speakers["این شرکت"] == "عبدالله جمعه", speakers
+    assert not any(s and s.startswith("رئیس") for s in speakers.values()), speakers
+
+
 @pytest.mark.parametrize(("sentence", "speaker"), [
     # a «؛» that closes a clause on its verb ends what comes before the speaker
     ("دو تیم سایپا و ماشین سازی به تساوی رضایت دادند؛ ایمان باصفا هافبک ماشین سازی در پایان بازی گفت: ما صبورانه "

@@ -70,7 +70,7 @@ FRAME_BEFORE = 30
 TURN = re.compile(r"^\s*(?P<bullet>[*•●▪\-–]\s*)?(?P<label>[^\s:«»،.؟?]+(?:\s+[^\s:«»،.؟?]+){0,2})\s*[:：]\s*")
 # A frame that says its speaker goes on: after «او گفت: …» with no name yet, «برباتوف ادامه داد: …» names «او»
 # (an office saying so may be someone named only later).
-GOES_ON = re.compile(r"\s(?:ادامه\s?(?:داد|می‌دهد)|افزود|اضافه\s?کرد)\s*:")
+GOES_ON = re.compile(r"\s(?:ادامه\s?(?:داد|می‌دهد)|افزود|اضافه\s?کرد|خاطر\s?نشان\s?(?:کرد|ساخت|نمود))\s*:")
 # An interviewer's turn, whatever it ends with: «سؤال: …», «فارس: …».
 QUESTION_LABEL = re.compile(
     r"^\s*(?:[*•●▪\-–]\s*)?(?:سؤال|سوال|سوأل|پرسش|خبرنگار|فارس|ایسنا|ایرنا|مهر|تسنیم|ورزش\s*\u200c?\s*سه)\s*[:：]"
@@ -134,6 +134,13 @@ class SpeakerBook:
             if len(self.last.split()) >= 2:
                 self._by_opening.setdefault(" ".join(self.last.split()[:2]), []).append(self.last)
         return self.last
+
+    def holds(self, office: str, name: str) -> None:
+        """The office that spoke first, unnamed, is the person the article names next with a frame that says they go
+        on: it stands for them each time it is used after."""
+        self.names = list(dict.fromkeys(name if known == office else known for known in self.names))
+        self._name_holders.add(name)
+        self._lead_office, self.last = office, name
 
     def _names_the_lead(self, speaker: str) -> bool:
         """Whether an office («مدیرعامل کانون بازنشستگان …») stands for the one person named so far, whom the lead
@@ -333,6 +340,7 @@ def voices(document: Document) -> list[Voice]:
     others_named = gave = False  # whether a sentence before anyone spoke gave someone's words or named another
     # an interview whose lead opens on the person's name and says they spoke to the newsroom («مهدی کیانی در گفت و
     # گو با خبرنگار «ورزش سه»، درباره … صحبت کرد»): first-person words no one else is said to speak are theirs
+    office_first: str | None = None  # an office that spoke first, before anyone was named
     interviewed = _lead_subject(lead) if INTERVIEW_LEAD.search(lead) else None
     monologue = _lead_subject(lead) if INTERVIEW_GIVEN.search(lead) else None
     for sentence in document.sentences:
@@ -368,7 +376,17 @@ def voices(document: Document) -> list[Voice]:
             if not book.names and not others_named and attribution.speaker.split()[0] in TITLE_WORDS and \
                     (person := _lead_subject(lead)) and all(token.tag == "PROPN" for token in tagged(person)):
                 book.resolve(person, False)  # «علی دایی … کنایه تندی نثار … کرد» and then «سرمربی سایپا گفت:»
+            opens = not book.names and attribution.speaker.split()[0] in TITLE_WORDS
             speaker = book.resolve(attribution.speaker, attribution.is_pronoun)
+            if opens and speaker == attribution.speaker:
+                office_first = speaker  # an office speaks first, and no name is known for it yet
+            elif office_first is not None and speaker not in (None, office_first):
+                if len(speaker.split()) >= 2 and speaker.split()[0] not in TITLE_WORDS and \
+                        GOES_ON.search(sentence.text[: start + 1]):
+                    found = [replace(voice, speaker=speaker) if voice.speaker == office_first else voice
+                             for voice in found]  # «رئیس شرکت نفت آرامکو … افزود:» then «عبدالله جمعه خاطرنشان
+                    book.holds(office_first, speaker)  # کرد:»: the name the office goes on with
+                office_first = None
             if speaker is None and attribution.is_pronoun and not THE_DOCUMENT.match(attribution.speaker):
                 person = None if others_named else _lead_subject(lead)
                 if person is not None:
