@@ -540,6 +540,16 @@ def test_a_speaker_the_news_frame_ran_into_is_found(fars_articles, article_id, o
     assert speakers_by_opening(article["body"])[opening] == speaker
 
 
+@pytest.mark.parametrize(("article_id", "name", "office"), [
+    ("fars-news-3-294", "بهنام سراج سرمربی نفت آبادان", "سرمربی صنعت نفت"),  # named with an office of the same title
+    ("fars-news-3-213", "محمد محمدی", "مدیر درمان تامین اجتماعی استان زنجان"),  # the office once ran into its clause
+])
+def test_the_lead_persons_office_is_theirs_however_it_is_worded(fars_articles, article_id, name, office):
+    article = next(a for a in fars_articles if a["id"] == article_id)
+    speakers = set(speakers_by_opening(article["body"]).values())
+    assert name in speakers and office not in speakers, speakers
+
+
 def test_an_office_that_speaks_first_is_the_name_that_goes_on(fars_articles):
     """«رئیس شرکت نفت آرامکوی عربستان سعودی … افزود: …» then «عبدالله جمعه خاطرنشان کرد: …» (fars-news-1-015): the
     newsroom gave the office first and the name next; both are Jumah's."""

@@ -126,7 +126,7 @@ class SpeakerBook:
         if office and self.last is not None and office["office"] in self.last:
             return self.last  # «این کارشناس مسائل …» after «سیامک باقری کارشناس مسائل هسته‌ای»
         self.last = self._canonical(speaker)
-        if speaker == self._lead_office or self._names_the_lead(speaker):  # that office, each time it is used
+        if self._is_lead_office(speaker) or self._names_the_lead(speaker):  # that office, each time it is used
             self._lead_office, self.last = speaker, self.names[0]
         if self.last not in self._name_holders:
             self.names.append(self.last)
@@ -144,18 +144,27 @@ class SpeakerBook:
 
     def _names_the_lead(self, speaker: str) -> bool:
         """Whether an office («مدیرعامل کانون بازنشستگان …») stands for the one person named so far, whom the lead
-        named without an office: newsrooms vary the reference so. Only the first such office does, each time it is
-        used; a second office is someone else («معاون فنی …»), and so is one the article says speaks too («وزیر انرژی
-        اتمی روسیه نیز …»)."""
-        return (self.last == speaker and speaker.split()[0] in TITLE_WORDS and self._one_person_named()
+        named without an office, or with one of the same title («بهنام سراج سرمربی نفت آبادان», then «سرمربی صنعت
+        نفت»): newsrooms vary the reference so. Only the first such office does, each time it is used; a second office
+        is someone else («معاون فنی …»), and so is one the article says speaks too («وزیر انرژی اتمی روسیه نیز …»)."""
+        title = speaker.split()[0]
+        lead = self.names[0].split() if self.names else []
+        return (self.last == speaker and title in TITLE_WORDS and self._one_person_named()
                 and re.search(rf"{re.escape(speaker)}\s+(?:نیز|هم)\s", self._text) is None
-                and self._lead_office is None and len(self.names[0].split()) >= 2
-                and TITLE_WORDS.isdisjoint(self.names[0].split()))
+                and self._lead_office is None and len(lead) >= 2 and lead[0] not in TITLE_WORDS
+                and (TITLE_WORDS.isdisjoint(lead) or title in lead))
+
+    def _is_lead_office(self, speaker: str) -> bool:
+        """Whether the speaker is the office found to stand for the lead's person, by its first words: the frame may
+        have run on past it once («مدیر درمان تامین اجتماعی استان زنجان پایلوت شدن …»)."""
+        return self._lead_office is not None and _office_key(speaker) == _office_key(self._lead_office)
 
     def _one_person_named(self) -> bool:
-        """Whether the names met so far are one person's: the first, and its bare surname («حسین فرکی», «فرکی»)."""
+        """Whether the names met so far are one person's: the first, its name without its office, and its bare
+        surname («حسین فرکی», «فرکی»; «بهنام سراج سرمربی نفت آبادان», «بهنام سراج», «سراج»)."""
         first = self.names[0].split() if self.names else []
-        return bool(first) and all(name in (self.names[0], first[-1]) for name in self.names)
+        name = first[: next((at for at, word in enumerate(first) if word in TITLE_WORDS), len(first))]
+        return bool(name) and all(known in (self.names[0], " ".join(name), name[-1]) for known in self.names)
 
     def known(self, phrase: str) -> str | None:
         """The name of a person met so far (as a speaker or with an office) that `phrase` refers to, else None."""
