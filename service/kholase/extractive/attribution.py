@@ -56,7 +56,7 @@ AGENCY_BEFORE_SPEAKER = re.compile(
 )
 FRAME_TAIL_OPENERS = frozenset("خبرگزاری خبرنگار مستقر اعزامی در از به با برای طبق".split())  # still the frame
 CLAUSE_WORDS = re.compile(r"(?<!\S)(?:که|را)(?!\S)")  # a frame holds neither
-RELATIVE = re.compile(r"(?<!\S)(?:که|اینکه|این‌که)(?!\S)")
+RELATIVE = re.compile(r"(?<!\S)(?:که|اینکه|این‌که)(?!\S)")  # a relative or «اینکه» clause
 RELAYED_NEXT = re.compile(r"(?:و\s+)?به\s+نقل\s+از\s")  # «… از بجنورد به نقل از روابط عمومی …»: a body, not a speaker
 SPEECH_AT_END = re.compile(rf"\s(?:و\s*)?{FRAME_VERB}{VERB_ENDING}\s*[:：]\s*$")
 # «…، که امروز برگزار شد، اظهار داشت:», «…، در این رابطه گفت:»
@@ -502,8 +502,8 @@ def _reported_that(text: str) -> tuple[int, str] | None:
     """Where the statement starts and who made it, in «X … اعلام کرد که S», «X … اعلام کرده، S» or «X، رئیس … گفت S»,
     where the speech verb is the clause's first verb: in «شاگردان دالیچ … بازی کردند و حالا مدافع این تیم تاکید کرد
     که …» the words before it are a clause of their own, not a speaker (`_reported_after_a_clause` reads the one
-    after «و»). A subordinate clause may come first, up to
-    its comma («در حالی که … به گوش می‌رسید، دقایقی پیش جوزپ پدررول … ادعا کرد که …»)."""
+    after «و»). A subordinate clause may come first, up to its comma («در حالی که … به گوش می‌رسید، دقایقی پیش جوزپ
+    پدررول … ادعا کرد که …»)."""
     reported = REPORTED_THAT.match(text)
     if reported is None and (opening := SUBORDINATE_OPENING.match(text)):
         return _offset(_reported_that(text[opening.end() :]), opening.end())

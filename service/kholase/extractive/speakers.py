@@ -91,8 +91,10 @@ QUESTION_PUT = re.compile(r"(?:(?:سوال|سؤال|پرسش)\s?(?:شد|کرد|�
 INTERVIEW_QUESTIONS = 2
 MAX_QUESTION_WORDS = 80
 
-
+# «… به نقل از «خالد المظف» مسئول پرونده … اعلام کرد:»: the name in «» a relaying frame ran on into.
 RELAYED_QUOTED_NAME = re.compile(r"به\s+نقل\s+از\s+«(?P<name>[^»]{3,40})»[^«»]*$")
+
+
 # «به گفته X …», «بنا به گفته X …» with no comma to end the name: only a name the article gave before, whose surname
 # begins what follows, is read.
 TOLD_BY = re.compile(r"(?:^|\s)(?:به|بنا\s+(?:به|بر))\s+گفته\s+(?P<who>[^،,:]{3,80})")
