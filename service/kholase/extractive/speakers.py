@@ -27,6 +27,7 @@ from kholase.extractive.attribution import (
     attribute,
     clean_speaker,
     in_first_person,
+    news_frame_end,
     relayed_source,
 )
 from kholase.text.lexicon import vocabulary
@@ -394,9 +395,8 @@ def voices(document: Document) -> list[Voice]:
             elif office_first is not None and speaker not in (None, office_first):
                 if len(speaker.split()) >= 2 and speaker.split()[0] not in TITLE_WORDS and \
                         GOES_ON.search(sentence.text[: start + 1]):
-                    found = [replace(voice, speaker=speaker) if voice.speaker == office_first else voice
-                             for voice in found]  # «رئیس شرکت نفت آرامکو … افزود:» then «عبدالله جمعه خاطرنشان
-                    book.holds(office_first, speaker)  # کرد:»: the name the office goes on with
+                    found = _named(found, speaker, office_first)  # «رئیس شرکت نفت آرامکو … افزود:» then «عبدالله
+                    book.holds(office_first, speaker)  # جمعه خاطرنشان کرد:»: the name the office goes on with
                 office_first = None
             if speaker is None and attribution.is_pronoun and not THE_DOCUMENT.match(attribution.speaker):
                 person = None if others_named else _lead_subject(lead)
@@ -472,15 +472,16 @@ def _speaker_ending_the_frame(text: str, attribution: Attribution, document: Doc
     if len(surname) < 3 or words[-1] in TITLE_WORDS or AGENCY.search(words[-1]):
         return None
     for other in document.sentences:
-        body = other.text[attribute(other.text).body_start :] if other.text != text else ""
+        body = other.text[news_frame_end(other.text) :] if other.text != text else ""
         if _compact(" ".join(body.split()[:2])).startswith(surname):
             return words[-1]
     return None
 
 
-def _named(found: list[Voice], speaker: str | None) -> list[Voice]:
-    """The voices with an UNNAMED speaker given `speaker`: the name they turned out to have, or no one."""
-    return [replace(voice, speaker=speaker, source=None if speaker else voice.source) if voice.speaker == UNNAMED
+def _named(found: list[Voice], speaker: str | None, standing: str = UNNAMED) -> list[Voice]:
+    """The voices whose speaker is `standing` (UNNAMED, or an office that spoke before its name was given) given
+    `speaker`: the name they turned out to have, or no one."""
+    return [replace(voice, speaker=speaker, source=None if speaker else voice.source) if voice.speaker == standing
             else voice for voice in found]
 
 
