@@ -119,6 +119,9 @@ PAIRED_PREVERBS = frozenset(("رد و بدل", "رفت و آمد", "داد و س
 FIRST_NAME_PARTS = frozenset("محمد علی سید میر امیر غلام عبد ابو".split())
 NICKNAMED = frozenset("ملقب معروف مشهور".split())  # «فرانسیسکو پریرا ملقب به شیمبا»: the name ends before
 NAME_TAILS = frozenset("الدین الله".split())  # the second word of a first name («نور الدین», «روح الله»)
+# A surname's part that some write apart from the rest: «ابوترابی فرد», «نجف نژاد», «آل کثیر», «قلعه نویی».
+SURNAME_TAILS = frozenset("فر فرد نژاد پور زاده کیا نیا راد مند منش نسب وند".split())
+SURNAME_HEADS = frozenset("آل قلعه".split())
 SURNAME_PARTICIPLE = "زاده"  # «بیک‌زاده», «افشارزاده»: a surname the tagger takes for the participle it ends in
 OUTLETS = frozenset("روزنامه نشریه مجله هفته‌نامه سایت پایگاه شبکه رادیو تلویزیون".split())
 SOURCES = frozenset("منابع منبع رسانه‌های مقامات".split())  # «منابع آگاه», never a surname «آگاه»
@@ -337,6 +340,7 @@ ERA_WORDS = frozenset("دهه سال سال‌های سالهای فصل فصل�
 TOURNAMENTS = frozenset("جام المپیک بازی‌های رقابت‌های مسابقات لیگ تورنمنت".split())
 DURATIONS = frozenset("مدت مدتی سال‌ها ماه‌ها هفته‌ها روزها سالها ماهها".split())
 BARE_SPEECH = frozenset(("می‌گوید", "می‌گویند"))  # one token each: they are compared with a token
+CLAUSE_JOINS = frozenset(("و", "اما", "ولی"))  # after a clause's verb, the next clause begins
 # A speech verb anywhere in a sentence: without one, `_reported` finds no frame in it.
 SPEAKS = re.compile(rf"{SPEECH_ENDING.pattern.removesuffix('$')}|(?:^|\s)(?:{'|'.join(BARE_SPEECH)})(?:\s|$)")
 # Not news: a list's announcement, a bullet, a clause whose main part follows «که» («در حالی … ، که …»), a
@@ -1387,6 +1391,8 @@ def _speaker(phrase: str, sentence: list[Token], opens_sentence: bool = False) -
             return None
         if name[0].text in SOURCES:
             return _text(name)  # «منابع اسپانیایی»: sources described, not a person's name
+        if len(name) >= 2 and (name[-1].text in SURNAME_TAILS or name[-2].text in SURNAME_HEADS):
+            return _text(name[-2:])  # «ابوترابی فرد», «سعیدی کیا», «قلعه نویی»: a surname written in two
         if len(name) <= 2 or (len(name) == 3 and (name[0].text in FIRST_NAME_PARTS or name[1].text in NAME_TAILS)):
             return name[-1].text  # the surname
         return _text(name[-2:])  # a surname of two words («یزدانی خرم»)
@@ -1396,19 +1402,36 @@ def _speaker(phrase: str, sentence: list[Token], opens_sentence: bool = False) -
 
 
 def _reported(tokens: list[Token]) -> tuple[str, list[Token]] | None:
-    """«X گفت که S», «X اعلام کرد، S» or «X می‌گوید S»: the phrase before the speech verb and the statement."""
+    """«X گفت که S», «X اعلام کرد، S» or «X می‌گوید S»: the phrase before the speech verb and the statement. A clause
+    joined before a speaker it names is not theirs: «فردا آخرین روز … می‌باشد و ماکس آلگری … گفت که S» is Allegri's,
+    but in «فان‌خال … پرداخت و همچنین مدعی شد که S» the first clause's subject speaks."""
+    opens = 0  # where the speaker's clause may begin
     for at in range(1, len(tokens) - 2):
         if _is_finite(tokens, at) and tokens[at].text in BARE_SPEECH:  # «… می‌گوید تمرین با او افتخار است»
-            return _text(tokens[:at]), tokens[at + 1 + (tokens[at + 1].text == "که") :]
+            return _own_clause(tokens[:at], opens), tokens[at + 1 + (tokens[at + 1].text == "که") :]
         if _is_finite(tokens, at) or _closes_a_participle(tokens, at):  # «… در گفتگویی تلویزیونی اعلام کرده، …»
             before = _text(tokens[: at + 1])
             frame = SPEECH_ENDING.search(before)
             if frame:  # «X گفت که S», «X اعلام کرد، S», «X گفت S»
                 skip = 2 if tokens[at + 1].text in ("که", "،", ",") else 1
-                return before[: frame.start()].strip(), tokens[at + skip :]
+                return _own_clause(tokens[: at + 1], opens, frame.start()), tokens[at + skip :]
             if tokens[at + 1].text in ("که", "،", ","):
                 return None
+            if tokens[at + 1].text in CLAUSE_JOINS:
+                opens = at + 2
     return None
+
+
+def _own_clause(phrase: list[Token], opens: int, end: int | None = None) -> str:
+    """The phrase before a speech verb (up to `end` characters of it): from `opens`, where a joined clause begins,
+    when that part names a speaker of its own; else whole."""
+    whole = _text(phrase)[:end].strip()
+    if opens:
+        own = whole[len(_text(phrase[:opens])) :].strip()
+        speaker = clean_speaker(own)
+        if speaker is not None and _speaker(speaker, phrase, opens_sentence=own.startswith(speaker)) is not None:
+            return own
+    return whole
 
 
 def _first_or_second_person(clause: list[Token]) -> bool:
@@ -1448,7 +1471,7 @@ def candidates(sentences: list[Sentence], max_words: int, text: str = "") -> lis
         later = number >= OPENING_SENTENCES  # past the opening, only the lead's voice gives candidates
         if later and lead_speaker is None:
             break
-        attribution = attribute(sentence.text)
+        attribution = attribute(sentence.text, long_frames=True)
         if later and not attribution.quoted and not SPEAKS.search(sentence.text) and \
                 (running is None or running[0] != sentence.paragraph):
             continue  # nobody speaks in it: no candidate of the lead's voice, and no need to tag it
