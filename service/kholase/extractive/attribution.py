@@ -79,9 +79,9 @@ def _colon_frame(longest: int, verbs: str = FRAME_VERB, not_in_phrase: str = ":�
 
 
 COLON_FRAME = _colon_frame(160)
-# Claims also take a frame whose topic runs long before its verb («رئیس هیأت امناء … در بخشی دیگر از سخنان خود، از
-# الگوی … یاد کرد و گفت: …»), a document's «X در ادامه این بیانیه آورده است: …», and «X … اعلام کرد که S» with a long
-# phrase before the verb; the summary and headline rankers learned their candidates from the shorter frames. Its
+# Claims and headline candidates also take a frame whose topic runs long before its verb («رئیس هیأت امناء … در بخشی
+# دیگر از سخنان خود، از الگوی … یاد کرد و گفت: …»), a document's «X در ادامه این بیانیه آورده است: …», and «X … اعلام
+# کرد که S» with a long phrase before the verb; the summary ranker learned its candidates from the shorter frames. Its
 # phrase may hold a «؛» that some writers put for a comma («حمید رضا گرشاسبی، عضو … فعالیت دارد؛ در گفتگو با … گفت:»).
 LONG_COLON_FRAME = _colon_frame(300, rf"{FRAME_VERB}|آورده\s?است", ":")
 # Words that open an office: «رئیس …», «سرمربی …».

@@ -1780,7 +1780,7 @@ def lead_statement(sentences: list[Sentence]) -> str:
     opens on no personal pronoun; else the first sentence so stripped. Long, but never cut."""
     statements, weaker = [], []
     for sentence in sentences[:OPENING_SENTENCES]:
-        attribution = attribute(sentence.text)
+        attribution = attribute(sentence.text, long_frames=True)
         statement = sentence.text[attribution.statement_start : attribution.statement_end].strip(" .،:؛…")
         statement = _after_frames(UNPUNCTUATED_FRAME.sub("", statement)).rstrip(" .،:؛…و")
         statement = LIST_MARK.sub("", statement)  # «- واجپایی پیشنهاد پاکستان … را رد کرد»: a roundup's first item
