@@ -6,6 +6,7 @@ Newsrooms wrap statements in a few fixed frames («به گزارش …،», «X 
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kholase.text.tagger import VERB_TAGS, Token, tagged
 
@@ -446,6 +447,7 @@ def _subject_after_agency(sentence: str, agency: re.Match, frame_end: int) -> in
     return agency.end()
 
 
+@lru_cache(maxsize=64)  # the headline reads an article's opening sentences, then its claims read them all again
 def attribute(sentence: str, long_frames: bool = False) -> Attribution:
     """Split a sentence into its attribution frame and statement; the statement keeps its own words verbatim.
     `long_frames`: see `quoted_frame`."""
