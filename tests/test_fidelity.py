@@ -45,6 +45,9 @@ def test_labels_with_their_values_and_captions_are_furniture():
     ("کمکهای مردمی", "کمک‌های مردمی"),
     ("نسبت به روز گذشته", "نسبت به روز گذشته"),
     ("سایت به‌روز شد", "سایت به‌روز شد"),
+    ("یک تیم جوان هم شکل دادیم", "یک تیم جوان هم شکل دادیم"),  # «هم» "also", not «هم‌شکل» "alike"
+    ("به این هدف هم دست یافت", "به این هدف هم دست یافت"),
+    ("ما هم سطح آنها نیستیم", "ما هم‌سطح آنها نیستیم"),  # a compound where no verb follows
 ])
 def test_half_space_repair_takes_the_longest_suffix_and_keeps_words_apart(scraped, repaired):
     assert normalize(scraped) == repaired
