@@ -656,6 +656,8 @@ def test_a_first_person_verb_is_no_speaker(varzesh3_articles):
     # name for the office on the next line («یک سخنگوی ارتش …»)
     ("fars_articles", "fars-news-2-292", "ایران پیشنهادی مبنی"),  # «ایران پیشنهادی مبنی بر … ارائه داد»: an object
     ("varzesh3_articles", "varzesh3-3-017", "احتمالا"),  # «احتمالا …، فاتی را باید … دانست»: an adverb
+    ("fars_articles", "fars-news-3-223", "پایگاه اینترنتی شبکه سی‌بی‌اس"),  # «به نوشته پایگاه …، یکی از اعضای …» and
+    # then «این مقام ایالتی … نوشت:»: the official, not the site that relayed the news
 ])
 def test_a_report_or_a_quotation_is_no_speaker(source, article_id, never, request):
     article = next(a for a in request.getfixturevalue(source) if a["id"] == article_id)
