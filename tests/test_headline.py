@@ -423,6 +423,27 @@ def test_the_first_of_two_joined_clauses_takes_their_shared_ending(fars_articles
     assert any(text.endswith(headline) for text in _candidate_texts(fars_articles + varzesh3_articles, article_id))
 
 
+@pytest.mark.parametrize(("article_id", "headline"), [
+    ("fars-news-1-297", "غلامیان دهکردی: تسهیلات ویژه به مؤدیان پرداخت‌کننده مطالبات شهرداری شهرکرد اعطا می‌شود"),
+    ("varzesh3-1-063", "عسگری: قضاوت ۲ دیدار از هفته نخست لیگ برتر را بر عهده ۲ داور جوان گذاشتیم"),
+    ("fars-news-3-288", "امیدی: فروشندگان دام زنده باید در پارکینگ پنجشنبه بازار مستقر شوند"),
+])
+def test_an_opening_purpose_occasion_or_cause_goes_to_its_comma_however_long(fars_articles, varzesh3_articles,
+                                                                             article_id, headline):
+    """«به مناسبت گرامیداشت … و تشویق به پرداخت بدهی‌های شهروندان، …» (15 words): like a concession, it names no
+    one, so a long one goes whole too."""
+    assert headline in _candidate_texts(fars_articles + varzesh3_articles, article_id)
+
+
+def test_a_relative_clauses_own_verb_frames_no_statement(fars_articles, varzesh3_articles):
+    """«سازمان تیم‌های ملی فدراسیون که پیش از این اسامی … را اعلام کرده بود، …، تغییری در اسامی … داد»: «اعلام کرده
+    بود» closes the relative clause, and the organisation said nothing that follows."""
+    texts = _candidate_texts(fars_articles + varzesh3_articles, "varzesh3-3-333")
+    assert not any(text.startswith("سازمان تیم‌های ملی فدراسیون: ") for text in texts), texts
+    texts = _candidate_texts(fars_articles + varzesh3_articles, "varzesh3-2-222")
+    assert "دکتر مولایی در تمرینات تراکتورسازی حاضر خواهد شد" in texts, texts
+
+
 @pytest.mark.parametrize(("article_id", "never"), [
     ("fars-news-1-083", "آرم‌ها آغاز شد"),  # «… آغاز شده و … توزیع خواهد شد»: a future shares no past ending
     ("fars-news-3-256", "مجید واحدی‌زاد"),  # a name that ends like a participle
@@ -878,12 +899,13 @@ def test_a_statement_that_leans_on_the_sentence_before_is_no_headline(headline, 
     assert well_formed(headline) is publishable
 
 
-@pytest.mark.parametrize(("article_id", "headline"), [
-    ("varzesh3-1-218", "گارسیا: فوتبال زنان دروغی بیش نیست"),  # the lead narrates that he criticised women's football
+@pytest.mark.parametrize(("article_id", "speaker"), [
+    ("varzesh3-1-218", "گارسیا"),  # the lead narrates that he criticised women's football
 ])
-def test_a_narrated_lead_gives_way_to_what_its_person_said(fars_articles, varzesh3_articles, article_id, headline):
+def test_a_narrated_lead_gives_way_to_what_its_person_said(fars_articles, varzesh3_articles, article_id, speaker):
+    """Which of his statements the ranker takes may move when it is retrained; that it is his is the rule."""
     article = next(a for a in fars_articles + varzesh3_articles if a["id"] == article_id)
-    assert Summarizer().summarize(article["body"]).headline == headline
+    assert Summarizer().summarize(article["body"]).headline.startswith(f"{speaker}: ")
 
 
 @pytest.mark.parametrize(("article_id", "headline"), [

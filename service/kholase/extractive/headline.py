@@ -180,6 +180,9 @@ ADJUNCT_OPENERS = (
 EVENTS_BEFORE = ("پس از", "بعد از", "به دنبال", "در پی")
 # Openers of a concession: the part up to its comma says what the news happened despite, never who acted.
 CONCESSIONS = ("به رغم", "علی‌رغم", "علیرغم", "علی رغم", "با وجود", "برخلاف", "بر خلاف")
+# Openers of the purpose, occasion, cause or basis of an act («به مناسبت …،», «با توجه به …،»): up to its comma, it
+# never holds who acted.
+GROUNDS = ("به مناسبت", "با توجه به", "بر اساس", "براساس", "به دلیل", "به علت")
 # Auxiliaries two joined clauses may share: «… منتشر کرده و این کشور را … متهم کرده است».
 SHARED_AUXILIARIES = frozenset(("است", "بود", "بودند"))
 PERSON_SUFFIXES = ("اند", "ایم", "اید", "ام")
@@ -587,7 +590,8 @@ def _strip_leading(tokens: list[Token]) -> list[Token]:
                 tokens, changed = tokens[comma + 1 :], True
                 continue
         comma = next((at for at, token in enumerate(tokens) if token.text in ("،", ",")), None)
-        holds_no_actor = _opens_with(tokens, CONCESSIONS + EVENTS_BEFORE)  # «علی رغم» is tagged two nouns
+        holds_no_actor = _opens_with(tokens, CONCESSIONS + EVENTS_BEFORE + PURPOSES + GROUNDS)  # «علی رغم» is
+        # tagged two nouns; a purpose, occasion, cause or basis names no one either
         if comma is not None and comma <= (CONCESSION_WORDS if holds_no_actor else LEADING_ADJUNCT_WORDS) and \
                 (holds_no_actor or _opens_with(tokens, ADJUNCT_OPENERS) or tokens[0].tag == "ADP") and \
                 not any(token.text in ("را", "که") or token.tag in VERB_TAGS for token in tokens[:comma]) and \
@@ -1412,6 +1416,8 @@ def _reported(tokens: list[Token]) -> tuple[str, list[Token]] | None:
         if _is_finite(tokens, at) or _closes_a_participle(tokens, at):  # «… در گفتگویی تلویزیونی اعلام کرده، …»
             before = _text(tokens[: at + 1])
             frame = SPEECH_ENDING.search(before)
+            if frame and tokens[at + 1].text in ("،", ",") and _closes_a_relative_clause(tokens[opens:at]):
+                return None  # «X که پیش از این اسامی … را اعلام کرده بود، …»: the relative clause's own verb
             if frame:  # «X گفت که S», «X اعلام کرد، S», «X گفت S»
                 skip = 2 if tokens[at + 1].text in ("که", "،", ",") else 1
                 return _own_clause(tokens[: at + 1], opens, frame.start()), tokens[at + skip :]
@@ -1420,6 +1426,12 @@ def _reported(tokens: list[Token]) -> tuple[str, list[Token]] | None:
             if tokens[at + 1].text in CLAUSE_JOINS:
                 opens = at + 2
     return None
+
+
+def _closes_a_relative_clause(phrase: list[Token]) -> bool:
+    """Whether a verb right after `phrase` would close a «که» clause in it that no comma closed before."""
+    that = next((at for at in range(len(phrase) - 1, -1, -1) if phrase[at].text == "که"), None)
+    return that is not None and all(token.text not in ("،", ",") for token in phrase[that:])
 
 
 def _own_clause(phrase: list[Token], opens: int, end: int | None = None) -> str:
