@@ -114,7 +114,7 @@ QUOTED_NAME = re.compile(r"[\"«](?:[^\"«»\s]+\s?){1,4}[\"»]")  # a name in q
 CLAUSE_JOIN = re.compile(r"\s(?:و|اما|ولی)\s+(?=\S)")
 # Any speech verb reported speech needs, where a word starts (or glued to «و»): a quick test before the costly ones.
 SPEECH = re.compile(rf"(?<![^\sو])(?:{FRAME_VERB}|ادعا\s?(?:کرد|می‌کند|می‌کنند))")
-OUTLET_WORDS = frozenset("نشریه روزنامه سایت شبکه خبرگزاری".split())
+OUTLET_WORDS = frozenset("نشریه روزنامه سایت پایگاه شبکه خبرگزاری".split())  # «پایگاه اینترنتی شبکه «سی‌بی‌اس»»
 BARE_NOUN_BEFORE = frozenset("به طبق براساس اساس بنا از در با این همین آن همان".split())  # «… نوشته» as a noun
 # Not after «را» («X تعداد داوران را هشت نفر اعلام کرد که …»: «که» then opens a relative clause) or «در حالی» («X در
 # حالی ادامه داد که …»: a contrast, not speech).

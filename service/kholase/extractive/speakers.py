@@ -97,8 +97,6 @@ MAX_QUESTION_WORDS = 80
 RELAYED_QUOTED_NAME = re.compile(r"به\s+نقل\s+از\s+«(?P<name>[^»]{3,40})»[^«»]*$")
 
 
-OUTLETS = OUTLET_WORDS | {"پایگاه"}  # «پایگاه اینترنتی شبکه «سی‌بی‌اس»»: a site
-
 # «به گفته X …», «بنا به گفته X …» with no comma to end the name: only a name the article gave before, whose surname
 # begins what follows, is read.
 TOLD_BY = re.compile(r"(?:^|\s)(?:به|بنا\s+(?:به|بر))\s+گفته\s+(?P<who>[^،,:]{3,80})")
@@ -124,7 +122,7 @@ class SpeakerBook:
         before anyone is named stays as it is («این منبع آگاه»), unless it is a document («این بیانیه»): None."""
         if is_pronoun:
             if speaker and EPITHET.match(speaker) and not THE_DOCUMENT.match(speaker) and (self.last is None or (
-                    self.last.split()[0] in OUTLETS and OUTLETS.isdisjoint(speaker.split()))):
+                    self.last.split()[0] in OUTLET_WORDS and OUTLET_WORDS.isdisjoint(speaker.split()))):
                 self.last = speaker  # and a later «وی افزود» is the same source; an outlet that relayed the news is
                 # «این روزنامه», never «این مقام ایالتی»
             return self.last
