@@ -435,6 +435,16 @@ def test_an_opening_purpose_occasion_or_cause_goes_to_its_comma_however_long(far
     assert headline in _candidate_texts(fars_articles + varzesh3_articles, article_id)
 
 
+@pytest.mark.parametrize(("article_id", "headline"), [
+    ("fars-news-2-143", "استاندار هرمزگان: نام هرمزگان در بسیاری از حوزه‌ها در رده نخست کشور قرار گرفته است"),
+    ("varzesh3-1-075", "کارلسون: من مطمئنم که این اتفاق رخ‌داده است"),  # «بله، من مطمئنم …»
+])
+def test_a_stance_or_filler_opening_someones_words_goes(fars_articles, varzesh3_articles, article_id, headline):
+    """«خوشبختانه …», «متاسفانه …», «بله …», «خب …»: the speaker's stance or a spoken filler, which titles drop."""
+    texts = _candidate_texts(fars_articles + varzesh3_articles, article_id)
+    assert headline in texts and not any(": خوشبختانه" in text or ": بله" in text for text in texts), texts
+
+
 def test_a_relative_clauses_own_verb_frames_no_statement(fars_articles, varzesh3_articles):
     """«سازمان تیم‌های ملی فدراسیون که پیش از این اسامی … را اعلام کرده بود، …، تغییری در اسامی … داد»: «اعلام کرده
     بود» closes the relative clause, and the organisation said nothing that follows."""

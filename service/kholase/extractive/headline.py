@@ -135,6 +135,8 @@ ASIDES = ("گفتنی است که", "شایان ذکر است که", "لازم �
           *(f"{by} {this} {cause}" for by, cause in (("به", "دلیل"), ("به", "خاطر"), ("به", "علت"), ("از", "رو"))
             for this in ("این", "همین")))
 LEADING_LINKS = frozenset("همچنین البته اما ولی ضمناً همچنان سپس بنابراین لذا".split())
+# A speaker's stance or a spoken filler that opens their words («خوشبختانه …», «بله …», «خب …»): titles drop it.
+LEADING_FILLERS = frozenset("خوشبختانه متاسفانه متأسفانه بله خب".split())
 # Adverbs that only place the news in a sequence («حالا», «سرانجام»): a headline can do without them.
 SEQUENCE_ADVERBS = frozenset("حالا اکنون هم‌اکنون سرانجام درنهایت بالاخره".split())
 # «نیز» and «هم» as "also": a lead sentence's candidate leaves them out, since the headline stands alone («… تیم
@@ -565,11 +567,12 @@ def _by_first_word(openers: tuple[str, ...]) -> dict[str, list[str]]:
 
 
 def _strip_leading(tokens: list[Token]) -> list[Token]:
-    """Drop discourse links, leading adverbial parts closed by a comma, and a leading time phrase."""
+    """Drop discourse links, a stance or filler that opens someone's words, leading adverbial parts closed by a comma,
+    and a leading time phrase."""
     changed = True
     while changed and tokens:
         changed = False
-        if tokens[0].text in LEADING_LINKS or tokens[0].text in ("،", ",", ":"):
+        if tokens[0].text in LEADING_LINKS | LEADING_FILLERS or tokens[0].text in ("،", ",", ":"):
             tokens, changed = tokens[1:], True
             continue
         label = next((at for at, token in enumerate(tokens[:SECTION_WORDS + 1]) if token.text == "؛"), None)
