@@ -215,9 +215,9 @@ HALF_SPACE_SUFFIXES = tuple(sorted(
 # ("compared with the day") is not «به‌روز» ("up to date"), and «هم» "also" before a compound verb is no prefix («تیمی
 # هم شکل دادیم» is not «هم‌شکل», "alike"; «هم دست یافت» is not «هم‌دست», "accomplice"). They are kept apart through
 # normalization.
-KEPT_APART = re.compile(
-    r"(?<![آ-ی‌])(به)[  ]+(?=روز(?![آ-ی]))"
-    r"|(?<![آ-ی‌])(هم)[  ]+(?=(?:صحبت|دست|فکر|شکل)\s+ن?(?:می[\s‌]?)?(?:کرد|کن|داد|ده|یافت|یاب))"
+KEPT_APART = re.compile(  # the spaces between, which stay one space
+    r"(?<=(?<![آ-ی‌])به)[  ]+(?=روز(?![آ-ی]))"
+    r"|(?<=(?<![آ-ی‌])هم)[  ]+(?=(?:صحبت|دست|فکر|شکل)\s+ن?(?:می[\s‌]?)?(?:کرد|کن|داد|ده|یافت|یاب))"
 )
 APART = ""  # a private-use mark hazm leaves alone, standing for the space while it normalizes
 # A whole word (a run of letters, not a part of a half-spaced compound such as «کاراته‌کاهای») that ends in one of
@@ -244,8 +244,7 @@ def normalize(text: str) -> str:
     """hazm normalization plus the invisible-mark and half-space repairs hazm leaves undone."""
     text = CONTROLS.sub("", INVISIBLES.sub("", MISTYPED_HALF_SPACE.sub(ZWNJ, text))).replace(APART, "")
     text = NEEDLESS_HALF_SPACE.sub("", text)
-    text = KEPT_APART.sub(lambda match: (match.group(1) or match.group(2)) + APART, text)
-    text = lexicon.normalizer().normalize(text).replace(APART, " ")
+    text = lexicon.normalizer().normalize(KEPT_APART.sub(APART, text)).replace(APART, " ")
     return GLUED_WORD.sub(lambda match: restore_half_space(match.group()), text)
 
 
