@@ -199,13 +199,16 @@ LEADING_ADJUNCT = re.compile(
 GLUED_DAR = re.compile(r"^در(?=(?:این|همین)\s)")
 # A quantified speaker («یکی از خریداران», «برخی از نمایندگان») keeps its «از».
 PARTITIVE = re.compile(r"^(?:یکی|برخی|بعضی|تعدادی|جمعی|بسیاری|شماری|گروهی)\s+از\s+")
+# Adverbs in «‑ا»/«‑اً» that say how or how surely («احتمالا», «مکررا»): never part of a speaker's name.
+ADVERB = (r"(?:احتمال|قطع|ظاهر|مسلم|طبیعت|اساس|دقیق|تقریب|کامل|واقع|حتم|فعل|معمول|نهایت|اتفاق|مجدد|رسم|اصل|ضمن|مکرر"
+          r"|شخص|صریح|مستقیم|علن)(?:ا|اً)")
 # Where a speaker phrase ends and the rest of the clause begins.
 SPEAKER_END = re.compile(
     r"\s(?:نیز|هم|همچنین|همیشه|همواره|بارها|اکنون|هم‌اکنون|علاوه|افزون|امروز|امشب|دیشب|شامگاه|(?:بعد|پیش)\s?از\s?ظهر|عصرامروز|صبح‌امروز|درحاشیه|روز|هفته\s+(?:گذشته|پیش|قبل|جاری)|پیش‌تر|پیشتر|اخیرا|اخیراً|چندی|چند\s+(?:روز|ساعت|هفته|ماه|سال|دقیقه)|عصر|صبح|شب|ظهر|بامداد|دیروز|در|با|طی|ضمن|پس\s+از|بعد\s+از|پیش\s+از|درباره|"
     r"در\s+خصوص|درخصوص|درمورد|درادامه|درابتدای|درپایان|در(?:این|همین)\S*|پیرامون|نسبت|راجع|خطاب|سپس|ابتدا|دقایقی|ساعاتی"
     r"|قبل|بر|از|به|را|که|توسط|خود"  # «مقدمی خود …»: the speaker's own what follows
     r"|ملقب|(?:معروف|مشهور)\s+به"  # «لوسیانو پریرا ملقب به شیمبا»: the name ends before its nickname
-    r"|(?:مکرر|رسم|شخص|صریح|مجدد|مستقیم|علن|احتمال|ظاهر|قطع)(?:ا|اً)"  # «مورینیو مکررا …»: an adverb after the name
+    rf"|{ADVERB}"  # «مورینیو مکررا …»: an adverb after the name
     rf"|{WORKDAY}"  # not «جمعه», also a name («امام جمعه»)
     r"|(?:او|وی|آن|آنها|آن‌ها|ایشان)\s+را)(?:\s|$)|[،,(؛]"  # «سامر او را رهبر آینده … دانست»: the object
 )
@@ -240,9 +243,7 @@ COURTESY = re.compile(
 )
 COURTESY_WORDS = 12  # a longer statement says more than its thanks
 # «احتمالا پس از …، فاتی را باید … دانست»: an adverb about the whole sentence, never who speaks.
-SENTENCE_ADVERB = re.compile(
-    r"^(?:احتمال|قطع|ظاهر|مسلم|طبیعت|اساس|دقیق|تقریب|کامل|واقع|حتم|فعل|معمول|نهایت|اتفاق|مجدد|رسم|اصل|ضمن)(?:ا|اً)$"
-)
+SENTENCE_ADVERB = re.compile(rf"^{ADVERB}$")
 # «یک مقام نزدیک به آیت‌الله سیستانی»: an unnamed source described by whom it is close to, «به» and all.
 CLOSE_TO = re.compile(r"^(?:یک\s+)?(?:مقام|منبع|منابع|مقامات|فردی|شخصی)(?:\s+\S+)?\s+نزدیک\s+به\s+")
 # News agencies by name: they relay, and are never a speaker.
