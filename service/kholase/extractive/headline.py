@@ -221,6 +221,9 @@ TAKES_PREPOSITION = {
     "برای": frozenset("تلاش آمادگی برنامه".split()),
 }
 PURPOSES = ("به منظور", "با هدف", "در راستای")
+# Opening parts that, up to their comma, never hold who acted: «علی رغم» is tagged two nouns, and a purpose, occasion,
+# cause or basis names no one either.
+ACTORLESS_OPENERS = CONCESSIONS + EVENTS_BEFORE + PURPOSES + GROUNDS
 # A compound verb's word that takes «در …» before it: «در این جلسه حضور داشت» is not «حضور داشت».
 PRESENCE = frozenset("حضور شرکت قرار اقامت عضویت مشارکت فعالیت سکونت بستری حاضر".split())
 # Adjuncts whose leaving out changes no fact: the purpose or occasion of an act. Others («برای رسیدن به …», «با
@@ -593,8 +596,7 @@ def _strip_leading(tokens: list[Token]) -> list[Token]:
                 tokens, changed = tokens[comma + 1 :], True
                 continue
         comma = next((at for at, token in enumerate(tokens) if token.text in ("،", ",")), None)
-        holds_no_actor = _opens_with(tokens, CONCESSIONS + EVENTS_BEFORE + PURPOSES + GROUNDS)  # «علی رغم» is
-        # tagged two nouns; a purpose, occasion, cause or basis names no one either
+        holds_no_actor = _opens_with(tokens, ACTORLESS_OPENERS)
         if comma is not None and comma <= (CONCESSION_WORDS if holds_no_actor else LEADING_ADJUNCT_WORDS) and \
                 (holds_no_actor or _opens_with(tokens, ADJUNCT_OPENERS) or tokens[0].tag == "ADP") and \
                 not any(token.text in ("را", "که") or token.tag in VERB_TAGS for token in tokens[:comma]) and \
