@@ -178,14 +178,8 @@ class Token:
 def tagged(text: str) -> list[Token]:
     """The text's tokens with their part-of-speech tags; none for a text longer than any sentence (every dev opening
     sentence has under 200 tokens), so hostile or unsplit input costs no tagging."""
-    return list(_tagged(text))
-
-
-@lru_cache(maxsize=256)
-def _tagged(text: str) -> tuple[Token, ...]:
-    """Kept for the article's other steps: the claims, the summary and the headline read the same sentences."""
     spans = tokenize(text)
     if len(spans) > MAX_SENTENCE_TOKENS:
-        return ()
+        return []
     words = [text[start:end] for start, end in spans]
-    return tuple(Token(word, tag, start) for word, tag, (start, _) in zip(words, tagger().tag(words), spans))
+    return [Token(word, tag, start) for word, tag, (start, _) in zip(words, tagger().tag(words), spans)]
