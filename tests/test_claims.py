@@ -360,6 +360,29 @@ def test_an_office_run_into_its_object_after_this_is_the_person_who_holds_it(far
     assert not any(speaker and speaker.startswith("این کارشناس") for speaker in speakers), speakers
 
 
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("محمد میرمسعودی مراسم تجلیل مذکور را در راستای تشویق دیگر خیران برگزار کرد و گفت: خیران نقش مهمی دارند.",
+     "محمد میرمسعودی"),  # where the name ends
+    ("رئیس‌جمهور این حضور پرشور را ستود و گفت: حضور مردم معادلات را تغییر داد.", "رئیس‌جمهور"),  # a pointer
+    ("این مسئول زمان برگزاری آزمون را اعلام کرد و گفت: آزمون به صورت آنلاین برگزار می‌شود.", "این مسئول"),
+    ("وی مفاد این گزارش را جزو خیالی‌ترین گزارش‌ها خواند و افزود: آژانس چنین سابقه‌ای ندارد.", "وی"),
+    ("بسیاری این را مرهون توانایی های مهدی ترابی می دانند.", None),
+])
+def test_a_speaker_run_into_the_object_before_ra_is_who_spoke(sentence, speaker):
+    """«X [object] را … دانست و گفت:»: the speaker is X, not X and the object."""
+    assert attribute(sentence).speaker == speaker
+
+
+def test_a_surname_run_into_its_object_is_the_name_met_before_and_this_official_the_last_named(fars_articles):
+    """«روستا قانون … را … دانست و گفت:» after «احمد روستا …»; «این مسئول زمان برگزاری آزمون را …» after «نیک‌بین»."""
+    speakers = {article["id"]: {claim.speaker for claim in Summarizer().summarize(article["body"]).key_claims}
+                for article in fars_articles if article["id"] in ("fars-news-2-072", "fars-news-3-189")}
+    named = speakers["fars-news-2-072"]
+    assert "احمد روستا" in named and not any(speaker and "قانون" in speaker for speaker in named), named
+    assert "نیک‌بین" in speakers["fars-news-3-189"] and not any(
+        speaker and "آزمون" in speaker for speaker in speakers["fars-news-3-189"])
+
+
 def test_according_to_a_surname_with_no_comma_is_the_person_named_before(fars_articles):
     """«به گفته پسندیده آمارها نشان می‌دهد …»: no comma ends the name, but «حسن پسندیده» spoke before."""
     article = next(a for a in fars_articles if a["id"] == "fars-news-3-297")

@@ -336,7 +336,10 @@ def clean_speaker(phrase: str) -> str | None:
     partitive = PARTITIVE.match(phrase) or CLOSE_TO.match(phrase)
     kept = partitive.end() if partitive else 0
     cut = SPEAKER_END.search(" " + phrase, kept)
+    objected = cut is not None and cut.group().strip() == "را"  # the phrase ran on into the object
     phrase = (" " + phrase)[: cut.start()] if cut else phrase
+    if objected:
+        phrase = _without_the_object(phrase.strip())
     phrase = phrase.strip(QUOTES + BULLETS + "،,.")
     phrase = phrase.replace("«", "").replace("»", "").strip()
     words = phrase.split()
@@ -349,6 +352,26 @@ def clean_speaker(phrase: str) -> str | None:
             SENTENCE_ADVERB.match(words[0]) or words[-1] == "مبنی":  # «ایران پیشنهادی مبنی بر … ارائه داد»: an
         return None  # object and what it says
     return words[0] if words[0] in PRONOUNS else phrase  # «وی دلایل موفقیت … را … دانست»
+
+
+def _without_the_object(phrase: str) -> str:
+    """The speaker, when the phrase before «را» ran on from them into the object: «این مسئول زمان برگزاری آزمون را …
+    اعلام کرد و گفت:» is «این مسئول», «رئیس‌جمهور این حضور پرشور را …» «رئیس‌جمهور», «محمد میرمسعودی مراسم تجلیل مذکور
+    را …» «محمد میرمسعودی». Where neither a pointer, «این», nor the end of a name shows where the object starts, the
+    phrase stays: a surname alone is left for the article's speakers to match («روستا قانون … را …»)."""
+    words = phrase.split()
+    if len(words) > 2 and words[0] in ("این", "همین"):
+        return " ".join(words[:2])
+    pointer = next((at for at, word in enumerate(words[:OFFICE_WITHIN + 1]) if at and word in ("این", "آن", "همین")),
+                   None)
+    if pointer is not None:
+        return " ".join(words[:pointer])
+    tokens = tagged(phrase)
+    name = 0
+    while name < len(tokens) and (tokens[name].tag == "PROPN" or tokens[name].text in HONORIFICS):
+        name += 1
+    names = sum(token.tag == "PROPN" for token in tokens[:name])
+    return " ".join(words[:name]) if names >= 2 and name < len(tokens) == len(words) else phrase
 
 
 def _from_first_name(phrase: str) -> str:

@@ -1527,7 +1527,8 @@ def candidates(sentences: list[Sentence], max_words: int, text: str = "") -> lis
                 add(announced, "event", number, 1.0)
             resolved = speakers.resolve(said, said in PRONOUNS)
             body = sentence.text[attribution.body_start :].lstrip(" «")
-            speaker = (resolved and _speaker(resolved, every, opens_sentence=body.startswith(resolved))) or \
+            speaker = (resolved and (resolved if resolved == lead_speaker else  # the lead's voice by surname
+                                     _speaker(resolved, every, opens_sentence=body.startswith(resolved)))) or \
                 (said and resolved != said and _speaker(said, every, opens_sentence=body.startswith(said)))  # the
             # office as the sentence gives it, when the name it resolved to is no headline's («علی نیکزاد نایب‌رئیس …»)
             running = (sentence.paragraph, speaker) if attribution.runs_on else None

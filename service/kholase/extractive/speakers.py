@@ -102,6 +102,7 @@ RELAYED_QUOTED_NAME = re.compile(r"به\s+نقل\s+از\s+«(?P<name>[^»]{3,40}
 TOLD_BY = re.compile(r"(?:^|\s)(?:به|بنا\s+(?:به|بر))\s+گفته\s+(?P<who>[^،,:]{3,80})")
 
 
+
 class SpeakerBook:
     """Names and offices met so far in the article, to resolve pronouns, offices and bare surnames to one name.
 
@@ -129,8 +130,12 @@ class SpeakerBook:
         if speaker is None:
             return None
         office = LONG_EPITHET.match(speaker)
-        if office and self.last is not None and office["office"] in self.last:
-            return self.last  # «این کارشناس مسائل …» after «سیامک باقری کارشناس مسائل هسته‌ای»
+        if office and self.last is not None:
+            holder = self.last if office["office"] in self.last else next(
+                (name for name in self.names if office["office"] in name and self.last in name.split()), None)
+            if holder:  # «این کارشناس مسائل …» after «سیامک باقری کارشناس مسائل هسته‌ای», or after «باقری» when
+                self.last = holder  # the article named him so before
+                return holder
         self.last = self._canonical(speaker)
         if self._is_lead_office(speaker) or self._names_the_lead(speaker):  # that office, each time it is used
             self._lead_office, self.last = speaker, self.names[0]
