@@ -102,7 +102,6 @@ RELAYED_QUOTED_NAME = re.compile(r"به\s+نقل\s+از\s+«(?P<name>[^»]{3,40}
 TOLD_BY = re.compile(r"(?:^|\s)(?:به|بنا\s+(?:به|بر))\s+گفته\s+(?P<who>[^،,:]{3,80})")
 
 
-
 class SpeakerBook:
     """Names and offices met so far in the article, to resolve pronouns, offices and bare surnames to one name.
 
