@@ -383,6 +383,16 @@ def test_a_surname_run_into_its_object_is_the_name_met_before_and_this_official_
         speaker and "آزمون" in speaker for speaker in speakers["fars-news-3-189"])
 
 
+def test_a_surname_of_two_words_run_into_its_object_is_the_person_named_before(fars_articles):
+    """«اکبری مطلق تنها راه سعادت انسان‌ها را … دانست و …» after «محمد حسن اکبری مطلق», «حداد عادل نامه رئیس‌جمهور
+    ایران به بوش را …» after «غلامعلی حداد عادل»."""
+    for article_id, name, run_on in (("fars-news-1-240", "محمد حسن اکبری مطلق", "تنها راه"),
+                                     ("fars-news-3-131", "غلامعلی حداد عادل", "نامه")):
+        article = next(a for a in fars_articles if a["id"] == article_id)
+        speakers = {claim.speaker for claim in Summarizer().summarize(article["body"]).key_claims}
+        assert name in speakers and not any(speaker and run_on in speaker for speaker in speakers), speakers
+
+
 def test_according_to_a_surname_with_no_comma_is_the_person_named_before(fars_articles):
     """«به گفته پسندیده آمارها نشان می‌دهد …»: no comma ends the name, but «حسن پسندیده» spoke before."""
     article = next(a for a in fars_articles if a["id"] == "fars-news-3-297")

@@ -196,7 +196,15 @@ class SpeakerBook:
             return offices.names[min(found)]
         compact = _compact(phrase)
         holder = self._name_holders.first(compact, len(phrase)) or offices.holders.first(compact, len(phrase))
-        return holder or self._spoken_before(phrase) or phrase
+        return holder or self._spoken_before(phrase) or self._surname_of_two_words(phrase) or phrase
+
+    def _surname_of_two_words(self, phrase: str) -> str | None:
+        """A speaker met before whose surname of two words opens the phrase, when a frame ran it into its clause:
+        «اکبری مطلق تنها راه سعادت انسان‌ها را … دانست و …» after «محمد حسن اکبری مطلق»."""
+        words = phrase.split()
+        if len(words) <= 2:
+            return None
+        return next((name for name in self.names if len(name.split()) >= 3 and name.split()[-2:] == words[:2]), None)
 
     def _spoken_before(self, phrase: str) -> str | None:
         """A speaker of two or more words met before that the phrase opens on, when a frame ran the speaker into its
