@@ -562,6 +562,17 @@ def test_the_lead_persons_office_is_theirs_after_their_bare_surname_but_not_an_o
     assert speakers["هیچ مانعی"] == "وزیر انرژی اتمی روسیه", speakers
 
 
+def test_the_lead_persons_office_is_theirs_after_their_surname_with_a_title_of_respect(fars_articles):
+    """«سردار سیدصادق حسینی … گفت», «سردار حسینی … اظهار داشت», then «فرمانده سپاه بیت‌المقدس استان کردستان
+    افزود»: the title of respect is no other person, so the office is still the lead's one person's."""
+    book = SpeakerBook("سردار سیدصادق حسینی گفت: الف. سردار حسینی گفت: ب. فرمانده سپاه کردستان افزود: ج.")
+    assert [book.resolve(speaker, False) for speaker in ("سردار سیدصادق حسینی", "سردار حسینی", "فرمانده سپاه کردستان")
+            ] == ["سردار سیدصادق حسینی", "سردار حسینی", "سردار سیدصادق حسینی"]
+    article = next(a for a in fars_articles if a["id"] == "fars-news-2-244")
+    speakers = set(speakers_by_opening(article["body"]).values())
+    assert "سردار سیدصادق حسینی" in speakers and "فرمانده سپاه بیت‌المقدس استان کردستان" not in speakers, speakers
+
+
 @pytest.mark.parametrize(("article_id", "opening", "speaker"), [
     ("fars-news-1-132", "تاکنون وضعیت", "متقیان"),  # «… به نقل از روابط عمومی … علی متقیان اظهار کرد: …»
     ("fars-news-2-184", "کشورش از", "خالد المظف"),  # «… به نقل از «خالد المظف» مسئول … اعلام کرد: …»

@@ -171,10 +171,12 @@ class SpeakerBook:
 
     def _one_person_named(self) -> bool:
         """Whether the names met so far are one person's: the first, its name without its office, and its bare
-        surname («حسین فرکی», «فرکی»; «بهنام سراج سرمربی نفت آبادان», «بهنام سراج», «سراج»)."""
-        first = self.names[0].split() if self.names else []
+        surname («حسین فرکی», «فرکی»; «بهنام سراج سرمربی نفت آبادان», «بهنام سراج», «سراج»), each with or without
+        the titles of respect before it («سردار سیدصادق حسینی», «سردار حسینی»)."""
+        first = _without_honorifics(self.names[0]).split() if self.names else []
         name = first[: next((at for at, word in enumerate(first) if word in TITLE_WORDS), len(first))]
-        return bool(name) and all(known in (self.names[0], " ".join(name), name[-1]) for known in self.names)
+        forms = (" ".join(first), " ".join(name), name[-1] if name else "")
+        return bool(name) and all(_without_honorifics(known) in forms for known in self.names)
 
     def known(self, phrase: str) -> str | None:
         """The name of a person met so far (as a speaker or with an office) that `phrase` refers to, else None."""
@@ -326,6 +328,12 @@ class _Surnames:
                 if position < len(orders) and (best is None or orders[position] < best):
                     best = orders[position]
         return None if best is None else self.names[best]
+
+
+def _without_honorifics(name: str) -> str:
+    """A name without the titles of respect that open it: «سردار حسینی» is «حسینی»."""
+    words = name.split()
+    return " ".join(words[next((at for at, word in enumerate(words) if word not in HONORIFICS), len(words)) :])
 
 
 def _compact(text: str) -> str:
