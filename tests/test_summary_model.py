@@ -293,6 +293,16 @@ def test_a_cut_never_leaves_out_the_turn_after_but(varzesh3_articles, article_id
     assert kept in Summarizer().summarize(article["body"]).summary
 
 
+@pytest.mark.parametrize(("article_id", "ending"), [
+    ("fars-news-2-014", "چندان با واقعیت همخوانی ندارد."),  # the finding itself, which a cut left out
+    ("fars-news-3-217", "هزار ریال داد و ستد شد."),  # a cut at «و» had split the verb «داد و ستد شد»
+])
+def test_the_lead_sentence_is_kept_whole_rather_than_cut(fars_articles, article_id, ending):
+    """Editors preferred the lead sentence whole to the model's cuts of it (`docs/panels/summary-whole-lead-…`)."""
+    article = next(a for a in fars_articles if a["id"] == article_id)
+    assert Summarizer().summarize(article["body"]).summary.endswith(ending)
+
+
 @pytest.mark.parametrize(("article_id", "never"), [
     ("varzesh3-3-461", "مدیر روابط عمومی و رسانه‌ای باشگاه"),  # a line with no verb: a caption or a heading
     ("varzesh3-2-150", "ترکیب رئال:"),  # a team sheet

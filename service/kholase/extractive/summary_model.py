@@ -411,7 +411,21 @@ class SummaryRanker(LearnedRanker):
                 best, least = index, flaw
             if not flaw:
                 break
-        return self._with_its_counts(found, best)
+        return self._whole_lead(found, self._with_its_counts(found, best))
+
+    @classmethod
+    def _whole_lead(cls, found: "Candidates", index: int) -> int:
+        """The lead sentence whole, from the same start, rather than cut at a clause, unless the whole is more flawed:
+        editors preferred it to the model's cuts, which lose what the news goes on to say."""
+        if found.sentence_of[index] != 0:
+            return index
+        start, end = found.spans[index].tolist()
+        length = len(found.texts[0])
+        whole = next((other for other in np.flatnonzero(found.sentence_of == 0).tolist()
+                      if found.spans[other].tolist() == [start, length]), None)
+        if whole is None or end == length or cls._flaw(found, whole) > cls._flaw(found, index):
+            return index
+        return whole
 
     @classmethod
     def _with_its_counts(cls, found: "Candidates", index: int) -> int:
