@@ -58,10 +58,10 @@ BELIEF_OR_SPEECH = re.compile(
 )
 # «وی … را … دانست», «او … خواستار … شد», «وی … را … ارزیابی کرد»: the person last named, telling what they hold or
 # ask, without a frame.
-HIS_STANCE = re.compile(
-    rf"^(?:وی|او|ایشان)\s(?=.*(?:{BELIEF_OR_SPEECH.pattern}"
-    r"|\s(?:دانست|خواند|خواست|برشمرد|ارزیابی\s?کرد|توصیف\s?کرد)(?:ند)?(?:\s|$|[.،,])))"
-)
+STANCE = r"\s(?:دانست|خواند|خواست|برشمرد|ارزیابی\s?کرد|توصیف\s?کرد)(?:ند)?"
+HIS_STANCE = re.compile(rf"^(?:وی|او|ایشان)\s(?=.*(?:{BELIEF_OR_SPEECH.pattern}|{STANCE}(?:\s|$|[.،,])))")
+# «چلبی تشکیل کمیته‌های مردمی … را ضروری توصیف کرد»: the same, told of someone the article named speaking before.
+NAMED_STANCE = re.compile(rf"(?P<who>[^\s،,:]+)\s.*\sرا\s.*{STANCE}\s*[.!]?$")
 OFFICE_GOES_ON = frozenset("استان شهرستان شهر کشور شورای جمهوری".split())  # «مسئول … استان آذربایجان شرقی»
 # Words a tagger may call proper nouns that no person's name holds («تیم ملی امید», «خبرگزاری رسمی کره شمالی»).
 NOT_IN_A_NAME = frozenset("تیم باشگاه شورای شورا سازمان وزارت اداره رسمی ملی شامل کشور استان شهر".split())
@@ -460,6 +460,9 @@ def voices(document: Document) -> list[Voice]:
             # anyone is, the one the lead opens on («حسینی شاهرودی … تحلیل کرد» and then «وی … را … ارزیابی کرد»),
             # though not yet a speaker whom a later office may stand for
             speaker = book.last if book.last is not None or others_named else _lead_subject(lead)
+        elif (stance := NAMED_STANCE.match(sentence.text, attribution.body_start)) and \
+                (named := book.known(stance["who"])):
+            speaker = named
         elif (told := TOLD_BY.search(sentence.text, attribution.body_start)) and (named := book.known(told["who"])):
             speaker = named  # «به گفته پسندیده آمارها نشان می‌دهد …»: someone named before, with no comma after
         else:
