@@ -175,8 +175,10 @@ class SpeakerBook:
         the titles of respect before it («سردار سیدصادق حسینی», «سردار حسینی»)."""
         first = _without_honorifics(self.names[0]).split() if self.names else []
         name = first[: next((at for at, word in enumerate(first) if word in TITLE_WORDS), len(first))]
-        forms = (" ".join(first), " ".join(name), name[-1] if name else "")
-        return bool(name) and all(_without_honorifics(known) in forms for known in self.names)
+        if not name:
+            return False
+        forms = (" ".join(first), " ".join(name), name[-1])
+        return all(_without_honorifics(known) in forms for known in self.names)
 
     def known(self, phrase: str) -> str | None:
         """The name of a person met so far (as a speaker or with an office) that `phrase` refers to, else None."""

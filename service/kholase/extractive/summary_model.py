@@ -8,7 +8,8 @@ speaker's office, and each also cut at a clause that ends on a verb; every candi
 cheap features (position, TextRank score, centrality, length, frame, speech, a speaker named by office, cross-fitted
 rates of words kept in and opening leads and of words in the sentence leads were drawn from) ranks them
 (`scripts/train_summary.py` fits it with k-fold cross-validation). Every candidate starts at a sentence, clause or
-office start and ends at a sentence or clause end, so the summary is the article's own prose.
+office start and ends at a sentence or clause end, so the summary is the article's own prose. Where the model's pick
+is a cut of the lead sentence, the lead runs whole: editors judged those cuts worse than the sentence.
 """
 
 import math
@@ -401,8 +402,9 @@ class SummaryRanker(LearnedRanker):
 
     def choose(self, found: "Candidates") -> int:
         """The best-scored flawless candidate, the lead sentence's scored up by `LEAD_PREFERENCE`, else the first of
-        the least flawed in that order; run on over a count its cut left out. News states its main point first, and
-        editors prefer the lead to a later sentence's side fact unless the model prefers that sentence clearly."""
+        the least flawed in that order; run on over a count its cut left out, and the lead sentence whole. News states
+        its main point first, and editors prefer the lead to a later sentence's side fact unless the model prefers
+        that sentence clearly."""
         best, least = 0, None  # the first flawless one ends the search
         scores = self.model.score(found.matrix) + LEAD_PREFERENCE * (found.sentence_of == 0)
         for index in np.argsort(-scores, kind="stable").tolist():
