@@ -293,6 +293,15 @@ def test_a_cut_never_leaves_out_the_turn_after_but(varzesh3_articles, article_id
     assert kept in Summarizer().summarize(article["body"]).summary
 
 
+@pytest.mark.parametrize(("article_id", "opening"), [
+    ("fars-news-2-031", "وحیدزاده گفت:"),  # «وحیدزاده در این باره گفت:»
+    ("varzesh3-3-268", "اکبر ایمانی هافبک دفاعی تیم تراکتور گفت:"),  # «…، در این رابطه گفت:», its comma too
+])
+def test_a_lead_leaves_out_the_topic_a_frame_points_back_to(fars_articles, varzesh3_articles, article_id, opening):
+    article = next(a for a in fars_articles + varzesh3_articles if a["id"] == article_id)
+    assert Summarizer().summarize(article["body"]).summary.startswith(opening)
+
+
 @pytest.mark.parametrize(("article_id", "ending"), [
     ("fars-news-2-014", "چندان با واقعیت همخوانی ندارد."),  # the finding itself, which a cut left out
     ("fars-news-3-217", "هزار ریال داد و ستد شد."),  # a cut at «و» had split the verb «داد و ستد شد»

@@ -103,6 +103,10 @@ INTERVIEW = re.compile(
 # «X با اشاره به …، اظهار داشت:»: leads keep the speaker and the verb, not the topic phrase between them.
 TOPIC_BEFORE_SPEECH = re.compile(rf"\s+با\s+(?:اشاره|توجه)\s+به\s+[^،:؛]{{3,160}}،\s*(?={SPEECH_VERB})")
 ASIDE = re.compile(r"\s*\((?:[^()]*\s[^()]*|[^()]*شنبه|جمعه)\)")
+# «X، در این باره گفت: …»: the topic it points back to is not in a one-sentence lead; the speaker and verb are.
+POINTED_TOPIC = re.compile(
+    rf"(?:\s*[،,])?\s+در\s*(?:این|همین)[\s\u200c]*(?:باره|رابطه|زمینه|خصوص|مورد)(?=\s+(?:به\s+\S+\s+)?{SPEECH_VERB})"
+)
 LENGTH_BINS = (8, 12, 16, 20, 25, 30, 40, 55)
 BYLINE = re.compile(r"^(?:به\s+گزارش|به\s+نقل\s+از|خبرگزاری\s+\S+\s*[:،])\s")  # not «خبرگزاری فارس … تهیه کرده است»
 # Openings that point back to an earlier sentence: an aside («گفتنی است»), «این گزارش …», «به گفته این …», «در این
@@ -248,8 +252,8 @@ def _starts(text: str) -> dict[int, int]:
 
 
 def _compressed(text: str) -> str:
-    """The sentence without the interviewer and without asides in parentheses."""
-    return ASIDE.sub("", TOPIC_BEFORE_SPEECH.sub(" ", INTERVIEW.sub("", text)))
+    """The sentence without the interviewer, the topic before a speech verb and asides in parentheses."""
+    return ASIDE.sub("", POINTED_TOPIC.sub("", TOPIC_BEFORE_SPEECH.sub(" ", INTERVIEW.sub("", text))))
 
 
 def _clause_ends(text: str, spans: list[tuple[int, int]]) -> list[int]:
