@@ -603,6 +603,23 @@ def test_an_office_that_speaks_first_is_the_name_that_goes_on(fars_articles):
     assert not any(s and s.startswith("رئیس") for s in speakers.values()), speakers
 
 
+@pytest.mark.parametrize(("article_id", "opening", "speaker"), [
+    ("varzesh3-2-119", "من هم", "آزمون"),  # «مهاجم تیم ملی در گفت و گو با … گفت:», later «آزمون درباره … گفت:»
+    ("varzesh3-1-217", "تماشاچیان ما", "شهبا"),  # «شهبا … گفت:», «مربی گل گهر … گفت:», «شهبا در پایان افزود:»
+])
+def test_an_office_that_speaks_first_is_the_surname_that_speaks_next_in_the_first_person(
+        varzesh3_articles, article_id, opening, speaker):
+    article = next(a for a in varzesh3_articles if a["id"] == article_id)
+    assert speakers_by_opening(article["body"])[opening] == speaker
+
+
+def test_an_office_that_speaks_first_is_not_a_body_that_speaks_next(fars_articles):
+    """«سوریه … »: a body speaks next, in no first person, after «رئیس‌جمهور امریکا» (fars-news-2-280)."""
+    article = next(a for a in fars_articles if a["id"] == "fars-news-2-280")
+    speakers = speakers_by_opening(article["body"])
+    assert speakers["ما امیدواریم"] == speakers["ما مصرا"] == "رئیس‌جمهور امریکا", speakers
+
+
 @pytest.mark.parametrize(("sentence", "speaker"), [
     # a «؛» that closes a clause on its verb ends what comes before the speaker
     ("دو تیم سایپا و ماشین سازی به تساوی رضایت دادند؛ ایمان باصفا هافبک ماشین سازی در پایان بازی گفت: ما صبورانه "

@@ -418,10 +418,15 @@ def voices(document: Document) -> list[Voice]:
             if opens and speaker == attribution.speaker:
                 office_first = speaker  # an office speaks first, and no name is known for it yet
             elif office_first is not None and speaker not in (None, office_first):
-                if len(speaker.split()) >= 2 and speaker.split()[0] not in TITLE_WORDS and \
-                        GOES_ON.search(sentence.text[: start + 1]):
-                    found = _named(found, speaker, office_first)  # «رئیس شرکت نفت آرامکو … افزود:» then «عبدالله
-                    book.holds(office_first, speaker)  # جمعه خاطرنشان کرد:»: the name the office goes on with
+                words = speaker.split()
+                # «رئیس شرکت نفت آرامکو … افزود:» then «عبدالله جمعه خاطرنشان کرد:»: the name the office goes on
+                # with; «مهاجم تیم ملی … گفت:» then «آزمون درباره … گفت: من …»: a bare surname next to speak in the
+                # first person (a body, «سوریه … اعلام کرد», is not the office's person)
+                if words[0] not in TITLE_WORDS and (
+                        (len(words) >= 2 and GOES_ON.search(sentence.text[: start + 1])) or
+                        (len(words) == 1 and in_first_person(sentence.text[start:end]))):
+                    found = _named(found, speaker, office_first)
+                    book.holds(office_first, speaker)
                 office_first = None
             if speaker is None and attribution.is_pronoun and not THE_DOCUMENT.match(attribution.speaker):
                 person = None if others_named else _lead_subject(lead)
