@@ -613,6 +613,14 @@ def test_an_office_that_speaks_first_is_the_surname_that_speaks_next_in_the_firs
     assert speakers_by_opening(article["body"])[opening] == speaker
 
 
+def test_who_also_spoke_is_the_pronoun_that_spoke_before_anyone_was_named(fars_articles):
+    """«وی در گفت‌وگو با رادیو دولتی سوئد گفت: «ما …»» opens the scrape, and «وانونو همچنین از اسرائیل خواست …» comes
+    later: the fixed sample's reader marked the first quotes speakerless (fars-news-3-249)."""
+    article = next(a for a in fars_articles if a["id"] == "fars-news-3-249")
+    speakers = speakers_by_opening(article["body"])
+    assert speakers["ما می‌توانیم"] == speakers["فکر می‌کنم"] == "وانونو", speakers
+
+
 def test_an_office_that_speaks_first_is_not_a_body_that_speaks_next(fars_articles):
     """«سوریه … »: a body speaks next, in no first person, after «رئیس‌جمهور امریکا» (fars-news-2-280)."""
     article = next(a for a in fars_articles if a["id"] == "fars-news-2-280")

@@ -21,6 +21,7 @@ from kholase.extractive.attribution import (
     LONG_EPITHET,
     NEWS_FRAME,
     OUTLET_WORDS,
+    PRONOUNS,
     SPEECH_AT_END,
     THE_DOCUMENT,
     TITLE_WORDS,
@@ -62,6 +63,10 @@ STANCE = r"\s(?:دانست|خواند|خواست|برشمرد|ارزیابی\s?�
 HIS_STANCE = re.compile(rf"^(?:وی|او|ایشان)\s(?=.*(?:{BELIEF_OR_SPEECH.pattern}|{STANCE}(?:\s|$|[.،,])))")
 # «چلبی تشکیل کمیته‌های مردمی … را ضروری توصیف کرد»: the same, told of someone the article named speaking before.
 NAMED_STANCE = re.compile(rf"(?P<who>[^\s،,:]+)\s.*\sرا\s.*{STANCE}\s*[.!]?$")
+# «وانونو همچنین از اسرائیل خواست …» after «وی … گفت: …» with no name yet: who "also" spoke is who spoke before.
+ALSO_SAID = re.compile(
+    rf"(?P<who>[^\s،,:«»]+)\s+(?:همچنین|نیز)\s(?=.*(?:{BELIEF_OR_SPEECH.pattern}|{STANCE}(?:\s|$|[.،,])))"
+)
 OFFICE_GOES_ON = frozenset("استان شهرستان شهر کشور شورای جمهوری".split())  # «مسئول … استان آذربایجان شرقی»
 # Words a tagger may call proper nouns that no person's name holds («تیم ملی امید», «خبرگزاری رسمی کره شمالی»).
 NOT_IN_A_NAME = frozenset("تیم باشگاه شورای شورا سازمان وزارت اداره رسمی ملی شامل کشور استان شهر".split())
@@ -467,6 +472,10 @@ def voices(document: Document) -> list[Voice]:
             # anyone is, the one the lead opens on («حسینی شاهرودی … تحلیل کرد» and then «وی … را … ارزیابی کرد»),
             # though not yet a speaker whom a later office may stand for
             speaker = book.last if book.last is not None or others_named else _lead_subject(lead)
+        elif unnamed and (also := ALSO_SAID.match(sentence.text, attribution.body_start)) and \
+                also["who"] not in PRONOUNS:
+            speaker = book.resolve(also["who"], False)
+            found, unnamed = _named(found, speaker), False
         elif (stance := NAMED_STANCE.match(sentence.text, attribution.body_start)) and \
                 (named := book.known(stance["who"])):
             speaker = named
