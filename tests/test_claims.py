@@ -594,6 +594,13 @@ def test_the_lead_persons_office_is_theirs_however_it_is_worded(fars_articles, a
     assert name in speakers and office not in speakers, speakers
 
 
+def test_a_players_titles_name_one_role(varzesh3_articles):
+    """«میکا کریستین سون بازیکن شماره ۱۱ آمریکا … گفت», then «ملی‌پوش والیبال آمریکا اضافه کرد»: the fixed sample's
+    reader marked the second title as an epithet where the name is given (varzesh3-1-149)."""
+    article = next(a for a in varzesh3_articles if a["id"] == "varzesh3-1-149")
+    assert speakers_by_opening(article["body"])["به نظر"] == "میکا کریستین سون بازیکن شماره ۱۱ آمریکا"
+
+
 def test_an_office_that_speaks_first_is_the_name_that_goes_on(fars_articles):
     """«رئیس شرکت نفت آرامکوی عربستان سعودی … افزود: …» then «عبدالله جمعه خاطرنشان کرد: …» (fars-news-1-015): the
     newsroom gave the office first and the name next; both are Jumah's."""

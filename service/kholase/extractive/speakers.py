@@ -67,6 +67,8 @@ NAMED_STANCE = re.compile(rf"(?P<who>[^\s،,:]+)\s.*\sرا\s.*{STANCE}\s*[.!]?$"
 ALSO_SAID = re.compile(
     rf"(?P<who>[^\s،,:«»]+)\s+(?:همچنین|نیز)\s(?=.*(?:{BELIEF_OR_SPEECH.pattern}|{STANCE}(?:\s|$|[.،,])))"
 )
+# A player's titles name one role: «میکا کریستین سون بازیکن شماره ۱۱ آمریکا» is the «ملی‌پوش والیبال آمریکا» after.
+PLAYER_TITLES = frozenset("بازیکن ملی‌پوش ستاره مهاجم هافبک مدافع دروازه‌بان کاپیتان".split())
 OFFICE_GOES_ON = frozenset("استان شهرستان شهر کشور شورای جمهوری".split())  # «مسئول … استان آذربایجان شرقی»
 # Words a tagger may call proper nouns that no person's name holds («تیم ملی امید», «خبرگزاری رسمی کره شمالی»).
 NOT_IN_A_NAME = frozenset("تیم باشگاه شورای شورا سازمان وزارت اداره رسمی ملی شامل کشور استان شهر".split())
@@ -167,7 +169,8 @@ class SpeakerBook:
         return (self.last == speaker and title in TITLE_WORDS and self._one_person_named()
                 and re.search(rf"{re.escape(speaker)}\s+(?:نیز|هم)\s", self._text) is None
                 and self._lead_office is None and len(lead) >= 2 and lead[0] not in TITLE_WORDS
-                and (TITLE_WORDS.isdisjoint(lead) or title in lead))
+                and (TITLE_WORDS.isdisjoint(lead) or title in lead or
+                     (title in PLAYER_TITLES and not PLAYER_TITLES.isdisjoint(lead))))
 
     def _is_lead_office(self, speaker: str) -> bool:
         """Whether the speaker is the office found to stand for the lead's person, by its first words: the frame may
