@@ -7,6 +7,7 @@ import pytest
 
 from kholase.extractive.attribution import (
     AGENCY,
+    EPITHET,
     NOT_A_SPEAKER,
     TRAILING_SPEECH,
     attribute,
@@ -592,6 +593,15 @@ def test_the_lead_persons_office_is_theirs_however_it_is_worded(fars_articles, a
     article = next(a for a in fars_articles if a["id"] == article_id)
     speakers = set(speakers_by_opening(article["body"]).values())
     assert name in speakers and office not in speakers, speakers
+
+
+def test_a_long_epithet_that_holds_no_office_is_the_person_named_before(varzesh3_articles):
+    """«همچنین این داور بین‌المللی فوتبال ایران … گفت» after «جهانبازی … می‌گوید»: the fixed sample's reader marked the
+    epithet where the article names him (varzesh3-1-177). One that holds an office («این سخنگوی وزارت خارجه آمریکا»)
+    is still read as the office: the name before it may be the outlet that relayed it."""
+    article = next(a for a in varzesh3_articles if a["id"] == "varzesh3-1-177")
+    assert speakers_by_opening(article["body"])["در انتقال"] == "جهانبازی"
+    assert EPITHET.match("این داور بین‌المللی فوتبال ایران") and not EPITHET.match("این سخنگوی وزارت خارجه آمریکا")
 
 
 def test_a_players_titles_name_one_role(varzesh3_articles):

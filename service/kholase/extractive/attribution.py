@@ -291,7 +291,11 @@ HONORIFICS = frozenset(
 )
 # A bare pointer to the last speaker: «این مسئول», «همین مربی». A description by age is one too: «هافبک ۲۵ ساله
 # آبی‌پوشان».
-EPITHET = re.compile(r"^(?:این|همین)\s+\S+(?:\s+\S+){0,2}$|^\S+(?:\s+\S+)?\s+[0-9۰-۹]+\s*ساله(?:\s|$)")
+EPITHET = re.compile(
+    r"^(?:این|همین)\s+\S+(?:\s+\S+){0,2}$|^\S+(?:\s+\S+)?\s+[0-9۰-۹]+\s*ساله(?:\s|$)"
+    # a longer one that holds no office («این داور بین‌المللی فوتبال ایران»); one that does is read as the office
+    rf"|^(?:این|همین)\s+(?!(?:{'|'.join(sorted(TITLE_WORDS))})\s)\S+(?:\s+\S+){{3,4}}$"
+)
 # «این کارشناس مسائل هسته‌ای واکنش‌های …»: an office after «این» that the frame ran on into its object.
 LONG_EPITHET = re.compile(rf"^(?:این|همین)\s+(?P<office>(?:{'|'.join(sorted(TITLE_WORDS))})\s+\S+)")
 QUOTES = "«»\"' "
