@@ -163,8 +163,8 @@ class SpeakerBook:
         """Whether an office («مدیرعامل کانون بازنشستگان …») stands for the one person named so far, whom the lead
         named without an office, or with one of the same title («بهنام سراج سرمربی نفت آبادان», then «سرمربی صنعت
         نفت»; a player's titles are one): newsrooms vary the reference so. Only the first such office does, each time
-        it is used; a second office
-        is someone else («معاون فنی …»), and so is one the article says speaks too («وزیر انرژی اتمی روسیه نیز …»)."""
+        it is used; a second office is someone else («معاون فنی …»), and so is one the article says speaks too («وزیر
+        انرژی اتمی روسیه نیز …»)."""
         title = speaker.split()[0]
         lead = self.names[0].split() if self.names else []
         return (self.last == speaker and title in TITLE_WORDS and self._one_person_named()
