@@ -595,6 +595,13 @@ def test_the_lead_persons_office_is_theirs_however_it_is_worded(fars_articles, a
     assert name in speakers and office not in speakers, speakers
 
 
+def test_according_to_the_lead_persons_office_with_no_comma_is_them(fars_articles):
+    """«به گفته عضو کمیسیون امنیت ملی و سیاست خارجی مجلس شورای اسلامی علت این برخورد …», no comma to end the office,
+    where the lead named «منوچهر متکی» alone: the fixed sample's reader marked it speakerless (fars-news-2-147)."""
+    article = next(a for a in fars_articles if a["id"] == "fars-news-2-147")
+    assert speakers_by_opening(article["body"])["به گفته"] == "منوچهر متکی"
+
+
 def test_a_long_epithet_that_holds_no_office_is_the_person_named_before(varzesh3_articles):
     """«همچنین این داور بین‌المللی فوتبال ایران … گفت» after «جهانبازی … می‌گوید»: the fixed sample's reader marked the
     epithet where the article names him (varzesh3-1-177). One that holds an office («این سخنگوی وزارت خارجه آمریکا»)

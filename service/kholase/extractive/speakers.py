@@ -160,6 +160,15 @@ class SpeakerBook:
         self._lead_office, self.last = office, name
 
     def _names_the_lead(self, speaker: str) -> bool:
+        """Whether the office just met, which resolved to no one, stands for the lead's one person."""
+        return self.last == speaker and self._could_be_the_lead(speaker)
+
+    def lead_by_office(self, office: str) -> str | None:
+        """The lead's one person when `office` stands for them, read without changing what the book knows: «به گفته
+        عضو کمیسیون امنیت ملی … علت …», with no comma to end the office, where the lead named «منوچهر متکی» alone."""
+        return self.names[0] if self._is_lead_office(office) or self._could_be_the_lead(office) else None
+
+    def _could_be_the_lead(self, speaker: str) -> bool:
         """Whether an office («مدیرعامل کانون بازنشستگان …») stands for the one person named so far, whom the lead
         named without an office, or with one of the same title («بهنام سراج سرمربی نفت آبادان», then «سرمربی صنعت
         نفت»; a player's titles are one): newsrooms vary the reference so. Only the first such office does, each time
@@ -167,7 +176,7 @@ class SpeakerBook:
         انرژی اتمی روسیه نیز …»)."""
         title = speaker.split()[0]
         lead = self.names[0].split() if self.names else []
-        return (self.last == speaker and title in TITLE_WORDS and self._one_person_named()
+        return (title in TITLE_WORDS and self._one_person_named()
                 and re.search(rf"{re.escape(speaker)}\s+(?:نیز|هم)\s", self._text) is None
                 and self._lead_office is None and len(lead) >= 2 and lead[0] not in TITLE_WORDS
                 and (TITLE_WORDS.isdisjoint(lead) or title in lead or
@@ -483,7 +492,8 @@ def voices(document: Document) -> list[Voice]:
         elif (stance := NAMED_STANCE.match(sentence.text, attribution.body_start)) and \
                 (named := book.known(stance["who"])):
             speaker = named
-        elif (told := TOLD_BY.search(sentence.text, attribution.body_start)) and (named := book.known(told["who"])):
+        elif (told := TOLD_BY.search(sentence.text, attribution.body_start)) and \
+                (named := book.known(told["who"]) or book.lead_by_office(told["who"])):
             speaker = named  # «به گفته پسندیده آمارها نشان می‌دهد …»: someone named before, with no comma after
         else:
             speaker = None
