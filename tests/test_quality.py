@@ -7,7 +7,7 @@ point of slack. Headlines are whole clauses, quotes or noun phrases, never windo
 headlines with the right speaker score a little lower on the first 120 Fars articles than the speakerless clauses
 they replaced, and higher on both full files.
 Both learned models were trained on these files, so these scores are in-sample; the summary's 5-fold held-out
-scores (scripts/train_summary.py, with the lead preference and hard checks) are 32.3 / 26.7, above Lead-1. The
+scores (scripts/train_summary.py, with the lead preference and hard checks) are 32.2 / 26.7, above Lead-1. The
 headline ranker only orders candidates within the tiers `HeadlineRanker.headline` sets, so its held-out figure is
 taken on the articles it ranks (scripts/train_headline.py).
 """

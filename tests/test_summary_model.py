@@ -305,9 +305,11 @@ def test_a_lead_leaves_out_the_topic_a_frame_points_back_to(fars_articles, varze
 @pytest.mark.parametrize(("article_id", "ending"), [
     ("fars-news-2-014", "چندان با واقعیت همخوانی ندارد."),  # the finding itself, which a cut left out
     ("fars-news-3-217", "هزار ریال داد و ستد شد."),  # a cut at «و» had split the verb «داد و ستد شد»
+    ("fars-news-1-272", "با کمک دستگاه‌های استانی و ملی اقدام شود."),  # a later sentence, cut before its aim
 ])
-def test_the_lead_sentence_is_kept_whole_rather_than_cut(fars_articles, article_id, ending):
-    """Editors preferred the lead sentence whole to the model's cuts of it (`docs/panels/summary-whole-lead-…`)."""
+def test_the_chosen_sentence_is_kept_whole_rather_than_cut(fars_articles, article_id, ending):
+    """Editors preferred a sentence whole to the model's cuts of it (`docs/panels/summary-whole-lead-…` for the lead,
+    `summary-whole-sentence-…` for a later one)."""
     article = next(a for a in fars_articles if a["id"] == article_id)
     assert Summarizer().summarize(article["body"]).summary.endswith(ending)
 

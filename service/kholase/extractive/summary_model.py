@@ -9,7 +9,7 @@ cheap features (position, TextRank score, centrality, length, frame, speech, a s
 rates of words kept in and opening leads and of words in the sentence leads were drawn from) ranks them
 (`scripts/train_summary.py` fits it with k-fold cross-validation). Every candidate starts at a sentence, clause or
 office start and ends at a sentence or clause end, so the summary is the article's own prose. Where the model's pick
-is a cut of the lead sentence, the lead runs whole: editors judged those cuts worse than the sentence.
+is a cut of a sentence, the sentence runs whole from the same start: editors judged those cuts worse.
 """
 
 import math
@@ -406,7 +406,7 @@ class SummaryRanker(LearnedRanker):
 
     def choose(self, found: "Candidates") -> int:
         """The best-scored flawless candidate, the lead sentence's scored up by `LEAD_PREFERENCE`, else the first of
-        the least flawed in that order; run on over a count its cut left out, and the lead sentence whole. News states
+        the least flawed in that order; run on over a count its cut left out, and the sentence whole. News states
         its main point first, and editors prefer the lead to a later sentence's side fact unless the model prefers
         that sentence clearly."""
         best, least = 0, None  # the first flawless one ends the search
@@ -417,17 +417,16 @@ class SummaryRanker(LearnedRanker):
                 best, least = index, flaw
             if not flaw:
                 break
-        return self._whole_lead(found, self._with_its_counts(found, best))
+        return self._whole_sentence(found, self._with_its_counts(found, best))
 
     @classmethod
-    def _whole_lead(cls, found: "Candidates", index: int) -> int:
-        """The lead sentence whole, from the same start, rather than cut at a clause, unless the whole is more flawed:
-        editors preferred it to the model's cuts, which lose what the news goes on to say."""
-        if found.sentence_of[index] != 0:
-            return index
+    def _whole_sentence(cls, found: "Candidates", index: int) -> int:
+        """The candidate's sentence whole, from the same start, rather than cut at a clause, unless the whole is more
+        flawed: editors preferred it to the model's cuts, which lose what the news goes on to say."""
+        position = int(found.sentence_of[index])
         start, end = found.spans[index].tolist()
-        length = len(found.texts[0])
-        whole = next((other for other in np.flatnonzero(found.sentence_of == 0).tolist()
+        length = len(found.texts[position])
+        whole = next((other for other in np.flatnonzero(found.sentence_of == position).tolist()
                       if found.spans[other].tolist() == [start, length]), None)
         if whole is None or end == length or cls._flaw(found, whole) > cls._flaw(found, index):
             return index
