@@ -15,7 +15,7 @@ from kholase.extractive.attribution import (
     relayed_source,
     trailing_speech,
 )
-from kholase.extractive.claims import extract_claims
+from kholase.extractive.claims import FIGURE, extract_claims
 from kholase.extractive.speakers import SpeakerBook, _named_offices
 from kholase.extractive.textrank import TextRank
 from kholase.summarizer import Summarizer
@@ -963,3 +963,22 @@ def test_thanks_and_congratulations_are_no_claim_nor_headline(varzesh3_articles,
     result = Summarizer().summarize(article["body"])
     assert not any(courtesy in normalize(claim.text) for claim in result.key_claims)
     assert courtesy not in result.headline
+
+
+@pytest.mark.parametrize(("article_id", "figure"), [
+    ("fars-news-1-059", "380  قطعه طیور"),  # the half-year's vaccinations, over a remark on the service's mission
+    ("varzesh3-1-144", "قیمت ۲ بازیکن"),  # two players cost the club's whole budget, over a preview of the match
+])
+def test_the_news_figures_are_among_its_claims(fars_articles, varzesh3_articles, article_id, figure):
+    article = next(a for a in fars_articles + varzesh3_articles if a["id"] == article_id)
+    claims = Summarizer().summarize(article["body"]).key_claims
+    assert any(figure in claim.text for claim in claims), [claim.text for claim in claims]
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    ("در این مدت ۴۰۲ هزار و ۳۸۰ قطعه طیور واکسینه شد", ["۴۰۲", "۳۸۰"]),
+    ("نرخ تورم ۱۲.۵ درصد شد", ["۱۲.۵"]),
+    ("این مسابقه ۱۰ اسفندماه سال ۱۳۹۶ در جام جهانی ۲۰۱۴ برگزار شد", []),  # dates and years count nothing
+])
+def test_a_figure_counts_or_measures_and_a_date_is_none(text, figures):
+    assert FIGURE.findall(text) == figures

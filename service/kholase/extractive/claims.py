@@ -13,10 +13,16 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from kholase.extractive.attribution import LIST_ANNOUNCEMENT, VERB_ENDING, is_courtesy
+from kholase.extractive.headline import MONTHS
 from kholase.extractive.speakers import Voice, voices
 from kholase.text.sentences import WORD, Document, Sentence
 
-NUMBER = re.compile(r"[0-9۰-۹]")
+# A figure: a number that counts or measures («۴۰۲ هزار و ۳۸۰ قطعه», «۲ بازیکن»), not a date's day («۱۰ اسفند») or year
+# («۱۳۹۶», «۲۰۱۴»): editors want the news's figures among its claims.
+FIGURE = re.compile(
+    r"(?<![0-9۰-۹])(?![۱1][۳3۴4][0-9۰-۹]{2}(?![0-9۰-۹])|[۲2][۰0][0-9۰-۹]{2}(?![0-9۰-۹]))"
+    rf"[0-9۰-۹]+(?:[/٫.,][0-9۰-۹]+)*(?![/٫.,]?[0-9۰-۹])(?!\s*(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})(?:\s|$))"
+)
 # A link to the sentence before or an aside that opens a statement: the claim starts after it («همچنین، …», «گفتنی است
 # …»), as a reader quoting it would.
 LEADING_LINK = re.compile(
@@ -63,12 +69,13 @@ class ClaimSpan:
 
 
 def _claim_weight(sentence: Sentence, speaker: str | None) -> float:
-    """Claims are statements someone is accountable for: attributed or numeric sentences weigh more."""
+    """Claims are statements someone is accountable for, and the news's figures: attributed sentences and those
+    holding a figure weigh more."""
     weight = 1.0
     if speaker:
         weight += 0.3
-    if NUMBER.search(sentence.text):
-        weight += 0.15
+    if FIGURE.search(sentence.text):
+        weight += 0.35
     return weight
 
 
