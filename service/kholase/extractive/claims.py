@@ -19,9 +19,10 @@ from kholase.text.sentences import WORD, Document, Sentence
 
 # A figure: a number that counts or measures («۴۰۲ هزار و ۳۸۰ قطعه», «۲ بازیکن»), not a date's day («۱۰ اسفند») or year
 # («۱۳۹۶», «۲۰۱۴»): editors want the news's figures among its claims.
+DATE_WORDS = "|".join(sorted(MONTHS, key=len, reverse=True))
 FIGURE = re.compile(
     r"(?<![0-9۰-۹])(?![۱1][۳3۴4][0-9۰-۹]{2}(?![0-9۰-۹])|[۲2][۰0][0-9۰-۹]{2}(?![0-9۰-۹]))"
-    rf"[0-9۰-۹]+(?:[/٫.,][0-9۰-۹]+)*(?![/٫.,]?[0-9۰-۹])(?!\s*(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})(?:\s|$))"
+    rf"[0-9۰-۹]+(?:[/٫.,][0-9۰-۹]+)*(?![/٫.,]?[0-9۰-۹])(?!\s*(?:{DATE_WORDS})(?:\s|$))"
 )
 # A link to the sentence before or an aside that opens a statement: the claim starts after it («همچنین، …», «گفتنی است
 # …»), as a reader quoting it would.
