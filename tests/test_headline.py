@@ -997,3 +997,33 @@ def test_who_attended_an_event_can_go_and_when_stays(fars_articles, varzesh3_art
     article = next(a for a in fars_articles + varzesh3_articles if a["id"] == article_id)
     document = Summarizer().prepare(article["body"])
     assert headline in [c.text for c in candidates(list(document.sentences), LONGEST, document.text)]
+
+
+@pytest.mark.parametrize(("article_id", "headline"), [
+    # a safe adjunct closed by its own comma, however its nouns and adjectives run
+    ("varzesh3-2-091", "دیدار دو تیم ملی فوتبال استرالیا و عراق با برتری ۲ بر یک استرالیا به پایان رسید"),
+    # the ground a match was played at: before a score, a preposition, «و در …» or the next phrase
+    ("varzesh3-3-445", "در ادامه هفته سوم لیگ برتر انگلیس لیورپول ۲ بر صفر برابر آرسنال شکست خورد"),
+    ("varzesh3-3-419", "فینال رقابت‌های جی‌لیگ کاپ میان تیم‌های شیمیزو اس‌پالس و کاشیماآنتلرز برگزار شد"),
+    ("varzesh3-1-091", "تیم ملی ایران در حضور حدود ۱۰۰ هزار تماشاگر در چارچوب مقدماتی جام جهانی ۲۰۱۴ به مصاف کره جنوبی "
+                       "رفت"),
+    # an event before the news, after its subject, closed by its comma
+    ("varzesh3-2-496", "میلاد میرترابی بازیکن دو فصل پیش تیم فوتبال ذوب‌آهن نزد کمیته انضباطی فدراسیون فوتبال علیه "
+                       "ذوب‌آهن اقامه دعوی کرد"),
+    # a relative clause after «سه دوره گذشته» is left out with its comma, and the main clause read on
+    ("fars-news-2-141", "انصاریان: چهارمین دوره این جشنواره برخلاف سه دوره گذشته برای اولین بار به صورت سراسری برگزار "
+                        "می‌شود"),
+])
+def test_where_and_after_what_can_go_where_their_phrase_visibly_ends(fars_articles, varzesh3_articles, article_id,
+                                                                      headline):
+    assert headline in _candidate_texts(fars_articles + varzesh3_articles, article_id)
+
+
+@pytest.mark.parametrize(("article_id", "never"), [
+    ("varzesh3-3-237", "پاری‌سن‌ژرمن بر صفر"),  # «در ورزشگاه پارک‌دوپرنس یک بر صفر …»: the score is never the venue's
+    ("varzesh3-2-064", "مشکی پوشان برابر"),  # «برگزاری دیدار‌های … در ورزشگاه ثامن …»: where is the news
+    ("fars-news-3-006", "را جلب توجه"),  # «به منظور توسعه …، جلب توجه …»: a list of purposes, not a phrase to its comma
+])
+def test_a_venue_or_a_purpose_goes_whole_or_not_at_all(fars_articles, varzesh3_articles, article_id, never):
+    texts = _candidate_texts(fars_articles + varzesh3_articles, article_id)
+    assert texts and not any(never in text for text in texts), texts

@@ -49,6 +49,7 @@ SECTION_WORDS = 3  # a section label before «؛»
 OPENING_SENTENCES = 3
 INTERVIEW_SENTENCES = 10  # how far the lead's voice's later statements are headline candidates
 MAX_DROPPED = 3  # adjunct phrases left out of one candidate
+SAFE_PHRASE_WORDS = 10  # a safe adjunct closed by its own comma within this many words is one phrase
 LEADING_ADJUNCT_WORDS = 14  # a longer opening part before its comma may hold the subject
 CONCESSION_WORDS = 30  # a concession or an event before («به رغم …،», «پس از …،») never does
 INNER_ADJUNCT_WORDS = 30  # nor is a longer part after the subject, before its comma, one adjunct
@@ -341,6 +342,10 @@ EMPTY_WORDS = frozenset(
 )
 SCOPE_WORDS = frozenset("هیچ هرگز فقط تنها".split())  # a phrase holding one is never left out: «در هیچ زمانی»
 # Ordinals end a noun phrase as an adjective does: «در هفته دوم میزبان استقلال …».
+VENUES = frozenset("ورزشگاه استادیوم سالن استخر پیست".split())
+HOSTING = frozenset("برگزاری میزبانی".split())
+VENUE_WORDS = 6  # a venue's name runs on this many words at the most: «سالن نلسون ماندلای شهر فلورانس ایتالیا»
+SCORE_WORDS = frozenset("صفر هیچ یک دو سه چهار پنج".split())
 ORDINALS = frozenset("اول دوم سوم چهارم پنجم ششم هفتم هشتم نهم دهم نخست آخر".split())
 QUANTIFIERS = frozenset("چند چندین همین همان این آن هر".split())
 PAST_TIMES = frozenset(("پیش", "گذشته", "قبل"))
@@ -443,6 +448,7 @@ def _main_clause(tokens: list[Token]) -> list[Token] | None:
         token = tokens[index]
         relative = token.text == "که" and kept and (kept[-1].tag in ("NOUN", "PROPN", "ADJ", "NUM", "PRON", "PUNCT")
                                                     or kept[-1].text == "را"  # «… سالگرد نک محمد را که … کشته شد»
+                                                    or _past_time(kept, len(kept) - 1)  # «سه دوره گذشته که …»
                                                     or (len(kept) > 1 and kept[-2].text in ("این", "آن") and
                                                         kept[-1].text not in COPULAS))  # «این نشست که», not «آن است که»
         complement = token.text in ("اینکه", "این‌که") or (relative and len(kept) > 1 and kept[-2].text == "این")
@@ -728,6 +734,12 @@ def _adjunct_spans(tokens: list[Token]) -> list[tuple[int, int]]:
         place = opener is None and start + 1 < preverb and _opens_a_place(tokens, start)
         if place:
             opener = "در"  # a place («در ورزشگاه آزادی»): only where the next phrase visibly begins
+        closed = opener if opener in SAFE_ADJUNCTS else start and _opener(tokens, start, EVENTS_BEFORE)  # «X پس از
+        # اخراجش، نزد …»: an event before the news, after its subject, closed by its comma
+        comma = _own_comma(tokens, start + len(closed.split()), preverb) if closed else None
+        if comma is not None:
+            spans.append((start, comma + 1))
+            continue
         if opener is None:
             continue
         end = start + len(opener.split()) + 1  # the opener and at least one word of its phrase
@@ -769,6 +781,8 @@ def _adjunct_spans(tokens: list[Token]) -> list[tuple[int, int]]:
         if tokens[end].text in ("،", ",") and end < preverb and \
                 not (_continues_a_list(tokens, end) and preverb - end > LIST_BEFORE_VERB):
             spans.append((start, end + 1))
+        elif place and start and _score_at(tokens, end):  # «لیورپول در ورزشگاه آنفیلد ۲ بر صفر … شکست خورد»
+            spans.append((start, end))
         elif (tokens[end].tag == "ADP" and tokens[end].text != "را" and not (place and start == 0)
               and (office or tokens[end - 1].tag == "PROPN")  # a name ends its phrase; a noun may take the
               # preposition after it as its own («در پاسخی تند به …», «با هدف حمایت از …», «در منطقه مورد …»)
@@ -787,6 +801,7 @@ def _adjunct_spans(tokens: list[Token]) -> list[tuple[int, int]]:
     spans.extend(_relative_clauses(tokens, preverb))
     spans.extend(_unclosed_causes(tokens, preverb, spans))
     spans.extend(_media(tokens, preverb))
+    spans.extend(_venues(tokens, preverb))
     spans.extend(_examples(tokens, preverb))
     setting = _event_setting(tokens)
     if setting:
@@ -797,6 +812,20 @@ def _adjunct_spans(tokens: list[Token]) -> list[tuple[int, int]]:
     inner = _inner_adjunct(tokens, preverb, spans)
     return sorted(span for span in ({*spans, inner} if inner else set(spans))
                   if not any(token.text in SCOPE_WORDS for token in tokens[span[0] : span[1]]))
+
+
+def _own_comma(tokens: list[Token], start: int, preverb: int) -> int | None:
+    """The comma that closes a safe adjunct's phrase from `start` («در چارچوب رقابت‌های مقدماتی جام جهانی برزیل،»),
+    however its nouns and adjectives run: the first comma within `SAFE_PHRASE_WORDS`, with no verb, clause, object,
+    «و» or number before it, where the next phrase visibly begins with its preposition (not a list's next item:
+    «با حضور صالحی امیری، علی نژاد …», «به منظور توسعه …، جلب توجه …»)."""
+    for at in range(start + 1, min(preverb, start + SAFE_PHRASE_WORDS + 1)):
+        token = tokens[at]
+        if token.text in ("،", ","):
+            return at if tokens[at + 1].tag == "ADP" and tokens[at + 1].text != "را" else None
+        if token.tag in VERB_TAGS | {"SCONJ"} or token.text in ("را", "که", "و") or _numeric(token):
+            return None
+    return None
 
 
 def _examples(tokens: list[Token], preverb: int) -> list[tuple[int, int]]:
@@ -855,6 +884,32 @@ def _media(tokens: list[Token], preverb: int) -> list[tuple[int, int]]:
                 after[0].text not in ("که", "خطاب", "،", ",") and after[0].text not in _adjectives() and \
                 after[-1].text != "از":
             spans.append((start, end))
+    return spans
+
+
+def _venues(tokens: list[Token], preverb: int) -> list[tuple[int, int]]:
+    """The ground or hall something happened in, after its subject: «در ورزشگاه آنفیلد», «در سالن نلسون ماندلای شهر
+    فلورانس ایتالیا». Newsroom titles name who played and what came of it, seldom where. The venue's name runs on up to
+    where the next phrase visibly begins: its preposition, «و در …» or «و با …», a comma or a score; not before a
+    presence («در سالن … حاضر شد» says where), nor as the place a word before takes («حضور در …»), nor where the
+    news is the hosting itself («برگزاری دیدارهای … در ورزشگاه ثامن …»)."""
+    spans = []
+    for start in range(1, preverb - 1):
+        if tokens[start].text != "در" or tokens[start + 1].text not in VENUES or _inside_a_phrase(tokens, start) or \
+                tokens[start - 1].text in BOUND_BEFORE_DAR or tokens[preverb].text in PRESENCE or \
+                any(token.text in HOSTING for token in tokens[:start]):
+            continue
+        end = start + 2
+        while end < preverb and end - start <= VENUE_WORDS and not _score_at(tokens, end) and \
+                tokens[end].tag not in VERB_TAGS | {"ADP", "SCONJ", "CCONJ", "PUNCT"} and tokens[end].text != "که":
+            end += 1
+        after = tokens[end]
+        if end == preverb:
+            continue
+        if (after.tag == "ADP" and after.text not in ("را", "از")) or _score_at(tokens, end):
+            spans.append((start, end))
+        elif after.text in ("،", ",") or (after.text == "و" and tokens[end + 1].text in ("در", "با")):
+            spans.append((start, end + 1))
     return spans
 
 
@@ -930,7 +985,7 @@ def _event_predicate(tokens: list[Token]) -> int | None:
 
 def _past_time(tokens: list[Token], at: int) -> bool:
     """«پیش», «قبل» or «گذشته» after a time noun («فصل قبل», «سال پیش»): the tagger's preposition ends no phrase."""
-    return tokens[at].text in PAST_TIMES and tokens[at - 1].text in TIME_WORDS | {"فصل"}
+    return at > 0 and tokens[at].text in PAST_TIMES and tokens[at - 1].text in TIME_WORDS | ERA_WORDS
 
 
 def _inside_a_phrase(tokens: list[Token], start: int) -> bool:
@@ -1135,6 +1190,12 @@ def _describes_its_noun(part: list[Token]) -> bool:
     return len(links) == 1 and links[0] > 1 and part[links[0] - 1].tag in SUBJECT_TAGS and \
         part[-1].tag in VERB_TAGS and \
         not any(token.tag in VERB_TAGS or token.text == "را" for token in part[: links[0]])
+
+
+def _score_at(tokens: list[Token], at: int) -> bool:
+    """Whether a match's score («۲ بر صفر», «۳ بر یک») begins at `at`: a place before it ends there."""
+    return at + 2 < len(tokens) and tokens[at + 1].text == "بر" and \
+        all(_numeric(token) or token.text in SCORE_WORDS for token in (tokens[at], tokens[at + 2]))
 
 
 def _numeric(token: Token) -> bool:
