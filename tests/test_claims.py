@@ -982,3 +982,20 @@ def test_the_news_figures_are_among_its_claims(fars_articles, varzesh3_articles,
 ])
 def test_a_figure_counts_or_measures_and_a_date_is_none(text, figures):
     assert FIGURE.findall(text) == figures
+
+
+@pytest.mark.parametrize(("article_id", "listed"), [
+    ("varzesh3-2-314", "فرناندو دخسوس، محمد اهل شاخه"),  # a squad, whose «مهدی‌زاده» the tagger takes for a participle
+    ("fars-news-1-013", "واژه‌های کلیدی"),  # a paper's keywords
+    ("varzesh3-1-034", "فراز کمالوند سرمربی سابق تیم"),  # the clubs someone coached, «و …»
+])
+def test_a_list_with_no_verb_is_no_claim(fars_articles, varzesh3_articles, article_id, listed):
+    article = next(a for a in fars_articles + varzesh3_articles if a["id"] == article_id)
+    claims = Summarizer().summarize(article["body"]).key_claims
+    assert claims and not any(normalize(claim.text).startswith(listed) for claim in claims)
+
+
+def test_a_list_of_what_someone_passed_with_its_verb_is_a_claim(varzesh3_articles):
+    article = next(a for a in varzesh3_articles if a["id"] == "varzesh3-2-080")
+    claims = Summarizer().summarize(article["body"]).key_claims
+    assert any(claim.text.startswith("استقلال برای رسیدن به فینال") for claim in claims)  # «… از سد … گذشت»

@@ -13,9 +13,10 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from kholase.extractive.attribution import LIST_ANNOUNCEMENT, VERB_ENDING, is_courtesy
-from kholase.extractive.headline import MONTHS
+from kholase.extractive.headline import MONTHS, SURNAME_PARTICIPLE, verb_like
 from kholase.extractive.speakers import Voice, voices
 from kholase.text.sentences import WORD, Document, Sentence
+from kholase.text.tagger import tagged
 
 # A figure: a number that counts or measures («۴۰۲ هزار و ۳۸۰ قطعه», «۲ بازیکن»), not a date's day («۱۰ اسفند») or year
 # («۱۳۹۶», «۲۰۱۴»): editors want the news's figures among its claims.
@@ -33,6 +34,7 @@ MIN_CLAIM_WORDS = 5
 # At least MIN_CLAIM_WORDS words as sentences.words finds them, found without tokenizing the whole statement.
 ENOUGH_WORDS = re.compile(rf"{WORD.pattern}(?:[^\w\u200c]+{WORD.pattern}){{{MIN_CLAIM_WORDS - 1}}}")
 REDUNDANCY = 0.5
+LIST_COMMAS = 2  # a statement with this many commas and no verb lists things
 BULLET = re.compile(r"^\s*[*•●▪◾■○◦\-–—]")
 SENTENCE_ENDING = re.compile(r"[.!؟?…:؛][\s»\"')\]]*$")
 QUESTION = re.compile(r"[؟?][\s»\"')\].!…]*$")
@@ -101,10 +103,19 @@ def _not_a_claim(sentence: Sentence, voice: Voice, paragraph: str, alone: bool) 
         return True
     if voice.speaker is None and TO_THE_READER.search(text[voice.start : voice.end].strip(" .")):
         return True
+    if _a_list(text[voice.start : voice.end]):
+        return True
     if alone and not SENTENCE_ENDING.search(text):
         return len(text.split()) <= MAX_LINE_WORDS or TITLE_SEPARATOR.search(text) is not None
     return (voice.speaker is None and SCENE.search(text) is not None) or TOPIC_ONLY.match(text) is not None or \
         is_courtesy(text[voice.start : voice.end])
+
+
+def _a_list(statement: str) -> bool:
+    """Items between commas with no verb: a squad, a list of names, a bibliography's entry, not a claim. A surname in
+    «‑زاده» is no participle here."""
+    return statement.count("،") + statement.count(",") >= LIST_COMMAS and not any(
+        verb_like(token) and not token.text.endswith(SURNAME_PARTICIPLE) for token in tagged(statement))
 
 
 def extract_claims(document: Document, scores: np.ndarray, max_claims: int) -> list[ClaimSpan]:

@@ -1715,17 +1715,17 @@ def _only_a_relative_clause(statement: str) -> bool:
         return False
     tokens = tagged(statement)
     at = next((index for index, token in enumerate(tokens) if token.text == "که"), None)
-    if not at or tokens[at - 1].tag not in ("NOUN", "PROPN", "ADJ") or any(map(_verb_like, tokens[:at])) or \
+    if not at or tokens[at - 1].tag not in ("NOUN", "PROPN", "ADJ") or any(map(verb_like, tokens[:at])) or \
             _predicate_adjective(tokens[at - 1].text):
         return False  # «من بسیار خوشحالم که …»: the speaker's own predicate, and what follows is its complement
     rest = tokens[at + 1 :]
-    closed = [_verb_like(token) or _participle(token, final=True) for token in rest]
+    closed = [verb_like(token) or _participle(token, final=True) for token in rest]
     comma = next((index for index, token in enumerate(rest) if token.text in ("،", ",") and any(closed[:index])),
                  len(rest))  # «… مادر شهید، خانه به خانه می‌روند»: the relative clause is not closed yet
     if sum(token.tag != "PUNCT" for token in rest[comma + 1 :]) >= MIN_WORDS:
         return False  # «رونالدو که … پیوست، در چند سال اخیر … به ثمر رساند»
     words = [token for token in rest if token.tag != "PUNCT"]
-    verbs = [_verb_like(token) and token.text not in MODALS and not PAST_MODAL.match(token.text) and not (
+    verbs = [verb_like(token) and token.text not in MODALS and not PAST_MODAL.match(token.text) and not (
         at and words[at - 1].text == "قرار" and token.text in ("بود", "است", "شد", "بوده", "شده"))
         for at, token in enumerate(words)]  # «باید … شود», «توانست … شود», «قرار بود … شود»
     joined = [at + 1 < len(words) and words[at + 1].text in ("و", "که")  # «که … هستند و … دارند», «خواستند که …»
@@ -1765,12 +1765,12 @@ def _only_a_subordinate_clause(tokens: list[Token]) -> bool:
 def _verb_groups(tokens: list[Token]) -> int:
     """How many verb groups: a group ends where the next word is no verb; one joined to the next by «و» is the same
     clause's."""
-    verbs = [_verb_like(token) for token in tokens]
+    verbs = [verb_like(token) for token in tokens]
     return sum(verb and not following and (at + 1 == len(tokens) or tokens[at + 1].text != "و")
                for at, (verb, following) in enumerate(zip(verbs, [*verbs[1:], False])))
 
 
-def _verb_like(token: Token) -> bool:
+def verb_like(token: Token) -> bool:
     """A verb, or a past form the tagger took for a noun («پیوست»); not one that reads as a noun with «‑ی»
     («شکستی»: the second person is no news's)."""
     return token.tag in VERB_TAGS or (token.text in _past_forms() and not token.text.endswith("ی")) or \
