@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from kholase.extractive.attribution import LIST_ANNOUNCEMENT, VERB_ENDING, is_courtesy
-from kholase.extractive.headline import MONTHS, SURNAME_PARTICIPLE, verb_like
+from kholase.extractive.headline import MONTHS, SURNAME_PARTICIPLE, known_verb, verb_like
 from kholase.extractive.speakers import Voice, voices
 from kholase.text.sentences import WORD, Document, Sentence
 from kholase.text.tagger import tagged
@@ -103,8 +103,6 @@ def _not_a_claim(sentence: Sentence, voice: Voice, paragraph: str, alone: bool) 
         return True
     if voice.speaker is None and TO_THE_READER.search(text[voice.start : voice.end].strip(" .")):
         return True
-    if _a_list(text[voice.start : voice.end]):
-        return True
     if alone and not SENTENCE_ENDING.search(text):
         return len(text.split()) <= MAX_LINE_WORDS or TITLE_SEPARATOR.search(text) is not None
     return (voice.speaker is None and SCENE.search(text) is not None) or TOPIC_ONLY.match(text) is not None or \
@@ -114,15 +112,16 @@ def _not_a_claim(sentence: Sentence, voice: Voice, paragraph: str, alone: bool) 
 def _a_list(statement: str) -> bool:
     """Items between commas with no verb: a squad, a list of names, a bibliography's entry, not a claim. A surname in
     «‑زاده» is no participle here."""
-    return statement.count("،") + statement.count(",") >= LIST_COMMAS and not any(
-        verb_like(token) and not token.text.endswith(SURNAME_PARTICIPLE) for token in tagged(statement))
+    if statement.count("،") + statement.count(",") < LIST_COMMAS or any(map(known_verb, WORD.findall(statement))):
+        return False  # a verb hazm knows, found without tagging the statement
+    return not any(verb_like(token) and not token.text.endswith(SURNAME_PARTICIPLE) for token in tagged(statement))
 
 
 def extract_claims(document: Document, scores: np.ndarray, max_claims: int) -> list[ClaimSpan]:
     """The `max_claims` best claims, none repeating another, in document order."""
     paragraphs = document.text.split("\n")
     sentences_in = Counter(sentence.paragraph for sentence in document.sentences)
-    candidates: list[tuple[float, frozenset[str], str, ClaimSpan]] = []
+    candidates: list[tuple[float, frozenset[str], str, ClaimSpan, str]] = []
     for sentence, voice, score in zip(document.sentences, voices(document), scores):
         link = LEADING_LINK.match(sentence.text, voice.start, voice.end)
         voice = replace(voice, start=link.end()) if link else voice
@@ -133,16 +132,16 @@ def extract_claims(document: Document, scores: np.ndarray, max_claims: int) -> l
             continue
         weight = float(score) * _claim_weight(sentence, voice.speaker)
         span = ClaimSpan(sentence.start + voice.start, sentence.start + voice.end, voice.speaker or voice.source, 0.0)
-        candidates.append((weight, frozenset(sentence.terms), _compact(statement), span))
+        candidates.append((weight, frozenset(sentence.terms), _compact(statement), span, statement))
 
-    chosen: list[tuple[float, frozenset[str], str, ClaimSpan]] = []
+    chosen: list[tuple[float, frozenset[str], str, ClaimSpan, str]] = []
     for candidate in sorted(candidates, key=lambda item: -item[0]):
         if len(chosen) == max_claims:
             break
-        if not any(_repeats(candidate[1:3], other[1:3]) for other in chosen):
-            chosen.append(candidate)
-    top = max((weight for weight, _, _, _ in chosen), default=1.0) or 1.0
+        if not any(_repeats(candidate[1:3], other[1:3]) for other in chosen) and not _a_list(candidate[4]):
+            chosen.append(candidate)  # a list is told by tagging it: only the few that would be chosen are
+    top = max((weight for weight, *_ in chosen), default=1.0) or 1.0
     return sorted(
-        (ClaimSpan(span.start, span.end, span.speaker, round(weight / top, 4)) for weight, _, _, span in chosen),
+        (ClaimSpan(span.start, span.end, span.speaker, round(weight / top, 4)) for weight, _, _, span, _ in chosen),
         key=lambda claim: claim.start,
     )

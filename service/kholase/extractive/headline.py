@@ -410,7 +410,7 @@ def _is_finite(tokens: list[Token], at: int) -> bool:
         return False
     if at and tokens[at - 1].text in TAKES_OBJECT:
         return False
-    if at and _numeric(tokens[at - 1]) and not _known_verb(token.text):
+    if at and _numeric(tokens[at - 1]) and not known_verb(token.text):
         return False
     following = tokens[at + 1] if at + 1 < len(tokens) else None
     if following is not None and following.tag in VERB_TAGS:
@@ -1795,7 +1795,7 @@ def _past_stems() -> frozenset[str]:
     return frozenset(verb.split("#")[0] for verb in verbs_list()) - {""}
 
 
-def _known_verb(word: str) -> bool:
+def known_verb(word: str) -> bool:
     """A form hazm knows as a verb's, or one that a verb's prefix or a copula marks as a verb."""
     return word.split(ZWNJ)[0] in _past_forms() or word in _subjunctives() or word in COPULAS | INDEFINITE_COPULAS or \
         word.startswith(("می‌", "نمی‌"))
