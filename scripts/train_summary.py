@@ -15,7 +15,14 @@ import numpy as np
 
 from kholase.eval import training
 from kholase.eval.rouge import PersianTokenizer
-from kholase.extractive.summary_model import FEATURES, Candidates, LeadRates, SummaryRanker, candidates
+from kholase.extractive.summary_model import (
+    FEATURES,
+    Candidates,
+    LeadRates,
+    SummaryRanker,
+    candidates,
+    with_the_speakers_office,
+)
 
 TOKENIZER = PersianTokenizer()
 
@@ -38,6 +45,7 @@ def load(paths: list[Path], limit: int | None) -> list[tuple[str, dict, Candidat
         targets = np.array([rouge1_f1(found.text(index), reference) for index in range(len(found.sentence_of))])
         article["lead_tokens"] = set(reference)
         article["lead_openers"] = lead_openers(TOKENIZER.tokenize(article["lead"]))
+        article["document"] = document
         rows.append((name, article, found, targets))
     return rows
 
@@ -79,7 +87,9 @@ def main() -> int:
         return training.fit(rows, FEATURES, lead_rates, args.ridge)
 
     training.print_held_out(rows, args, train, "lead", "summary",
-                            choose=lambda weights, rates, found: SummaryRanker(weights, rates).choose(found))
+                            choose=lambda weights, rates, found: SummaryRanker(weights, rates).choose(found),
+                            finish=lambda article, found, best: with_the_speakers_office(
+                                article["document"], int(found.sentence_of[best]), found.text(best)))
     SummaryRanker(*train(rows)).save(args.output)
     print(f"wrote {args.output} (trained on all {len(rows)} articles)")
     return 0

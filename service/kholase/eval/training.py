@@ -67,9 +67,11 @@ def fit(rows: list[Row], features: tuple[str, ...], rates_of: Callable, ridge: f
 
 
 def print_held_out(rows: list[Row], args: argparse.Namespace, train: Callable, reference: str, label: str,
-                   tidy: Callable[[str], str] = lambda text: text, choose: Callable | None = None) -> None:
+                   tidy: Callable[[str], str] = lambda text: text, choose: Callable | None = None,
+                   finish: Callable | None = None) -> None:
     """ROUGE of the chosen candidate of each article under a model trained without its fold: `choose(weights, rates,
-    candidates)` gives its index, by default the best-scored."""
+    candidates)` gives its index, by default the best-scored; `finish(article, candidates, index)` the text the
+    service returns for it, by default the candidate's own, tidied."""
     folds = np.random.default_rng(args.fold_seed).permutation(len(rows)) % args.folds
     scorer = rouge()
     held_out: dict[str, list[dict]] = {}
@@ -80,7 +82,8 @@ def print_held_out(rows: list[Row], args: argparse.Namespace, train: Callable, r
                 candidates = candidates.with_rates(rates)
                 best = choose(weights, rates, candidates) if choose else \
                     int(np.argmax(weights.score(candidates.matrix)))
-                held_out.setdefault(name, []).append(scorer.score(article[reference], tidy(candidates.text(best))))
+                text = finish(article, candidates, best) if finish else tidy(candidates.text(best))
+                held_out.setdefault(name, []).append(scorer.score(article[reference], text))
     print(f"held-out {label} vs {reference}, {args.folds}-fold cross-validation (ROUGE F1 x100):")
     for name, scores in held_out.items():
         means = [100 * np.mean([score[kind].fmeasure for score in scores]) for kind in ("rouge1", "rouge2", "rougeL")]

@@ -10,7 +10,7 @@ put to someone is not their words.
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from kholase.extractive.attribution import (
@@ -373,11 +373,27 @@ class Voice:
     source: str | None = None
 
 
-def voices(document: Document) -> list[Voice]:
+@dataclass(frozen=True)
+class _Article:
+    """A document known by its text: the voices of the last few are kept, for its summary and its claims both read
+    them."""
+
+    text: str
+    document: Document = field(compare=False)
+
+
+def voices(document: Document) -> tuple[Voice, ...]:
+    """The voice of every sentence of the document, in order (see `_voices`)."""
+    return _voices(_Article(document.text, document))
+
+
+@lru_cache(maxsize=8)
+def _voices(article: _Article) -> tuple[Voice, ...]:
     """The voice of every sentence of the document, in order. A pronoun that speaks before anyone is named is the
     person the lead opens on, unless a sentence before it gave someone's words or belief, or one after the lead opened
     on another full name or named someone with an office; else it is the lead's person once they speak by a name the
     lead gives, or no one."""
+    document = article.document
     book = SpeakerBook(document.text)
     asked, first_question = _interviewer_turns(document)
     interviewee: str | None = None
@@ -508,7 +524,7 @@ def voices(document: Document) -> list[Voice]:
         if own is not None and sentence.index == 0:
             relayed = own
         found.append(Voice(speaker, start, end, source=None if speaker and speaker != UNNAMED else own or relayed))
-    return _named(found, None)
+    return tuple(_named(found, None))
 
 
 def _speaker_ending_the_frame(text: str, attribution: Attribution, document: Document) -> str | None:

@@ -26,13 +26,17 @@ from kholase.extractive.attribution import (
     LIST_ANNOUNCEMENT,
     PRONOUNS,
     SPEECH_VERB,
+    TITLE_WORDS,
     VERB_ENDING,
+    WEEKDAY,
+    attribute,
     news_frame_end,
     quoted_frame,
     tokens_in_first_person,
 )
-from kholase.extractive.headline import COMPLEMENT_PREDICATES
+from kholase.extractive.headline import COMPLEMENT_PREDICATES, NICKNAMED
 from kholase.extractive.learned import RESOURCES, LearnedRanker, feature_rows, with_columns
+from kholase.extractive.speakers import voices
 from kholase.text.clean import ZWNJ
 from kholase.text.sentences import DOUBLED_WORD, WORD, Document, Sentence, word_form
 from kholase.text.tagger import VERB_TAGS, tagged
@@ -107,6 +111,9 @@ ASIDE = re.compile(r"\s*\((?:[^()]*\s[^()]*|[^()]*شنبه|جمعه)\)")
 POINTED_TOPIC = re.compile(
     rf"(?:\s*[،,])?\s+در\s*(?:این|همین)[\s\u200c]*(?:باره|رابطه|زمینه|خصوص|مورد)(?=\s+(?:به\s+\S+\s+)?{SPEECH_VERB})"
 )
+SPOKEN_WHEN = rf"(?:امروز|دیروز|امشب|دیشب|صبح|عصر|ظهر|شب|بامداد|شامگاه|بعد\s?از\s?ظهر|پیش\s+از\s+ظهر|روز|{WEEKDAY})\s"
+SPOKEN_OF = (r"(?:با\s+(?:بیان|اشاره|تاکید|تأکید|ابراز)|ضمن|درباره|درخصوص|همچنین|نیز|در\s*(?:خصوص|مورد|باره|پاسخ|ادامه"
+             r"|رابطه|این|آن|جمع|نشست|جلسه|مراسم|آیین|همایش|گفت|حاشیه|دیدار|سفر|بازدید|خطبه|خطبه‌های))\s")
 LENGTH_BINS = (8, 12, 16, 20, 25, 30, 40, 55)
 BYLINE = re.compile(r"^(?:به\s+گزارش|به\s+نقل\s+از|خبرگزاری\s+\S+\s*[:،])\s")  # not «خبرگزاری فارس … تهیه کرده است»
 # Openings that point back to an earlier sentence: an aside («گفتنی است»), «این گزارش …», «به گفته این …», «در این
@@ -386,6 +393,38 @@ def candidates(document: Document, scores: np.ndarray, rates: LeadRates | None =
     return found.with_rates(rates) if rates is not None else found
 
 
+def with_the_speakers_office(document: Document, index: int, text: str) -> str:
+    """«حسین جوکار امروز در ایلام اظهار داشت: …» with the office the article gives the same speaker where it speaks
+    again («رئیس کمیسیون حمل و نقل … گفت: …»): «حسین جوکار، رئیس کمیسیون …، امروز …». Readers of a lead want to know
+    who is speaking, and a newsroom's lead names the office. Only a full name the sentence itself gives, with no
+    apposition, office or nickname after it, and an office of two words or more («سرمربی» alone says too little),
+    which the voices resolved to that same name, just before its speech verb."""
+    found = voices(document)
+    name = found[index].speaker
+    if not name or len(name.split()) < 2 or not TITLE_WORDS.isdisjoint(name.split()) or not text.startswith(name) or \
+            attribute(document.sentences[index].text, long_frames=True).speaker != name:
+        return text
+    rest = text[len(name) :]
+    following = rest.split()[0] if rest.split() else ""
+    if not rest.startswith(" ") or following[:1] in ("،", ",", "(") or following in TITLE_WORDS | NICKNAMED:
+        return text
+    office = next((said for sentence, voice in zip(document.sentences, found) if voice.speaker == name and
+                   (said := attribute(sentence.text, long_frames=True).speaker) and said.split()[0] in TITLE_WORDS
+                   and len(said.split()) >= 2 and _speaks_right_after(said, sentence.text)), None)
+    if office is None or office in text:
+        return text
+    return f"{name}، {office}،{rest}"
+
+
+def _speaks_right_after(office: str, sentence: str) -> bool:
+    """Whether the office ends where the sentence goes on to its speech verb, a comma, the time it spoke or what it
+    spoke of («رئیس … گفت:», «… نیز افزود», «… امروز در …», «… با اشاره به …», «… در پاسخ به …»): the office is
+    whole, not cut before its own «با …» or «در …» («… تغذیه با شیرمادر», «نماینده مردم اهواز در مجلس …») nor run on
+    into the frame's topic («… استان زنجان پایلوت شدن …»)."""
+    return re.search(rf"{re.escape(office)}\s*(?:[،,]|(?:(?:نیز|هم|همچنین)\s+)?{SPEECH_VERB}|{SPOKEN_WHEN}"
+                     rf"|{SPOKEN_OF})", sentence) is not None
+
+
 @dataclass(frozen=True)
 class SummaryRanker(LearnedRanker):
     """The candidate model and its lead rates: loaded once, called per article."""
@@ -402,7 +441,8 @@ class SummaryRanker(LearnedRanker):
         if not len(found.sentence_of):
             return None
         best = self.choose(found)
-        return int(found.sentence_of[best]), found.text(best)
+        position = int(found.sentence_of[best])
+        return position, with_the_speakers_office(document, position, found.text(best))
 
     def choose(self, found: "Candidates") -> int:
         """The best-scored flawless candidate, the lead sentence's scored up by `LEAD_PREFERENCE`, else the first of
