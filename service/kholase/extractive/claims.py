@@ -3,7 +3,8 @@
 What is never a claim is decided by form before any ranking: a question, a bullet, a line with no sentence ending
 (a subheading, a table row, a related-news title, a line of verse), a list's announcement, a line that ends on
 the colon before what it announces, the newsroom's word to its reader, a narrated meeting or visit, the topic someone
-spoke of, thanks or congratulations, a repeat.
+spoke of, thanks or congratulations, a repeat, a list of items with no verb. Among the rest, attributed statements and
+the news's figures weigh more.
 """
 
 import re
@@ -139,7 +140,7 @@ def extract_claims(document: Document, scores: np.ndarray, max_claims: int) -> l
         if len(chosen) == max_claims:
             break
         if not any(_repeats(candidate[1:3], other[1:3]) for other in chosen) and not _a_list(candidate[4]):
-            chosen.append(candidate)  # a list is told by tagging it: only the few that would be chosen are
+            chosen.append(candidate)  # `_a_list` may tag: only a candidate that would be chosen is checked
     top = max((weight for weight, *_ in chosen), default=1.0) or 1.0
     return sorted(
         (ClaimSpan(span.start, span.end, span.speaker, round(weight / top, 4)) for weight, _, _, span, _ in chosen),

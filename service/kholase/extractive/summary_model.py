@@ -9,7 +9,8 @@ cheap features (position, TextRank score, centrality, length, frame, speech, a s
 rates of words kept in and opening leads and of words in the sentence leads were drawn from) ranks them
 (`scripts/train_summary.py` fits it with k-fold cross-validation). Every candidate starts at a sentence, clause or
 office start and ends at a sentence or clause end, so the summary is the article's own prose. Where the model's pick
-is a cut of a sentence, the sentence runs whole from the same start: editors judged those cuts worse.
+is a cut of a sentence, the sentence runs whole from the same start: editors judged those cuts worse. Where it names
+its speaker bare, the office the article gives them elsewhere follows the name: readers want to know who speaks.
 """
 
 import math
@@ -397,8 +398,8 @@ def with_the_speakers_office(document: Document, index: int, text: str) -> str:
     """«حسین جوکار امروز در ایلام اظهار داشت: …» with the office the article gives the same speaker where it speaks
     again («رئیس کمیسیون حمل و نقل … گفت: …»): «حسین جوکار، رئیس کمیسیون …، امروز …». Readers of a lead want to know
     who is speaking, and a newsroom's lead names the office. Only a full name the sentence itself gives, with no
-    apposition, office or nickname after it, and an office of two words or more («سرمربی» alone says too little),
-    which the voices resolved to that same name, just before its speech verb."""
+    apposition, office or nickname after it, and an office of two words or more («سرمربی» alone says too little)
+    which the voices resolved to that same name and whose sentence goes on from it as `_speaks_right_after` says."""
     found = voices(document)
     name = found[index].speaker
     if not name or len(name.split()) < 2 or not TITLE_WORDS.isdisjoint(name.split()) or not text.startswith(name) or \
