@@ -69,7 +69,7 @@ def main() -> int:
         return training.fit(rows, FEATURES, title_rates, args.ridge)
 
     training.print_held_out(rows, args, train, "title", "headline",
-                            choose=lambda weights, rates, found: HeadlineRanker(weights, rates).choose(found))
+                            choose=lambda weights, rates, found, _: HeadlineRanker(weights, rates).choose(found))
     HeadlineRanker(*train(rows)).save(args.output)
     print(f"wrote {args.output} (trained on all {len(rows)} articles)")
     return 0

@@ -87,7 +87,8 @@ def main() -> int:
         return training.fit(rows, FEATURES, lead_rates, args.ridge)
 
     training.print_held_out(rows, args, train, "lead", "summary",
-                            choose=lambda weights, rates, found: SummaryRanker(weights, rates).choose(found),
+                            choose=lambda weights, rates, found, article: SummaryRanker(weights, rates).pick(
+                                article["document"], found),
                             finish=lambda article, found, best: with_the_speakers_office(
                                 article["document"], int(found.sentence_of[best]), found.text(best)))
     SummaryRanker(*train(rows)).save(args.output)

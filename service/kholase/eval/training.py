@@ -70,8 +70,8 @@ def print_held_out(rows: list[Row], args: argparse.Namespace, train: Callable, r
                    tidy: Callable[[str], str] = lambda text: text, choose: Callable | None = None,
                    finish: Callable | None = None) -> None:
     """ROUGE of the chosen candidate of each article under a model trained without its fold: `choose(weights, rates,
-    candidates)` gives its index, by default the best-scored; `finish(article, candidates, index)` the text the
-    service returns for it, by default the candidate's own, tidied."""
+    candidates, article)` gives its index, by default the best-scored; `finish(article, candidates, index)` the text
+    the service returns for it, by default the candidate's own, tidied."""
     folds = np.random.default_rng(args.fold_seed).permutation(len(rows)) % args.folds
     scorer = rouge()
     held_out: dict[str, list[dict]] = {}
@@ -80,7 +80,7 @@ def print_held_out(rows: list[Row], args: argparse.Namespace, train: Callable, r
         for (name, article, candidates, _), k in zip(rows, folds):
             if k == fold:
                 candidates = candidates.with_rates(rates)
-                best = choose(weights, rates, candidates) if choose else \
+                best = choose(weights, rates, candidates, article) if choose else \
                     int(np.argmax(weights.score(candidates.matrix)))
                 text = finish(article, candidates, best) if finish else tidy(candidates.text(best))
                 held_out.setdefault(name, []).append(scorer.score(article[reference], text))

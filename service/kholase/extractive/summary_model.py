@@ -441,18 +441,33 @@ class SummaryRanker(LearnedRanker):
         found = candidates(document, scores, self.rates)
         if not len(found.sentence_of):
             return None
-        best = self.choose(found)
+        best = self.pick(document, found)
         position = int(found.sentence_of[best])
         return position, with_the_speakers_office(document, position, found.text(best))
 
-    def choose(self, found: "Candidates") -> int:
-        """The best-scored flawless candidate, the lead sentence's scored up by `LEAD_PREFERENCE`, else the first of
-        the least flawed in that order; run on over a count its cut left out, and the sentence whole. News states
-        its main point first, and editors prefer the lead to a later sentence's side fact unless the model prefers
-        that sentence clearly."""
+    def pick(self, document: Document, found: "Candidates") -> int:
+        """The model's choice (`choose`), or the lead sentence's best flawless candidate where the lead names its
+        speaker bare and the article gives their office elsewhere: readers preferred that lead, with the office, to a
+        later sentence that named the office (the later one is often the same speaker's side remark)."""
+        chosen = self.choose(found)
+        if found.sentence_of[chosen] == 0:
+            return chosen
+        lead = self.choose(found, lead_first=True)
+        text = found.text(lead)
+        if found.sentence_of[lead] == 0 and not self._flaw(found, lead) and \
+                with_the_speakers_office(document, 0, text) != text:
+            return lead
+        return chosen
+
+    def choose(self, found: "Candidates", lead_first: bool = False) -> int:
+        """The best-scored flawless candidate, the lead sentence's scored up by `LEAD_PREFERENCE` (or taken first
+        whatever their scores, with `lead_first`), else the first of the least flawed in that order; run on over a
+        count its cut left out, and the sentence whole. News states its main point first, and editors prefer the
+        lead to a later sentence's side fact unless the model prefers that sentence clearly."""
         best, least = 0, None  # the first flawless one ends the search
         scores = self.model.score(found.matrix) + LEAD_PREFERENCE * (found.sentence_of == 0)
-        for index in np.argsort(-scores, kind="stable").tolist():
+        order = np.lexsort((-scores, found.sentence_of != 0)) if lead_first else np.argsort(-scores, kind="stable")
+        for index in order.tolist():
             flaw = self._flaw(found, index)
             if least is None or flaw < least:
                 best, least = index, flaw
