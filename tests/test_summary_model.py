@@ -404,3 +404,9 @@ def test_a_lead_whose_speaker_the_article_gives_an_office_is_the_summary(fars_ar
     the same speaker's side remark; readers preferred the lead with the office given."""
     article = next(a for a in fars_articles + varzesh3_articles if a["id"] == article_id)
     assert Summarizer().summarize(article["body"]).summary.startswith(opening)
+
+
+def test_the_agency_club_named_after_the_interviewer_is_left_out_with_it(fars_articles):
+    """«… در گفت‌وگو با خبرنگار … باشگاه خبری فارس «توانا» اظهار داشت»: readers marked the stray «توانا»."""
+    article = next(a for a in fars_articles if a["id"] == "fars-news-2-077")
+    assert Summarizer().summarize(article["body"]).summary.startswith("سیدعلی ابوالحبیب اظهار داشت: چاقی و لاغری")

@@ -100,8 +100,9 @@ QUOTE = re.compile(f"[{QUOTE_MARKS}]")
 # words or a weekday; both are cut from every candidate (an honorific such as «(ره)» stays).
 INTERVIEW = re.compile(
     r"\s+در\s+(?:گفت\s?\u200c?و?\s?\u200c?گو|مصاحبه)\s+(?:اختصاصی\s+)?با\s+[^،:]{0,80}?"
-    r"(?:فارس|ورزش\s?سه|خبرنگاران|تسنیم|ایسنا|ایرنا|مهر)»?"
-    # and where the agency reports from or which reporters («… خبرگزاری فارس استان تهران», «خبرنگاران پارلمانی»)
+    r"(?:فارس|ورزش\s?سه|خبرنگاران|تسنیم|ایسنا|ایرنا|مهر)»?(?:\s+«[^«»،:]{1,20}»)?"
+    # and the agency's club in «» («… باشگاه خبری فارس «توانا»»), where the agency reports from or which reporters
+    # («… خبرگزاری فارس استان تهران», «خبرنگاران پارلمانی»)
     r"(?:\s+(?:استان|شهرستان)\s+\S+|\s+پارلمانی|\s+(?:در|از)\s+(?!(?:این|آن)\s)\S+(?=\s+(?:در|با|درباره|پیرامون)\s))?"
     r"\s*،?(?=\s)"
 )
