@@ -815,10 +815,11 @@ def _adjunct_spans(tokens: list[Token]) -> list[tuple[int, int]]:
 
 
 def _own_comma(tokens: list[Token], start: int, preverb: int) -> int | None:
-    """The comma that closes a safe adjunct's phrase from `start` («در چارچوب رقابت‌های مقدماتی جام جهانی برزیل،»),
-    however its nouns and adjectives run: the first comma within `SAFE_PHRASE_WORDS`, with no verb, clause, object,
-    «و» or number before it, where the next phrase visibly begins with its preposition (not a list's next item:
-    «با حضور صالحی امیری، علی نژاد …», «به منظور توسعه …، جلب توجه …»)."""
+    """The comma that closes a safe adjunct's phrase, or an earlier event's («پس از اخراجش،»), from `start` («در
+    چارچوب رقابت‌های مقدماتی جام جهانی برزیل،»), however its nouns and adjectives run: the first comma within
+    `SAFE_PHRASE_WORDS`, with no verb, clause, object, «و» or number before it, where the next phrase visibly begins
+    with its preposition (not a list's next item: «با حضور صالحی امیری، علی نژاد …», «به منظور توسعه …، جلب توجه
+    …»)."""
     for at in range(start + 1, min(preverb, start + SAFE_PHRASE_WORDS + 1)):
         token = tokens[at]
         if token.text in ("،", ","):
