@@ -418,6 +418,15 @@ def with_the_speakers_office(document: Document, index: int, text: str) -> str:
     return f"{name}، {office}،{rest}"
 
 
+def _newsroom_lead(document: Document) -> bool:
+    """Whether the first sentence is the newsroom's own lead on a scraped page: the page carried its title line, and
+    the sentence stands alone before the body that opens on the agency's frame («افزایش قابل‌توجه کمک‌های مردمی …»,
+    then ««بختیاری» گفت: …», then «به گزارش خبرنگار دفاع‌پرس از زنجان، …»)."""
+    sentences = document.sentences
+    return bool(document.clean.title) and len(sentences) > 1 and \
+        sentences[1].paragraph != sentences[0].paragraph and news_frame_end(sentences[1].text) > 0
+
+
 def _speaks_right_after(office: str, sentence: str) -> bool:
     """Whether the office ends where the sentence goes on to its speech verb, a comma, the time it spoke or what it
     spoke of («رئیس … گفت:», «… نیز افزود», «… امروز در …», «… با اشاره به …», «… در پاسخ به …»): the office is
@@ -447,16 +456,17 @@ class SummaryRanker(LearnedRanker):
         return position, with_the_speakers_office(document, position, found.text(best))
 
     def pick(self, document: Document, found: "Candidates") -> int:
-        """The model's choice (`choose`), or the lead sentence's best flawless candidate where the lead names its
-        speaker bare and the article gives their office elsewhere: readers preferred that lead, with the office, to a
-        later sentence that named the office (the later one is often the same speaker's side remark)."""
+        """The model's choice (`choose`), or the lead sentence's best flawless candidate where the lead is the
+        newsroom's own (`_newsroom_lead`) or names its speaker bare and the article gives their office elsewhere:
+        readers preferred that lead, with the office, to a later sentence that named the office (the later one is
+        often the same speaker's side remark)."""
         chosen = self.choose(found)
         if found.sentence_of[chosen] == 0:
             return chosen
         lead = self.choose(found, lead_first=True)
         text = found.text(lead)
         if found.sentence_of[lead] == 0 and not self._flaw(found, lead) and \
-                with_the_speakers_office(document, 0, text) != text:
+                (_newsroom_lead(document) or with_the_speakers_office(document, 0, text) != text):
             return lead
         return chosen
 
