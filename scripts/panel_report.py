@@ -22,7 +22,8 @@ def report(panels: dict) -> str:
         return audit_report(panels["rounds"])
     if "articles" in panels:  # a file holding one panel
         panels = {"panel": panels}
-    panels = {name: panel for name, panel in panels.items() if isinstance(panel, dict)}  # without the "how" line
+    panels = {name: panel if isinstance(panel, dict) else {"articles": [_scored_only(row) for row in panel]}
+              for name, panel in panels.items() if not isinstance(panel, str)}  # without the "how" line
     if any("claims" in article for panel in panels.values() for article in panel["articles"]):
         return claims_report(panels)
     sources = [source for source in SOURCES
@@ -49,7 +50,7 @@ def report(panels: dict) -> str:
             if source in _judged(article):  # a panel of one commit judged only "after"
                 failures[source].update(f for f in _judged(article)[source]["failures"] if f != "none")
     judged = [source for source in ("before", "after") if failures.get(source)]
-    kinds = sorted(set(failures["before"]) | set(failures["after"]), key=lambda kind: -failures["after"][kind])
+    kinds = sorted(set(failures["before"]) | set(failures["after"]), key=lambda kind: (-failures["after"][kind], kind))
     lines += ["", f"Failures marked in {last} (all its articles):", "", f"| failure | {' | '.join(judged)} |",
               "|---" * (1 + len(judged)) + "|"]
     lines += [f"| {kind} | " + " | ".join(str(failures[source][kind]) for source in judged) + " |" for kind in kinds]
@@ -83,6 +84,15 @@ def audit_report(rounds: list[dict]) -> str:
         lines.append(f"| {audit['round']} | {audit['commit']} | {total} | {counts['ok']} | {counts['broken']} "
                      f"| {counts['meaning_changed']} |")
     return "\n".join(lines)
+
+
+def _scored_only(row: dict) -> dict:
+    """A panel kept as bare rows of scores ({id, before: {score}, after: {score}}), as a headline panel's article: the
+    better-scored side is the one chosen, and no failures were marked."""
+    sides = {source: {"failures": [], **row[source]} for source in ("before", "after")}
+    top = max(side["score"] for side in sides.values())
+    best = [source for source, side in sides.items() if side["score"] == top]
+    return {"id": row["id"], "headlines": sides, "best": best}
 
 
 def _judged(article: dict) -> dict:
