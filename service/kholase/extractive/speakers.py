@@ -28,6 +28,7 @@ from kholase.extractive.attribution import (
     Attribution,
     attribute,
     clean_speaker,
+    followed_by,
     in_first_person,
     news_frame_end,
     relayed_source,
@@ -49,6 +50,7 @@ OFFICE_FILLERS = frozenset("تیم فوتبال باشگاه".split())
 CLAUSE_BREAK = re.compile(r"[.:؛«»()\n!؟?]")
 LEAD_NAME_WORDS = 3
 UNNAMED = "\u2063unnamed"  # a pronoun's voice, and the words that run on from it, while no name is known for it
+ALSO = re.compile(r"\s+(?:نیز|هم)\s")  # «وزیر انرژی اتمی روسیه نیز …»: someone else who speaks too
 NOT_A_LEADS_PERSON = frozenset("و یکی شاگردان یاران گذشته امروز دیروز فردا امشب شب صبح عصر".split())
 # «… اما ایبورا مطمئن است که …», «پس از بازی، توخل مدعی شد که …», «طبق ادعای …»: someone other than the lead's
 # person may be whom a later «او گفت» stands for.
@@ -177,7 +179,7 @@ class SpeakerBook:
         title = speaker.split()[0]
         lead = self.names[0].split() if self.names else []
         return (title in TITLE_WORDS and self._one_person_named()
-                and re.search(rf"{re.escape(speaker)}\s+(?:نیز|هم)\s", self._text) is None
+                and not followed_by(self._text, speaker, ALSO)
                 and self._lead_office is None and len(lead) >= 2 and lead[0] not in TITLE_WORDS
                 and (TITLE_WORDS.isdisjoint(lead) or title in lead or
                      (title in PLAYER_TITLES and not PLAYER_TITLES.isdisjoint(lead))))

@@ -31,6 +31,7 @@ from kholase.extractive.attribution import (
     VERB_ENDING,
     WEEKDAY,
     attribute,
+    followed_by,
     news_frame_end,
     quoted_frame,
     tokens_in_first_person,
@@ -116,6 +117,8 @@ POINTED_TOPIC = re.compile(
 SPOKEN_WHEN = rf"(?:امروز|دیروز|امشب|دیشب|صبح|عصر|ظهر|شب|بامداد|شامگاه|بعد\s?از\s?ظهر|پیش\s+از\s+ظهر|روز|{WEEKDAY})\s"
 SPOKEN_OF = (r"(?:با\s+(?:بیان|اشاره|تاکید|تأکید|ابراز)|ضمن|درباره|درخصوص|همچنین|نیز|در\s*(?:خصوص|مورد|باره|پاسخ|ادامه"
              r"|رابطه|این|آن|جمع|نشست|جلسه|مراسم|آیین|همایش|گفت|حاشیه|دیدار|سفر|بازدید|خطبه|خطبه‌های))\s")
+# What follows a whole office in its sentence (`_speaks_right_after`).
+GOES_ON = re.compile(rf"\s*(?:[،,]|(?:(?:نیز|هم|همچنین)\s+)?{SPEECH_VERB}|{SPOKEN_WHEN}|{SPOKEN_OF})")
 LENGTH_BINS = (8, 12, 16, 20, 25, 30, 40, 55)
 BYLINE = re.compile(r"^(?:به\s+گزارش|به\s+نقل\s+از|خبرگزاری\s+\S+\s*[:،])\s")  # not «خبرگزاری فارس … تهیه کرده است»
 # Openings that point back to an earlier sentence: an aside («گفتنی است»), «این گزارش …», «به گفته این …», «در این
@@ -432,8 +435,7 @@ def _speaks_right_after(office: str, sentence: str) -> bool:
     spoke of («رئیس … گفت:», «… نیز افزود», «… امروز در …», «… با اشاره به …», «… در پاسخ به …»): the office is
     whole, not cut before its own «با …» or «در …» («… تغذیه با شیرمادر», «نماینده مردم اهواز در مجلس …») nor run on
     into the frame's topic («… استان زنجان پایلوت شدن …»)."""
-    return re.search(rf"{re.escape(office)}\s*(?:[،,]|(?:(?:نیز|هم|همچنین)\s+)?{SPEECH_VERB}|{SPOKEN_WHEN}"
-                     rf"|{SPOKEN_OF})", sentence) is not None
+    return followed_by(sentence, office, GOES_ON)
 
 
 @dataclass(frozen=True)
