@@ -32,8 +32,13 @@ def tokenize(text: str) -> list[tuple[int, int]]:
     return [match.span() for match in TOKEN.finditer(text)]
 
 
-def _word_features(word: str, prefix: str) -> list[str]:
-    return [f"{prefix}w={word}", f"{prefix}s2={word[-2:]}", f"{prefix}s3={word[-3:]}"]
+def _word_features(word: str, prefix: str) -> tuple[bytes, ...]:
+    return _encoded(f"{prefix}w={word}", f"{prefix}s2={word[-2:]}", f"{prefix}s3={word[-3:]}")
+
+
+def _encoded(*names: str) -> tuple[bytes, ...]:
+    """Feature names as crfsuite reads them: encoded once here, where they are cached, not on every sentence."""
+    return tuple(name.encode("utf-8") for name in names)
 
 
 @dataclass(frozen=True)
@@ -85,14 +90,14 @@ def lexicon() -> Lexicon:
 
 
 @lru_cache(maxsize=1 << 16)
-def _lexicon_features(word: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+def _lexicon_features(word: str) -> tuple[tuple[bytes, ...], tuple[bytes, ...], tuple[bytes, ...]]:
     """A word's lexicon features as itself, as the word before and as the word after: news repeats its words."""
-    own = tuple(lexicon().features(word))
-    return own, tuple(f"-1{feature}" for feature in own), tuple(f"+1{feature}" for feature in own)
+    own = lexicon().features(word)
+    return _encoded(*own), _encoded(*(f"-1{name}" for name in own)), _encoded(*(f"+1{name}" for name in own))
 
 
 @lru_cache(maxsize=1 << 16)
-def _own_features(word: str) -> tuple[str, ...]:
+def _own_features(word: str) -> tuple[bytes, ...]:
     """A lowercased word's features of itself: the word, its shape and affixes."""
     bare = word.replace(ZWNJ, "")
     found = [
@@ -106,34 +111,36 @@ def _own_features(word: str) -> tuple[str, ...]:
         found.append("digit")
     elif word and unicodedata.category(word[0]).startswith(("P", "S")):
         found.append("punct")
-    return tuple(found)
+    return _encoded(*found)
 
 
 @lru_cache(maxsize=1 << 16)
-def _neighbour_features(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _neighbour_features(word: str) -> tuple[tuple[bytes, ...], tuple[bytes, ...]]:
     """A lowercased word's features as the word before and as the word after."""
-    return tuple(_word_features(word, "-1")), tuple(_word_features(word, "+1"))
+    return _word_features(word, "-1"), _word_features(word, "+1")
 
 
-def features(tokens: list[str]) -> list[list[str]]:
+def features(tokens: list[str]) -> list[list[bytes]]:
     """CRF features of each token: the word, its affixes and shape, what hazm's lexicon says of it, and its
-    neighbours (training and tagging). Each word's share is built once and kept: news repeats its words."""
+    neighbours (training and tagging), UTF-8 encoded. Each word's share is built once and kept: news repeats its
+    words."""
     words = [token.lower() for token in tokens]
+    encoded = [word.encode("utf-8") for word in words]
     known = [_lexicon_features(token) for token in tokens]
     around = [_neighbour_features(word) for word in words]
     result = []
     for index, word in enumerate(words):
         found = [*_own_features(word), *known[index][0]]
-        found.extend(around[index - 1][0] if index else ("BOS",))
-        found.extend(around[index + 1][1] if index + 1 < len(words) else ("EOS",))
+        found.extend(around[index - 1][0] if index else (b"BOS",))
+        found.extend(around[index + 1][1] if index + 1 < len(words) else (b"EOS",))
         if index:
             found.extend(known[index - 1][1])
         if index + 1 < len(words):
             found.extend(known[index + 1][2])
         if index > 1:
-            found.append(f"-2w={words[index - 2]}")
+            found.append(b"-2w=" + encoded[index - 2])
         if index + 2 < len(words):
-            found.append(f"+2w={words[index + 2]}")
+            found.append(b"+2w=" + encoded[index + 2])
         result.append(found)
     return result
 
@@ -178,8 +185,13 @@ class Token:
 def tagged(text: str) -> list[Token]:
     """The text's tokens with their part-of-speech tags; none for a text longer than any sentence (every dev opening
     sentence has under 200 tokens), so hostile or unsplit input costs no tagging."""
+    return list(_tagged(text))
+
+
+@lru_cache(maxsize=256)  # the headline, the summary and the claims each read some of the same sentences
+def _tagged(text: str) -> tuple[Token, ...]:
     spans = tokenize(text)
     if len(spans) > MAX_SENTENCE_TOKENS:
-        return []
+        return ()
     words = [text[start:end] for start, end in spans]
-    return [Token(word, tag, start) for word, tag, (start, _) in zip(words, tagger().tag(words), spans)]
+    return tuple(Token(word, tag, start) for word, tag, (start, _) in zip(words, tagger().tag(words), spans))
