@@ -1639,11 +1639,14 @@ def _contrast_follows(clause: list[Token], statement: list[Token]) -> bool:
 
 
 def well_formed(headline: str) -> bool:
-    """The hard check: never cut mid-phrase, no speech frame or agency text, balanced quotes, not a bare name."""
-    tokens = [token for token in tagged(headline) if token.tag != "PUNCT"]
+    """The hard check: never cut mid-phrase, no speech frame or agency text, balanced quotes, not a bare name. What
+    its words alone rule out is checked before it is tagged."""
     statement = headline.split(": ", 1)[-1]
+    if _ruled_out_by_its_words(headline, statement):
+        return False
+    tokens = [token for token in tagged(headline) if token.tag != "PUNCT"]
     opening = statement.split()[0] if statement.split() else ""
-    if len(tokens) < MIN_WORDS or opening in PRONOUNS | BAD_STARTS or statement.startswith(SUBORDINATE_OPENERS):
+    if len(tokens) < MIN_WORDS:
         return False
     last = tokens[-1]
     if last.tag in OPEN_TAGS or last.text in DANGLING or last.text.endswith("های"):  # «… جام ملت‌های»
@@ -1658,8 +1661,6 @@ def well_formed(headline: str) -> bool:
                and token.text not in TIME_WORDS | EMPTY_WORDS and word_form(token.text) not in stops]
     if len(content) < 2:  # «همین چند هفته پیش بود», «کلوپ: همین الان دارم»: nothing said
         return False
-    if statement != headline and NARRATED_STANCE.search(statement):
-        return False
     if statement != headline and headline[:said_from].rstrip(": ").split()[-1] == opening:
         return False  # «نیلسون: نیلسون در چهار ماه گذشته …»: someone else speaks of them
     manner = next((at for at, token in enumerate(tokens) if token.text in MANNER_WORDS), None)
@@ -1667,36 +1668,46 @@ def well_formed(headline: str) -> bool:
         return False  # «امری: اوزیل همانطور بازی می‌کند»: the way it is, cut off before «که …»
     if " ".join(token.text for token in tokens[-2:]) in OPEN_PHRASES:  # «… به دنبال»
         return False
-    if SPEECH_FRAME.search(headline) or AGENCY.search(headline) or NEWS_FRAME.match(headline) or \
-            SOURCE_PHRASE.search(headline):
-        return False
     ending = SPEECH_ENDING.search(headline)
     if ending and not _names_what_was_said(headline[: ending.start()]) and \
             not (re.match(FEELING_SAID, ending.group()) and " از " in headline[: ending.start()]):
         return False  # «سرپرست این تیم اعلام کرد»: a frame whose statement was left out; «… خداحافظی خود را اعلام
         # کرد» names what was said, and «… از هماهنگی خود با تیمش ابراز رضایت کرد» what was felt
     words = statement.split()
-    pointer = 2 if " ".join(words[:2]) in ("پس از", "بعد از") else 1  # «پیش از این» is "before now"
-    if len(words) > pointer + 1 and words[0] in POINTING_PREPOSITIONS and words[pointer] in ("این", "آن"):
-        return False  # «با این اقدام خود …», «پس از این دیدار …»: it points back to what the article said before
     if words[:2] in (["از", "دیگر"], ["از", "جمله"]) and last.text in COPULAS:
         return False  # «از دیگر برنامه‌های هفته جوان … است»: what it is one of was the sentence before's subject
     if words[:2] == ["در", "ادامه"] and (len(words) < 3 or words[2] not in RUN_OF_EVENTS):
         return False  # «در ادامه …» goes on from the sentence before; «در ادامه هفته سوم لیگ برتر …» places the news
-    if NOT_NEWS.search(headline) or (statement == headline and PLAN_UNDONE.search(headline)) or \
-            is_courtesy(statement) or POINTS_BACK.search(statement) or statement.startswith(BACK_OPENERS) or \
-            any(_refers_back(words, at) for at in range(len(words))):
+    if any(_refers_back(words, at) for at in range(len(words))):
         return False
     if _only_a_relative_clause(statement) or _only_a_subordinate_clause(tokens):
-        return False
-    if WAITS_FOR_ITS_CLAUSE.search(statement.rstrip(" .")) or MID_SENTENCE_END.search(statement) or \
-            ANNOUNCES_WHAT_FOLLOWS.search(statement):
         return False
     if last.text in _subjunctives() and (CONDITIONAL.search(statement) or
                                          (statement == headline and not GOVERNS_SUBJUNCTIVE.search(statement))):
         return False  # «روبین فان پرسی را به تیمشان بیاورند», «… که در هر کجا باشم»: a dependent clause without what
         # it depends on (a quote may say what should be: «آل‌هاشم: کاندید‌ها … خود را معرفی کنند»)
-    return headline.count("«") == headline.count("»") and headline.count("(") == headline.count(")")
+    return True
+
+
+def _ruled_out_by_its_words(headline: str, statement: str) -> bool:
+    """The part of `well_formed` that needs no tags: an opening that needs what came before, a speech frame or
+    agency text, a stance narrated of the speaker, what is no news, a clause that waits for another, unbalanced
+    quotes or brackets."""
+    words = statement.split()
+    opening = words[0] if words else ""
+    pointer = 2 if " ".join(words[:2]) in ("پس از", "بعد از") else 1  # «پیش از این» is "before now"
+    return (opening in PRONOUNS | BAD_STARTS or statement.startswith(SUBORDINATE_OPENERS)
+            or (len(words) > pointer + 1 and words[0] in POINTING_PREPOSITIONS and words[pointer] in ("این", "آن"))
+            # «با این اقدام خود …», «پس از این دیدار …»: it points back to what the article said before
+            or SPEECH_FRAME.search(headline) is not None or AGENCY.search(headline) is not None
+            or NEWS_FRAME.match(headline) is not None or SOURCE_PHRASE.search(headline) is not None
+            or (statement != headline and NARRATED_STANCE.search(statement) is not None)
+            or NOT_NEWS.search(headline) is not None
+            or (statement == headline and PLAN_UNDONE.search(headline) is not None) or is_courtesy(statement)
+            or POINTS_BACK.search(statement) is not None or statement.startswith(BACK_OPENERS)
+            or WAITS_FOR_ITS_CLAUSE.search(statement.rstrip(" .")) is not None
+            or MID_SENTENCE_END.search(statement) is not None or ANNOUNCES_WHAT_FOLLOWS.search(statement) is not None
+            or headline.count("«") != headline.count("»") or headline.count("(") != headline.count(")"))
 
 
 def _names_what_was_said(before: str) -> bool:
