@@ -43,6 +43,7 @@ NAMED_TITLE = re.compile(r"«(?P<name>[^».!؟?]{3,40})»[ \t]*،?[ \t]*(?P<titl
 # An office word with a name before it, unquoted («علی کفاشیان رئیس فدراسیون …», «علی پناهی، معاون …»): the name is
 # the run of two or more proper nouns just before it, found by tagging only those few words.
 WORD = re.compile(r"[^\s،,.:؛«»()]+")
+TITLE_WORD = re.compile(rf"(?<![^\s،,.:؛«»()])(?:{'|'.join(map(re.escape, sorted(TITLE_WORDS)))})(?![^\s،,.:؛«»()])")
 NAME_WINDOW = 6  # words before an office word that may hold the name
 OFFICE_KEY_WORDS = 3
 # Words a newsroom leaves out when it names an office again: «سرمربی تیم فوتبال نفت آبادان» is «سرمربی نفت آبادان».
@@ -276,12 +277,11 @@ def _office_index(text: str) -> _OfficeIndex:
 
 def _named_offices(text: str) -> list[tuple[str, str]]:
     """(name, the office's first words) for every office word that directly follows a name in `text`."""
-    words = list(WORD.finditer(text))
     found = []
-    for at, word in enumerate(words):
-        if at == 0 or word.group() not in TITLE_WORDS:
-            continue
-        window = text[words[max(0, at - NAME_WINDOW)].start() : word.start()]
+    for word in TITLE_WORD.finditer(text):
+        if not WORD.search(text, 0, word.start()):
+            continue  # the text's first word
+        window = text[_words_back(text, word.start(), NAME_WINDOW) : word.start()]
         window = CLAUSE_BREAK.split(window.rstrip(" ؛"))[-1].strip(" ،,")  # «علی پناهی، معاون …», «احمد هاشمیان؛
         # رئیس …»: a comma, or a «؛» put for one, may stand between; a comma before the name ends what came before
         # it: «به گزارش «ورزش سه»، سیروس پورموسوی سرمربی …», «به نقل از سایت سازمان لیگ، احمد هاشمیان؛ رئیس …»
@@ -303,6 +303,20 @@ def _named_offices(text: str) -> list[tuple[str, str]]:
         if len(name) >= 2 and NOT_IN_A_NAME.isdisjoint(name):
             found.append((" ".join(name), _office_key(" ".join(office))))
     return found
+
+
+def _words_back(text: str, end: int, count: int) -> int:
+    """Where the `count`-th word before `end` starts (the first word, if there are fewer), read from a stretch before
+    `end` that holds more than `count` words, not from the whole text."""
+    reach = 200
+    while True:
+        start = max(0, end - reach)
+        starts = [word.start() for word in WORD.finditer(text, start, end)]
+        if start == 0:
+            return starts[max(0, len(starts) - count)]
+        if len(starts) > count:  # the first may be cut at `start`; the one counted is whole
+            return starts[-count]
+        reach *= 2
 
 
 def _office_key(office: str) -> str:
