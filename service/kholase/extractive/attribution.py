@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kholase.text.tagger import VERB_TAGS, Token, tagged
+from kholase.text.tagger import VERB_TAGS, Token, tagged, tokenize
 
 # A feeling someone voiced: «لوکاس واسکز ابراز امیدواری کرد که …» frames what they said.
 FEELING_SAID = r"(?:اظهار|ابراز)\s+(?:امیدواری|نگرانی|خرسندی|خوشحالی|تاسف|تأسف|رضایت|نارضایتی)\s?(?:کرد|نمود)"
@@ -605,7 +605,11 @@ def followed_by(text: str, phrase: str, tail: re.Pattern) -> bool:
 
 
 def in_first_person(text: str, pronouns: frozenset[str] = FIRST_PERSON_SINGULAR) -> bool:
-    """«باید دو، سه گل می‌زدیم»: someone's own words, by a first-person verb or one of `pronouns`."""
+    """«باید دو، سه گل می‌زدیم»: someone's own words, by a first-person verb or one of `pronouns`. A text with no
+    word ending as such a verb does, nor any of `pronouns`, is not, and is not tagged."""
+    words = (text[start:end] for start, end in tokenize(text))
+    if not any(word.endswith("م") or word in pronouns for word in words):
+        return False
     return tokens_in_first_person(tagged(text), pronouns)
 
 

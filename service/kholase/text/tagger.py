@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import pycrfsuite
 
@@ -175,8 +176,9 @@ def tagger() -> Tagger:
 VERB_TAGS = frozenset(("VERB", "AUX"))  # a finite verb or its auxiliary
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A token of the text, its UPOS tag and where it starts (a tuple: a sentence makes hundreds)."""
+
     text: str
     tag: str
     start: int
