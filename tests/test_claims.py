@@ -932,6 +932,14 @@ def test_who_goes_on_is_who_spoke_before_as_a_pronoun(varzesh3_articles, article
     assert quoted and all(claim.speaker == speaker for claim in quoted)
 
 
+def test_the_leads_office_spaced_another_way_is_still_the_lead(fars_articles):
+    """«غلامرضا هادربادی … اظهار داشت», then «رئیس سازمان جهاد کشاورزی خراسان جنوبی … افزود» and later «رئیس سازمان
+    جهادکشاورزی خراسان جنوبی ادامه داد»: the same office, the same man."""
+    article = next(a for a in fars_articles if a["id"] == "fars-news-3-136")
+    claims = Summarizer().summarize(article["body"]).key_claims
+    assert claims and {claim.speaker for claim in claims} <= {"غلامرضا هادربادی", "هادربادی"}
+
+
 def test_an_epithet_for_a_person_never_names_the_outlet_that_relayed_the_news(fars_articles):
     """«به نوشته پایگاه اینترنتی شبکه «سی‌بی‌اس»، یکی از اعضای مجلس نمایندگان فلوریدا …» and then «این مقام ایالتی …
     نوشت: …»: the official's words, not the site's."""

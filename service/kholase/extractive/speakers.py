@@ -187,8 +187,13 @@ class SpeakerBook:
 
     def _is_lead_office(self, speaker: str) -> bool:
         """Whether the speaker is the office found to stand for the lead's person, by its first words: the frame may
-        have run on past it once («مدیر درمان تامین اجتماعی استان زنجان پایلوت شدن …»)."""
-        return self._lead_office is not None and _office_key(speaker) == _office_key(self._lead_office)
+        have run on past it once («مدیر درمان تامین اجتماعی استان زنجان پایلوت شدن …»), and a newsroom spaces a
+        compound one way, then the other («جهاد کشاورزی», «جهادکشاورزی»)."""
+        if self._lead_office is None:
+            return False
+        key, lead_key = _office_key(speaker), _office_key(self._lead_office)
+        return key == lead_key or (_compact(speaker).startswith(_compact(lead_key)) and
+                                   _compact(self._lead_office).startswith(_compact(key)))
 
     def _one_person_named(self) -> bool:
         """Whether the names met so far are one person's: the first, its name without its office, and its bare
