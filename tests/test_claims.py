@@ -940,6 +940,24 @@ def test_the_leads_office_spaced_another_way_is_still_the_lead(fars_articles):
     assert claims and {claim.speaker for claim in claims} <= {"غلامرضا هادربادی", "هادربادی"}
 
 
+@pytest.mark.parametrize(("article_id", "office", "name"), [
+    ("fars-news-1-132", "رئیس آموزش وپرورش استثنایی", "متقیان"),  # «… علی متقیان اظهار کرد: …», then the office
+    ("fars-news-2-208", "عضو کمیسیون امنیت ملی", "هادی شوشتری"),
+])
+def test_the_one_person_quoted_by_name_is_who_speaks_by_office(fars_articles, article_id, office, name):
+    """A newsroom names its speaker once and then by office: the claims give the name."""
+    article = next(a for a in fars_articles if a["id"] == article_id)
+    speakers = {claim.speaker for claim in Summarizer().summarize(article["body"]).key_claims}
+    assert name in speakers and not any(speaker and speaker.startswith(office) for speaker in speakers)
+
+
+def test_an_office_that_speaks_before_anyone_is_named_stays_an_office(fars_articles):
+    """«سخنگوی وزارت امور خارجه کره شمالی … گفت» opens the article and «کالین پاول … گفت» closes it: two people."""
+    article = next(a for a in fars_articles if a["id"] == "fars-news-3-248")
+    speakers = {claim.speaker for claim in Summarizer().summarize(article["body"]).key_claims}
+    assert "سخنگوی وزارت امور خارجه کره شمالی" in speakers
+
+
 def test_an_epithet_for_a_person_never_names_the_outlet_that_relayed_the_news(fars_articles):
     """«به نوشته پایگاه اینترنتی شبکه «سی‌بی‌اس»، یکی از اعضای مجلس نمایندگان فلوریدا …» and then «این مقام ایالتی …
     نوشت: …»: the official's words, not the site's."""

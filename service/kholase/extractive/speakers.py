@@ -52,6 +52,10 @@ CLAUSE_BREAK = re.compile(r"[.:؛«»()\n!؟?]")
 LEAD_NAME_WORDS = 3
 UNNAMED = "\u2063unnamed"  # a pronoun's voice, and the words that run on from it, while no name is known for it
 ALSO = re.compile(r"\s+(?:نیز|هم)\s")  # «وزیر انرژی اتمی روسیه نیز …»: someone else who speaks too
+MAX_NAME_WORDS = 4
+# Words of a body, an outlet or a source, not of a person's name («باشگاه اسپارتا پراگ», «دو طرف», «این منبع»).
+NOT_A_PERSON = frozenset("باشگاه اداره سازمان وزارت شرکت تیم کمیته فدراسیون دانشگاه حزب جنبش لشکر دولت مجلس کشور "
+                         "طرف طرفین دو منبع منابع سایت روزنامه نشریه پایگاه شبکه خبرگزاری رسانه".split()) | TITLE_WORDS
 NOT_A_LEADS_PERSON = frozenset("و یکی شاگردان یاران گذشته امروز دیروز فردا امشب شب صبح عصر".split())
 # «… اما ایبورا مطمئن است که …», «پس از بازی، توخل مدعی شد که …», «طبق ادعای …»: someone other than the lead's
 # person may be whom a later «او گفت» stands for.
@@ -545,7 +549,44 @@ def _voices(article: _Article) -> tuple[Voice, ...]:
         if own is not None and sentence.index == 0:
             relayed = own
         found.append(Voice(speaker, start, end, source=None if speaker and speaker != UNNAMED else own or relayed))
-    return tuple(_named(found, None))
+    return tuple(_one_persons_office(_named(found, None), document.text))
+
+
+def _one_persons_office(found: list[Voice], text: str) -> list[Voice]:
+    """The voices of an office or an epithet («رئیس آموزش و پرورش استثنایی …», «این کارشناس …») that the book left
+    unresolved, given the name of the one person the article quotes by name («علی متقیان اظهار کرد: …», «متقیان …»):
+    a newsroom names its speaker once and then by office. Only where that name speaks first, every named voice is
+    that person's (one surname, a name of up to four words that is no body's or outlet's), all such offices are one,
+    the article pairs neither the office nor the person with another («کالین پاول وزیر …»), and never says the office
+    speaks too («وزیر … نیز گفت»): then it can be no one else."""
+    spoken = {voice.speaker for voice in found if voice.speaker}
+    offices = {speaker for speaker in spoken if _is_an_office(speaker)}
+    names = spoken - offices
+    keys = {_office_key(office) for office in offices}
+    if not offices or not names or len(keys) > 1 or len({name.split()[-1] for name in names}) > 1 or \
+            next(voice.speaker for voice in found if voice.speaker) in offices:
+        return found
+    name = max(names, key=len)
+    if len(name.split()) > MAX_NAME_WORDS or not NOT_A_PERSON.isdisjoint(name.split()) or AGENCY.search(name) or \
+            _paired_otherwise(text, keys.pop(), name.split()[-1]) or \
+            any(followed_by(text, office, ALSO) for office in offices):
+        return found
+    return [replace(voice, speaker=name) if voice.speaker in offices else voice for voice in found]
+
+
+def _paired_otherwise(text: str, key: str, surname: str) -> bool:
+    """Whether the article gives the office with someone else's name, or the person with another office."""
+    held = _office_index(text)
+    return any((known == key) != (held.names[number].split()[-1] == surname) for known, number in held.order.items())
+
+
+def _is_an_office(speaker: str) -> bool:
+    """A speaker named by an office («معاون …») or by an epithet for a person («این کارشناس …»), not by a name, and
+    not a source or an outlet («این منبع», «این سایت»)."""
+    words = speaker.split()
+    if words[0] in TITLE_WORDS or LONG_EPITHET.match(speaker):
+        return True
+    return EPITHET.match(speaker) is not None and len(words) > 1 and words[1] not in NOT_A_PERSON
 
 
 def _speaker_ending_the_frame(text: str, attribution: Attribution, document: Document) -> str | None:
