@@ -555,21 +555,20 @@ def _voices(article: _Article) -> tuple[Voice, ...]:
 def _one_persons_office(found: list[Voice], text: str) -> list[Voice]:
     """The voices of an office or an epithet («رئیس آموزش و پرورش استثنایی …», «این کارشناس …») that the book left
     unresolved, given the name of the one person the article quotes by name («علی متقیان اظهار کرد: …», «متقیان …»):
-    a newsroom names its speaker once and then by office. Only where that name speaks first, every named voice is
-    that person's (one surname, a name of up to four words that is no body's or outlet's), all such offices are one,
-    the article pairs neither the office nor the person with another («کالین پاول وزیر …»), and never says the office
-    speaks too («وزیر … نیز گفت»): then it can be no one else."""
+    a newsroom names its speaker once and then by office, or by several («امام جمعه …», «عضو مجلس خبرگان»). Only where
+    that name speaks first, every named voice is that person's (one surname, a name of up to four words that is no
+    body's or outlet's), the article pairs neither an office nor the person with another («کالین پاول وزیر …»), and
+    never says an office speaks too («وزیر … نیز گفت»): then it can be no one else."""
     spoken = {voice.speaker for voice in found if voice.speaker}
     offices = {speaker for speaker in spoken if _is_an_office(speaker)}
     names = spoken - offices
-    keys = {_office_key(office) for office in offices}
-    if not offices or not names or len(keys) > 1 or len({name.split()[-1] for name in names}) > 1 or \
+    if not offices or not names or len({name.split()[-1] for name in names}) > 1 or \
             next(voice.speaker for voice in found if voice.speaker) in offices:
         return found
     name = max(names, key=len)
     if len(name.split()) > MAX_NAME_WORDS or not NOT_A_PERSON.isdisjoint(name.split()) or AGENCY.search(name) or \
-            _paired_otherwise(text, keys.pop(), name.split()[-1]) or \
-            any(followed_by(text, office, ALSO) for office in offices):
+            any(_paired_otherwise(text, _office_key(office), name.split()[-1]) or followed_by(text, office, ALSO)
+                for office in offices):
         return found
     return [replace(voice, speaker=name) if voice.speaker in offices else voice for voice in found]
 
