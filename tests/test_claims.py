@@ -943,6 +943,7 @@ def test_the_leads_office_spaced_another_way_is_still_the_lead(fars_articles):
 @pytest.mark.parametrize(("article_id", "office", "name"), [
     ("fars-news-1-132", "رئیس آموزش وپرورش استثنایی", "متقیان"),  # «… علی متقیان اظهار کرد: …», then the office
     ("fars-news-2-208", "عضو کمیسیون امنیت ملی", "هادی شوشتری"),
+    ("fars-news-3-037", "خطیب نماز جمعه", "خاتمی"),  # a preacher, and «امام جمعه موقت تهران» too
 ])
 def test_the_one_person_quoted_by_name_is_who_speaks_by_office(fars_articles, article_id, office, name):
     """A newsroom names its speaker once and then by office: the claims give the name."""
