@@ -55,6 +55,7 @@ ALSO = re.compile(r"\s+(?:نیز|هم)\s")  # «وزیر انرژی اتمی ر�
 MAX_NAME_WORDS = 4
 # Heads of an epithet for a person that are no office a name is introduced with: a preacher, a player's post.
 PERSON_HEADS = frozenset("خطیب پاسور لیبرو سرعتی سرعتی‌زن قدرتی‌زن وینگر بازیساز گلر سنگربان".split())
+OFFICE_HEADS = TITLE_WORDS | PERSON_HEADS
 # Words of a body, an outlet or a source, not of a person's name («باشگاه اسپارتا پراگ», «دو طرف», «این منبع»).
 NOT_A_PERSON = frozenset("باشگاه اداره سازمان وزارت شرکت تیم کمیته فدراسیون دانشگاه حزب جنبش لشکر دولت مجلس کشور "
                          "طرف طرفین دو منبع منابع سایت روزنامه نشریه پایگاه شبکه خبرگزاری رسانه".split()) | TITLE_WORDS
@@ -585,7 +586,7 @@ def _is_an_office(speaker: str) -> bool:
     """A speaker named by an office («معاون …») or by an epithet for a person («این کارشناس …»), not by a name, and
     not a source or an outlet («این منبع», «این سایت»)."""
     words = speaker.split()
-    if words[0] in TITLE_WORDS | PERSON_HEADS or LONG_EPITHET.match(speaker):
+    if words[0] in OFFICE_HEADS or LONG_EPITHET.match(speaker):
         return True
     return EPITHET.match(speaker) is not None and len(words) > 1 and words[1] not in NOT_A_PERSON
 
