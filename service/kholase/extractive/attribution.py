@@ -57,6 +57,7 @@ AGENCY_BEFORE_SPEAKER = re.compile(
 )
 FRAME_TAIL_OPENERS = frozenset("خبرگزاری خبرنگار مستقر اعزامی در از به با برای طبق".split())  # still the frame
 CLAUSE_WORDS = re.compile(r"(?<!\S)(?:که|را)(?!\S)")  # a frame holds neither
+OBJECT_MARK = re.compile(r"(?<!\S)را(?!\S)")
 RELATIVE = re.compile(r"(?<!\S)(?:که|اینکه|این‌که)(?!\S)")  # a relative or «اینکه» clause
 RELAYED_NEXT = re.compile(r"(?:و\s+)?به\s+نقل\s+از\s")  # «… از بجنورد به نقل از روابط عمومی …»: a body, not a speaker
 SPEECH_AT_END = re.compile(rf"\s(?:و\s*)?{FRAME_VERB}{VERB_ENDING}\s*[:：]\s*$")
@@ -88,7 +89,7 @@ LONG_COLON_FRAME = _colon_frame(300, rf"{FRAME_VERB}|آورده\s?است", ":")
 # Words that open an office: «رئیس …», «سرمربی …».
 TITLE_WORDS = frozenset(
     "رئیس رییس معاون مدیر مدیرکل مدیرعامل سخنگوی سخنگو وزیر نماینده دبیر دبیرکل سرمربی مربی سرپرست کاپیتان بازیکن "
-    "مهاجم هافبک دروازه‌بان مدافع عضو استاندار فرماندار فرمانده جانشین دادستان مشاور کارشناس رئیس‌جمهور امام "
+    "مهاجم هافبک دروازه‌بان مدافع عضو استاندار فرماندار فرمانده جانشین دادستان مشاور کارشناس رئیس‌جمهور امام مسؤول "
     "نایب نائب قائم‌مقام دستیار مسئول سفیر نخست‌وزیر پادشاه ولیعهد رهبر دبیرخانه مالک ستاره هیئت سروزیر شاعر بازیگر "
     "کارگردان نویسنده خواننده مجری ملی‌پوش پیشکسوت قهرمان نایب‌قهرمان نایب‌رئیس نایب‌رییس نائب‌رئیس نائب‌رییس".split()
 )
@@ -177,7 +178,8 @@ SPEAKER_START = re.compile(
     r"^(?:(?:شایان\s+ذکر\s+است|گفتنی\s+است|لازم\s+به\s+ذکر\s+است|همچنین|سپس|اما|ولی|البته|حال|حالا|اکنون|خود"
     r"|(?:در\s+)?(?:بخشی|قسمتی|بخش\s+دیگری|قسمت\s+دیگری)\s+از(?:\s+متن)?"  # «در بخشی از متن این تقدیرنامه»
     r"|در\s+ادامه(?:\s+(?:نشست|جلسه|مراسم|برنامه|گفت‌وگو|گفتگو|مصاحبه)(?:\s+خبری)?(?=\s+(?:وی|او)\s))?"
-    r"|(?:علاوه|افزون)\s+بر\s?(?:این|آن)"
+    r"|(?:علاوه|افزون)\s+بر\s?(?:این|آن)|از\s+(?:دیگر\s+سو|سوی\s+دیگر|طرف\s+دیگر)"
+    r"|(?:پس|بعد)\s+از\s+(?:(?:این|آن|همین)\s+)?(?:بازی|دیدار|مسابقه|جلسه|نشست|تمرین)"  # «پس از بازی مالکوم گفت»
     r"|به\s+(?:همین|این)\s+(?:دلیل|خاطر|منظور|ترتیب)|بنابراین|از\s+این\s+رو"
     r"|این\s+در\s+حالی\s+(?:است|بود)\s+که|(?:(?:اواسط|اوایل|اوائل|اواخر)\s+)?(?:هفته|روز|شب|ماه|سال|فصل)\s+(?:گذشته|قبل|جاری)"
     r"|(?:در\s*)?عین\s*\u200c?\s*حال|با\s+(?:این|همه\s+این)\s+(?:حال|وجود|اوصاف)"
@@ -206,17 +208,20 @@ ADVERB = (r"(?:احتمال|قطع|ظاهر|مسلم|طبیعت|اساس|دقی�
 SPEAKER_END = re.compile(
     r"\s(?:نیز|هم|همچنین|همیشه|همواره|بارها|اکنون|هم‌اکنون|علاوه|افزون|امروز|امشب|دیشب|شامگاه|(?:بعد|پیش)\s?از\s?ظهر|عصرامروز|صبح‌امروز|درحاشیه|روز|هفته\s+(?:گذشته|پیش|قبل|جاری)|پیش‌تر|پیشتر|اخیرا|اخیراً|چندی|چند\s+(?:روز|ساعت|هفته|ماه|سال|دقیقه)|عصر|صبح|شب|ظهر|بامداد|دیروز|در|با|طی|ضمن|پس\s+از|بعد\s+از|پیش\s+از|درباره|"
     r"در\s+خصوص|درخصوص|درمورد|درادامه|درابتدای|درپایان|در(?:این|همین)\S*|پیرامون|نسبت|راجع|خطاب|سپس|ابتدا|دقایقی|ساعاتی"
-    r"|قبل|بر|از|به|را|که|توسط|خود"  # «مقدمی خود …»: the speaker's own what follows
+    r"|قبل|بر|از|به|را|که|توسط|خود|خواستار"  # «مقدمی خود …»: the speaker's own what follows
     r"|ملقب|(?:معروف|مشهور)\s+به"  # «لوسیانو پریرا ملقب به شیمبا»: the name ends before its nickname
     rf"|{ADVERB}"  # «مورینیو مکررا …»: an adverb after the name
     rf"|{WORKDAY}"  # not «جمعه», also a name («امام جمعه»)
     r"|(?:او|وی|آن|آنها|آن‌ها|ایشان)\s+را)(?:\s|$)|[،,(؛]"  # «سامر او را رهبر آینده … دانست»: the object
 )
+# «مدیر روابط عمومی باشگاه», «سرپرست روابط عمومی فدراسیون»: a person, not the body's press office.
+PERSON_BEFORE_OFFICE = "".join(rf"(?<!{title}\s)" for title in
+                               "مدیر مدیرکل مسئول مسؤول رئیس رییس معاون سرپرست دبیر کارشناس".split())
 # Frame text and news agencies: the report's own source, never a speaker.
 AGENCY = re.compile(
     r"خبرگزاری|به\s*\u200c?\s*گزارش(?![\u200c\w])|(?:بنا\s?بر|بر\s?اساس)\s*(?:این\s*)?(?:گزارش|روایت)"
     r"|به\s+نقل\s+از|ورزش\s*\u200c?\s*سه"
-    r"|خبرنگار\s+(?:فارس|ما|مهر|ایرنا|ایسنا|تسنیم)|(?<!مدیر\s)(?<!مسئول\s)(?<!رئیس\s)(?<!معاون\s)روابط\s+عمومی"
+    rf"|خبرنگار\s+(?:فارس|ما|مهر|ایرنا|ایسنا|تسنیم)|{PERSON_BEFORE_OFFICE}روابط\s+عمومی"
     r"|پایگاه\s+خبری"  # «مدیر روابط عمومی باشگاه» is a person
 )
 # The source a news frame relays («به گزارش خبرگزاری فارس به نقل از مرکز اطلاع‌رسانی پلیس استان،», «به نوشته روزنامه
@@ -299,7 +304,8 @@ EPITHET = re.compile(
 # «این کارشناس مسائل هسته‌ای واکنش‌های …»: an office after «این» that the frame ran on into its object.
 LONG_EPITHET = re.compile(rf"^(?:این|همین)\s+(?P<office>(?:{'|'.join(sorted(TITLE_WORDS))})\s+\S+)")
 QUOTES = "«»\"' "
-MAX_SPEAKER_WORDS = 10  # a longer phrase before a speech verb is a clause
+MAX_SPEAKER_WORDS = 10  # a longer phrase before a speech verb is a clause, unless it is an office:
+MAX_OFFICE_WORDS = 16  # «معاون امور ورزشی اداره کل ورزش و جوانان چهارمحال و بختیاری»
 OFFICE_WITHIN = 3  # words of a name before its office
 NOT_A_NAME_WORD = frozenset("این آن ادامه توسط از در با".split())  # «این گل توسط مهاجم …» names no one first
 BULLETS = "*•●▪-–"
@@ -331,6 +337,7 @@ def clean_speaker(phrase: str) -> str | None:
     """The speaker named in the phrase before a speech verb, without the time, adverbial part and clause around it;
     None for frame text, an agency, a weekday or a bare «این»."""
     phrase = LEADING_ADJUNCT.sub("", NEWS_FRAME.sub("", QUOTE_FIRST.sub("", phrase.strip())))  # «در ادامه …، X»
+    whole = phrase
     phrase = GLUED_DAR.sub("", SPEAKER_START.sub("", phrase))
     phrase = SPEAKER_START.sub("", LEADING_ADJUNCT.sub("", phrase))
     if relayed := RELAYED_SPEAKER.search(phrase):
@@ -352,17 +359,38 @@ def clean_speaker(phrase: str) -> str | None:
         office = next((at for at, word in enumerate(first) if word in TITLE_WORDS), None)
         if office is not None and 1 <= office <= OFFICE_WITHIN and NOT_A_NAME_WORD.isdisjoint(first[:office]):
             phrase, words = " ".join(first), first
-    if not words or len(words) > MAX_SPEAKER_WORDS or AGENCY.search(phrase) or NOT_A_SPEAKER.search(phrase) or \
+    if len(words) > MAX_SPEAKER_WORDS:
+        title = next((at for at, word in enumerate(words[: OFFICE_WITHIN + 1]) if word in TITLE_WORDS), None)
+        words = [] if title is None else _long_office(words, title, objected or OBJECT_MARK.search(whole) is not None)
+        phrase = " ".join(words)
+    if not words or AGENCY.search(phrase) or NOT_A_SPEAKER.search(phrase) or \
             SENTENCE_ADVERB.match(words[0]) or words[-1] == "مبنی":  # «ایران پیشنهادی مبنی بر … ارائه داد»: an
         return None  # object and what it says
     return words[0] if words[0] in PRONOUNS else phrase  # «وی دلایل موفقیت … را … دانست»
 
 
+def _long_office(words: list[str], title: int, has_object: bool) -> list[str]:
+    """The office, or the name and the office from its `title` word on, that a long phrase before a speech verb names;
+    nothing where it may be a clause. An office's words hold no verb, and before an object («فرمانده انتظامی استان
+    چهارمحال و بختیاری این مقدار کشف … را …») they end at the pointer that opens it."""
+    if has_object:
+        pointer = next((at for at, word in enumerate(words) if at >= title + 2 and word in ("این", "آن", "همین")),
+                       None)
+        if pointer is None:
+            return []
+        words = words[:pointer]
+    tokens = tagged(" ".join(words))
+    if len(words) > MAX_OFFICE_WORDS or any(token.tag in VERB_TAGS or token.text.endswith(("کردن", "شدن"))
+                                            for at, token in enumerate(tokens) if at != title):  # a title word may
+        return []  # tag as a verb («فرمانده»)
+    return words
+
+
 def _without_the_object(phrase: str) -> str:
     """The speaker, when the phrase before «را» ran on from them into the object: «این مسئول زمان برگزاری آزمون را …
     اعلام کرد و گفت:» is «این مسئول», «رئیس‌جمهور این حضور پرشور را …» «رئیس‌جمهور», «محمد میرمسعودی مراسم تجلیل مذکور
-    را …» «محمد میرمسعودی». Where neither a pointer, «این», nor the end of a name shows where the object starts, the
-    phrase stays: a surname alone is left for the article's speakers to match («روستا قانون … را …»)."""
+    را …» «محمد میرمسعودی», «حجت‌الاسلام جعفر رحیمی معرفی … را …» «حجت‌الاسلام جعفر رحیمی». Where neither a pointer,
+    «این», the end of a name nor a title before a name shows where the object starts, the phrase stays: a surname alone is left for the article's speakers to match («روستا قانون … را …»)."""
     words = phrase.split()
     if len(words) > 2 and words[0] in ("این", "همین"):
         return " ".join(words[:2])
@@ -375,7 +403,12 @@ def _without_the_object(phrase: str) -> str:
     while name < len(tokens) and (tokens[name].tag == "PROPN" or tokens[name].text in HONORIFICS):
         name += 1
     names = sum(token.tag == "PROPN" for token in tokens[:name])
-    return " ".join(words[:name]) if names >= 2 and name < len(tokens) == len(words) else phrase
+    if names >= 2 and name < len(tokens) == len(words):
+        return " ".join(words[:name])
+    titled = next((at for at, word in enumerate(words) if word not in HONORIFICS - {"و"}), 0)
+    if titled and len(words) > titled + 2:  # «حجت‌الاسلام جعفر رحیمی معرفی دستاوردهای انقلاب را …»: a cleric's or
+        return " ".join(words[: titled + 2])  # officer's title, then a first name and a surname
+    return phrase
 
 
 def _from_first_name(phrase: str) -> str:
