@@ -1026,3 +1026,55 @@ def test_a_list_of_what_someone_passed_with_its_verb_is_a_claim(varzesh3_article
     article = next(a for a in varzesh3_articles if a["id"] == "varzesh3-2-080")
     claims = Summarizer().summarize(article["body"]).key_claims
     assert any(claim.text.startswith("استقلال برای رسیدن به فینال") for claim in claims)  # «… از سد … گذشت»
+
+
+@pytest.mark.parametrize(("article_id", "opening", "speaker"), [
+    # an office longer than a name's words: «مدیرکل آموزش متوسطه دوره کار و دانش وزارت آموزش و پرورش گفت: …»
+    ("fars-news-1-067", "برخلاف مسابقات فنی", "سید مصطفی آذرکش"),
+    # an office that ran on into its object: «فرمانده انتظامی استان … این مقدار کشف … را بی‌سابقه عنوان و تصریح کرد»
+    ("fars-news-3-030", "استراتژی مبارزه", "سرهنگ اسرافیل جعفری"),
+    ("fars-news-1-109", "این خبر از اساس", "حسین شریفی سرپرست روابط عمومی فدراسیون فوتبال"),  # a person
+])
+def test_a_long_office_is_a_speaker(fars_articles, article_id, opening, speaker):
+    article = next(a for a in fars_articles if a["id"] == article_id)
+    claims = Summarizer().summarize(article["body"]).key_claims
+    claim = next(claim for claim in claims if normalize(claim.text).startswith(opening))
+    assert claim.speaker == speaker
+
+
+@pytest.mark.parametrize(("article_id", "opening", "speaker"), [
+    ("fars-news-2-254", "بنیاد مستضعفان انقلاب", "علیرضا رزم حسینی"),  # «استاندار … گفت:», «علیرضا … افزود:»
+    ("fars-news-3-114", "رئوس برنامه‌های", "هادی قیصری"),
+])
+def test_an_office_that_speaks_mid_article_is_the_name_that_goes_on_after_it(fars_articles, article_id, opening,
+                                                                            speaker):
+    article = next(a for a in fars_articles if a["id"] == article_id)
+    claims = Summarizer().summarize(article["body"]).key_claims
+    claim = next(claim for claim in claims if normalize(claim.text).startswith(opening))
+    assert claim.speaker == speaker
+
+
+@pytest.mark.parametrize(("article_id", "opening", "speaker"), [
+    ("varzesh3-1-130", "به نظر ما شانس", "ایبورا"),  # «… اما ایبورا مطمئن است که …»
+    ("varzesh3-3-177", "بله، فکر می", "فان خال"),  # «… و فان خال از هواداران خواست …»
+])
+def test_who_holds_or_asks_something_just_before_is_whom_a_pronoun_stands_for(varzesh3_articles, article_id, opening,
+                                                                              speaker):
+    """… and then «او به خبرنگاران گفت: …», with nobody speaking before."""
+    article = next(a for a in varzesh3_articles if a["id"] == article_id)
+    claims = Summarizer().summarize(article["body"]).key_claims
+    claim = next(claim for claim in claims if normalize(claim.text).startswith(opening))
+    assert claim.speaker == speaker
+
+
+def test_an_office_in_a_list_of_offices_names_no_one(fars_articles):
+    """«… با حضور مسؤول اتحادیه …، مدیر آموزش و پرورش شهرستان اسداباد، مسؤول …»: the words before an office are
+    another office, not a name."""
+    article = next(a for a in fars_articles if a["id"] == "fars-news-3-004")
+    speakers = {claim.speaker for claim in Summarizer().summarize(article["body"]).key_claims}
+    assert "پرورش شهرستان اسداباد" not in speakers and "محمدصالح جباری" in speakers
+
+
+def test_a_request_ends_its_speakers_name():
+    assert attribute("محمد رودباری خواستار همکاری مناسب مجموعه شد و افزود: کارکنان حلقه‌های زنجیرند.",
+                     long_frames=True).speaker == "محمد رودباری"

@@ -54,7 +54,7 @@ UNNAMED = "\u2063unnamed"  # a pronoun's voice, and the words that run on from i
 ALSO = re.compile(r"\s+(?:نیز|هم)\s")  # «وزیر انرژی اتمی روسیه نیز …»: someone else who speaks too
 MAX_NAME_WORDS = 4
 # Heads of an epithet for a person that are no office a name is introduced with: a preacher, a player's post.
-PERSON_HEADS = frozenset("خطیب پاسور لیبرو سرعتی سرعتی‌زن قدرتی‌زن وینگر بازیساز گلر سنگربان".split())
+PERSON_HEADS = frozenset("خطیب پاسور لیبرو سرعتی سرعتی‌زن قدرتی‌زن وینگر بازیساز گلر سنگربان کاندیدای نامزد".split())
 OFFICE_HEADS = TITLE_WORDS | PERSON_HEADS
 # Words of a body, an outlet or a source, not of a person's name («باشگاه اسپارتا پراگ», «دو طرف», «این منبع»).
 NOT_A_PERSON = frozenset("باشگاه اداره سازمان وزارت شرکت تیم کمیته فدراسیون دانشگاه حزب جنبش لشکر دولت مجلس کشور "
@@ -67,6 +67,14 @@ BELIEF_OR_SPEECH = re.compile(
     r"|(?:ابراز|اظهار)\s+\S+\s+(?:کرد|کردند|نمود)|(?:تایید|تأیید|پیش‌بینی|اعتراف)\s?(?:کرد|کردند)"
     r"|ادعای|به\s+گفته|به\s+عقیده|به\s+اعتقاد|از\s+قول)(?:\s|$|[.،,:])"
 )
+# «… اما ایبورا مطمئن است که …», «… کلوپ از نتیجه ابراز ناامیدی کرد», «… فان خال از هواداران خواست …»: someone who
+# holds or asks something, told without a frame.
+HOLDS = re.compile(
+    r"\s(?:(?:مطمئن|معتقد|امیدوار|مصمم|مدعی|خواستار)\s?(?:است|شد|بود)|(?:ابراز|اظهار)\s+\S+\s+(?:کرد|نمود)|خواست)"
+    r"(?:\s|$|[.،,:])"
+)
+LAST_CLAUSE = re.compile(r".*(?:[،,؛]|\s(?:و|اما|ولی)\s)")  # up to where the last clause opens
+BELIEVER_WORDS = 3
 # «وی … را … دانست», «او … خواستار … شد», «وی … را … ارزیابی کرد»: the person last named, telling what they hold or
 # ask, without a frame.
 STANCE = r"\s(?:دانست|خواند|خواست|برشمرد|ارزیابی\s?کرد|توصیف\s?کرد)(?:ند)?"
@@ -133,6 +141,7 @@ class SpeakerBook:
         self._name_holders = _Surnames([])
         self.last: str | None = None
         self._lead_office: str | None = None  # the office first used for the lead's speaker, named without one
+        self._introduced: dict[str, str] = {}  # offices that spoke before the name given right after, each whole
 
     def resolve(self, speaker: str | None, is_pronoun: bool) -> str | None:
         """The name behind `speaker`; a pronoun or epithet (`is_pronoun`) is the one named last, and an epithet
@@ -145,6 +154,9 @@ class SpeakerBook:
             return self.last
         if speaker is None:
             return None
+        if introduced := self._introduced.get(_compact(speaker)):
+            self.last = introduced
+            return introduced
         office = LONG_EPITHET.match(speaker)
         if office and self.last is not None:
             holder = self.last if office["office"] in self.last else next(
@@ -168,6 +180,12 @@ class SpeakerBook:
         self.names = list(dict.fromkeys(name if known == office else known for known in self.names))
         self._name_holders.add(name)
         self._lead_office, self.last = office, name
+
+    def introduces(self, office: str, name: str) -> None:
+        """An office that spoke mid-article with no name for it is the person named in the very next frame, who goes
+        on («استاندار خراسان رضوی هم … گفت: …», then «علیرضا رزم حسینی افزود: …»): it stands for them after."""
+        self.names = list(dict.fromkeys(name if known == office else known for known in self.names))
+        self._introduced[_compact(office)] = self.last = name
 
     def _names_the_lead(self, speaker: str) -> bool:
         """Whether the office just met, which resolved to no one, stands for the lead's one person."""
@@ -193,14 +211,14 @@ class SpeakerBook:
                      (title in PLAYER_TITLES and not PLAYER_TITLES.isdisjoint(lead))))
 
     def _is_lead_office(self, speaker: str) -> bool:
-        """Whether the speaker is the office found to stand for the lead's person, by its first words: the frame may
-        have run on past it once («مدیر درمان تامین اجتماعی استان زنجان پایلوت شدن …»), and a newsroom spaces a
-        compound one way, then the other («جهاد کشاورزی», «جهادکشاورزی»)."""
+        """Whether the speaker is the office found to stand for the lead's person, or begins it: the frame may have
+        run on past it once («مدیر درمان تامین اجتماعی استان زنجان پایلوت شدن …»), and a newsroom spaces a compound
+        one way, then the other («جهاد کشاورزی», «جهادکشاورزی»). Two offices that part after their first words are two
+        people («مدیر عامل شرکت برق استان بوشهر», «مدیر عامل شرکت آب و فاضلاب …»)."""
         if self._lead_office is None:
             return False
-        key, lead_key = _office_key(speaker), _office_key(self._lead_office)
-        return key == lead_key or (_compact(speaker).startswith(_compact(lead_key)) and
-                                   _compact(self._lead_office).startswith(_compact(key)))
+        whole, lead = _compact(speaker), _compact(self._lead_office)
+        return whole.startswith(lead) or lead.startswith(whole)
 
     def _one_person_named(self) -> bool:
         """Whether the names met so far are one person's: the first, its name without its office, and its bare
@@ -298,8 +316,9 @@ def _named_offices(text: str) -> list[tuple[str, str]]:
         # رئیس …»: a comma, or a «؛» put for one, may stand between; a comma before the name ends what came before
         # it: «به گزارش «ورزش سه»، سیروس پورموسوی سرمربی …», «به نقل از سایت سازمان لیگ، احمد هاشمیان؛ رئیس …»
         window = re.split(r"[،,]", window)[-1]
-        if not window.strip() or AGENCY.search(window):  # «به گزارش خبرگزاری رسمی کره شمالی سخنگوی …»: the
-            continue  # report's source, not a name
+        if not window.strip() or AGENCY.search(window) or TITLE_WORD.search(window):  # «به گزارش خبرگزاری رسمی
+            continue  # کره شمالی سخنگوی …»: the report's source, not a name; «مدیر آموزش و پرورش شهرستان اسداباد،
+            # مسؤول …»: another office
         run: list[Token] = []
         before = tagged(f"{window} {word.group()}")[:-1]  # tagged with the office word after it
         whole = len(before) == 2  # «پرویز مظلومی، سرمربی …»: two words that open the clause before an office
@@ -440,12 +459,18 @@ def _voices(article: _Article) -> tuple[Voice, ...]:
     # an interview whose lead opens on the person's name and says they spoke to the newsroom («مهدی کیانی در گفت و
     # گو با خبرنگار «ورزش سه»، درباره … صحبت کرد»): first-person words no one else is said to speak are theirs
     office_first: str | None = None  # an office that spoke first, before anyone was named
+    office_before: tuple[str, int] | None = None  # an office that spoke unnamed later, and its sentence
     interviewed = _lead_subject(lead) if INTERVIEW_LEAD.search(lead) else None
     monologue = _lead_subject(lead) if INTERVIEW_GIVEN.search(lead) else None
     for sentence in document.sentences:
         attribution = attribute(sentence.text, long_frames=True)
         if attribution.speaker is None and (ending := _speaker_ending_the_frame(sentence.text, attribution, document)):
             attribution = replace(attribution, speaker=ending, quoted=True, runs_on=True)
+        elif attribution.speaker is None and attribution.quoted and not attribution.unnamed_frame and \
+                (frame := sentence.text[attribution.body_start : attribution.statement_start].strip()) and \
+                (known := book.known(frame)) and known.split()[-1] == frame.split()[0]:
+            attribution = replace(attribution, speaker=known)  # «همتی روابط عمومی را … دانست و … بیان داشت: …»:
+            # a frame that ran on from the surname of someone named before into its clause
         others_named |= gave  # the sentences before this one
         gave = book.last is None and (BELIEF_OR_SPEECH.search(sentence.text) is not None or (
             sentence.index > 0 and (_opens_on_a_name(sentence.text[attribution.body_start :]) or
@@ -467,6 +492,8 @@ def _voices(article: _Article) -> tuple[Voice, ...]:
         colon = sentence.text.find(":")
         if colon > 0 and QUESTION_PUT.search(sentence.text[:colon]):
             putting = sentence.paragraph
+        elif sentence.paragraph == putting and attribution.speaker is not None:
+            putting = -1  # «از X سوال شد: … چیست؟» and then «وی گفت: …»: the answer
         if sentence.index in asked or sentence.paragraph == putting:
             found.append(Voice(None, start, end, asked=True))
             spoke = None
@@ -475,10 +502,20 @@ def _voices(article: _Article) -> tuple[Voice, ...]:
             if not book.names and not others_named and attribution.speaker.split()[0] in TITLE_WORDS and \
                     (person := _lead_subject(lead)) and all(token.tag == "PROPN" for token in tagged(person)):
                 book.resolve(person, False)  # «علی دایی … کنایه تندی نثار … کرد» and then «سرمربی سایپا گفت:»
-            opens = not book.names and attribution.speaker.split()[0] in TITLE_WORDS
+            titled = attribution.speaker.split()[0] in TITLE_WORDS
+            opens = titled and not book.names
+            new_name = book.known(attribution.speaker) is None
             speaker = book.resolve(attribution.speaker, attribution.is_pronoun)
+            introduced, office_before = office_before, None
+            if introduced is not None and introduced[1] == sentence.index - 1 and new_name and speaker is not None \
+                    and len(speaker.split()) >= 2 and not _is_an_office(speaker) and \
+                    GOES_ON.search(sentence.text[: start + 1]):
+                found = _named(found, speaker, introduced[0])
+                book.introduces(introduced[0], speaker)
             if opens and speaker == attribution.speaker:
                 office_first = speaker  # an office speaks first, and no name is known for it yet
+            elif titled and speaker == attribution.speaker:
+                office_before = (speaker, sentence.index)
             elif office_first is not None and speaker not in (None, office_first):
                 words = speaker.split()
                 # «رئیس شرکت نفت آرامکو … افزود:» then «عبدالله جمعه خاطرنشان کرد:»: the name the office goes on
@@ -491,7 +528,8 @@ def _voices(article: _Article) -> tuple[Voice, ...]:
                     book.holds(office_first, speaker)
                 office_first = None
             if speaker is None and attribution.is_pronoun and not THE_DOCUMENT.match(attribution.speaker):
-                person = None if others_named else _lead_subject(lead)
+                before = document.sentences[sentence.index - 1].text if sentence.index else ""
+                person = _believer(before) or (None if others_named else _lead_subject(lead))
                 if person is not None:
                     speaker = book.resolve(person, False)  # «دلوفئو در تابستان …» and then «او گفت: …»
                 else:
@@ -650,6 +688,25 @@ def _lead_subject(lead: str) -> str | None:
                 token.text.endswith(("ها", "های")) for token in run):
         return None
     return clean_speaker(body[run[0].start : run[-1].start + len(run[-1].text)])
+
+
+def _believer(sentence: str) -> str | None:
+    """Who, in the last clause of `sentence`, holds or asks something (`HOLDS`), named by a bare name of up to three
+    words: whom an «او گفت: …» right after it stands for, when nobody has spoken yet."""
+    holding = list(HOLDS.finditer(sentence))
+    if not holding:
+        return None
+    before = sentence[: holding[-1].start()]
+    opening = LAST_CLAUSE.match(before)
+    phrase = clean_speaker(before[opening.end() :] if opening else before)
+    if phrase is None or phrase in PRONOUNS or len(phrase.split()) > BELIEVER_WORDS:
+        return None
+    run = tagged(phrase)
+    if run[0].text in TITLE_WORDS or any(
+            token.tag in ("DET", "NUM", "PRON", "ADV", "ADP") or token.text in NOT_IN_A_NAME | NOT_A_LEADS_PERSON or
+            token.text.endswith(("ها", "های")) for token in run):
+        return None
+    return phrase
 
 
 def _named_in(speaker: str, lead: str) -> bool:
