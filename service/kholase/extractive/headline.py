@@ -90,8 +90,8 @@ THIRD_PERSON_PRONOUNS = frozenset("وی او ایشان آنها آن‌ها آ�
 PRONOUNS = THIRD_PERSON_PRONOUNS | {"این", "آن"}
 QUANTITIES = frozenset("هزار میلیون میلیارد هزاران میلیون‌ها درصد".split())
 # A headline never opens on a link to what came before, nor on the copula of a cleft cut from its start («… به همین
-# خاطر بود که …»)
-BAD_STARTS = frozenset("که و را تا یا اما ولی ، , بود است".split())
+# خاطر بود که …»), nor on an aside left by a dropped phrase («علی‌الخصوص همکاران …»)
+BAD_STARTS = frozenset("که و را تا یا اما ولی ، , بود است علی‌الخصوص خصوصا خصوصاً مخصوصا مخصوصاً".split())
 # Nor on a subordinate clause's opener: «هرچند تورس … به میدان رفت» waits for its main clause.
 SUBORDINATE_OPENERS = ("هرچند ", "هر چند ", "اگرچه ", "اگر چه ", "اگر ", "چنانچه ", "زیرا ", "چون ", "وقتی ",
                        "حالا که ", "جز اینکه ", "جز این‌که ", "مگر اینکه ", "مگر این‌که ",
@@ -1053,7 +1053,8 @@ def _undated(tokens: list[Token]) -> list[Token]:
         length = _deictic_length(tokens[at:preverb]) if not _inside_a_phrase(tokens, at) or opens else 0
         before = tokens[start - 1] if start else None
         if not length or tokens[at + length].text in ("و", "تا") or (opens and length < 2) or \
-                _names_its_time(tokens, at, length):
+                _names_its_time(tokens, at, length) or (before is not None and before.text == tokens[at + length].text):
+            # («عرصه امروز عرصه …»: the noun's own time, which leaving out would put the noun twice)
             start += 1
             continue
         end = at + length
@@ -1542,7 +1543,7 @@ def candidates(sentences: list[Sentence], max_words: int, text: str = "") -> lis
     def add_quotes(speaker: str, tokens: list[Token], number: int) -> None:
         lead_voice = speaker == lead_speaker
         for clause, kept in _clauses(tokens, max_words - len(speaker.split()), number == 0):
-            if lead_voice and number and _contrast_follows(clause, tokens):
+            if number and _contrast_follows(clause, tokens):
                 continue  # «به داور تبریک می‌گویم، اما …»: the statement is what comes after
             add(f"{speaker}: {_text(clause)}", "quote", number, kept, lead_voice)
 
