@@ -1075,6 +1075,11 @@ def test_an_office_in_a_list_of_offices_names_no_one(fars_articles):
     assert "پرورش شهرستان اسداباد" not in speakers and "محمدصالح جباری" in speakers
 
 
-def test_a_request_ends_its_speakers_name():
-    assert attribute("محمد رودباری خواستار همکاری مناسب مجموعه شد و افزود: کارکنان حلقه‌های زنجیرند.",
-                     long_frames=True).speaker == "محمد رودباری"
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("محمد رودباری خواستار همکاری مناسب مجموعه شد و افزود: کارکنان حلقه‌های زنجیرند.", "محمد رودباری"),
+    ("هاشم بنی هاشمی نسب گذشته در آیین معرفی مدیرعامل افزود: ساماندهی مشاغل ادامه دارد.", "هاشم بنی هاشمی نسب"),
+    ("حجت‌الاسلام جعفر رحیمی معرفی دستاوردهای انقلاب را از ضروریات عنوان کرد و افزود: انقلاب بالنده است.",
+     "حجت‌الاسلام جعفر رحیمی"),
+])
+def test_a_speakers_name_ends_where_the_clause_goes_on(sentence, speaker):
+    assert attribute(sentence, long_frames=True).speaker == speaker

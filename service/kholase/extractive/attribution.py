@@ -208,7 +208,8 @@ ADVERB = (r"(?:احتمال|قطع|ظاهر|مسلم|طبیعت|اساس|دقی�
 SPEAKER_END = re.compile(
     r"\s(?:نیز|هم|همچنین|همیشه|همواره|بارها|اکنون|هم‌اکنون|علاوه|افزون|امروز|امشب|دیشب|شامگاه|(?:بعد|پیش)\s?از\s?ظهر|عصرامروز|صبح‌امروز|درحاشیه|روز|هفته\s+(?:گذشته|پیش|قبل|جاری)|پیش‌تر|پیشتر|اخیرا|اخیراً|چندی|چند\s+(?:روز|ساعت|هفته|ماه|سال|دقیقه)|عصر|صبح|شب|ظهر|بامداد|دیروز|در|با|طی|ضمن|پس\s+از|بعد\s+از|پیش\s+از|درباره|"
     r"در\s+خصوص|درخصوص|درمورد|درادامه|درابتدای|درپایان|در(?:این|همین)\S*|پیرامون|نسبت|راجع|خطاب|سپس|ابتدا|دقایقی|ساعاتی"
-    r"|قبل|بر|از|به|را|که|توسط|خود|خواستار"  # «مقدمی خود …»: the speaker's own what follows
+    r"|قبل|بر|از|به|را|که|توسط|خود"  # «مقدمی خود …»: the speaker's own what follows
+    r"|خواستار|گذشته(?<!فصل\sگذشته)(?<!سال\sگذشته)(?<!دوره\sگذشته)"  # «X خواستار … شد», «X گذشته در …»
     r"|ملقب|(?:معروف|مشهور)\s+به"  # «لوسیانو پریرا ملقب به شیمبا»: the name ends before its nickname
     rf"|{ADVERB}"  # «مورینیو مکررا …»: an adverb after the name
     rf"|{WORKDAY}"  # not «جمعه», also a name («امام جمعه»)
@@ -390,7 +391,8 @@ def _without_the_object(phrase: str) -> str:
     """The speaker, when the phrase before «را» ran on from them into the object: «این مسئول زمان برگزاری آزمون را …
     اعلام کرد و گفت:» is «این مسئول», «رئیس‌جمهور این حضور پرشور را …» «رئیس‌جمهور», «محمد میرمسعودی مراسم تجلیل مذکور
     را …» «محمد میرمسعودی», «حجت‌الاسلام جعفر رحیمی معرفی … را …» «حجت‌الاسلام جعفر رحیمی». Where neither a pointer,
-    «این», the end of a name nor a title before a name shows where the object starts, the phrase stays: a surname alone is left for the article's speakers to match («روستا قانون … را …»)."""
+    «این», the end of a name nor a title before a name shows where the object starts, the phrase stays: a surname
+    alone is left for the article's speakers to match («روستا قانون … را …»)."""
     words = phrase.split()
     if len(words) > 2 and words[0] in ("این", "همین"):
         return " ".join(words[:2])
