@@ -38,7 +38,7 @@ from kholase.extractive.attribution import (
 )
 from kholase.extractive.headline import COMPLEMENT_PREDICATES, NICKNAMED
 from kholase.extractive.learned import RESOURCES, LearnedRanker, feature_rows, with_columns
-from kholase.extractive.speakers import voices
+from kholase.extractive.speakers import UNNAMED, voices
 from kholase.text.clean import ZWNJ
 from kholase.text.sentences import DOUBLED_WORD, WORD, Document, Sentence, word_form
 from kholase.text.tagger import VERB_TAGS, tagged
@@ -142,6 +142,11 @@ CARRIES_ON = re.compile(
     rf"|(?:همچنین|نیز)\s+(?:\S+\s+){{0,6}}?{FRAME_VERB}{VERB_ENDING}\s*:)"  # «X … نیز گفت:»: X also said
 )
 # Words a lead never opens on: each needs the sentence before it.
+# «وی افزود: …», «X در ادامه افزود: …»: a frame that carries on from the sentence before, which a lead lacks.
+CARRIED_ON_BY = re.compile(r"^(?P<who>وی|او|ایشان)(?=\s)")
+CARRYING_VERB = re.compile(r"(?:\s+در\s+ادامه)?\s+(?:افزود|اضافه\s?(?:کرد|نمود)|ادامه\s?داد)\s*$")
+POINTER_BEFORE = re.compile(r"^(?:این|همین)\s+")  # «این منبع آگاه عراقی»: the source, out of its context
+
 NEEDS_BEFORE = frozenset("وی او ایشان آنها آن‌ها آنان افزود همچنین البته نیز ضمناً ضمنا سپس بنابراین اما ولی و که"
                          .split())
 
@@ -421,6 +426,22 @@ def with_the_speakers_office(document: Document, index: int, text: str) -> str:
     return f"{name}، {office}،{rest}"
 
 
+def said_as_a_lead(document: Document, index: int, text: str) -> str:
+    """A frame that carries on from the sentence before, told as a lead tells it: «وی» is the speaker the voices
+    found for it, and «افزود», «ادامه داد» (and an «در ادامه» before them) say «گفت» («وی افزود: «پل برمر …»» →
+    «منبع آگاه عراقی گفت: «پل برمر …»»). A pronoun with no name found for it stays."""
+    colon = text.find(":")
+    if colon < 0:
+        return text
+    frame, rest = text[:colon], text[colon:]
+    if pronoun := CARRIED_ON_BY.match(frame):
+        speaker = voices(document)[index].speaker
+        if speaker is None or speaker == UNNAMED:
+            return text
+        frame = POINTER_BEFORE.sub("", speaker) + frame[pronoun.end() :]
+    return CARRYING_VERB.sub(" گفت", frame, count=1) + rest
+
+
 def _newsroom_lead(document: Document) -> bool:
     """Whether the first sentence is the newsroom's own lead on a scraped page: the page carried its title line, and
     the sentence stands alone before the body that opens on the agency's frame («افزایش قابل‌توجه کمک‌های مردمی …»,
@@ -455,7 +476,8 @@ class SummaryRanker(LearnedRanker):
             return None
         best = self.pick(document, found)
         position = int(found.sentence_of[best])
-        return position, with_the_speakers_office(document, position, found.text(best))
+        return position, said_as_a_lead(document, position, with_the_speakers_office(document, position,
+                                                                                       found.text(best)))
 
     def pick(self, document: Document, found: "Candidates") -> int:
         """The model's choice (`choose`), or the lead sentence's best flawless candidate where the lead is the
