@@ -6,7 +6,7 @@ from functools import cache
 
 import pytest
 
-from kholase.extractive.attribution import attribute
+from kholase.extractive.attribution import attribute, stated_in_the_frame
 from kholase.extractive.headline import DANGLING, OPEN_TAGS, SPEECH_ENDING, candidates, lead_statement, well_formed
 from kholase.extractive.headline_model import LONGEST, HeadlineRanker
 from kholase.summarizer import InputError, Summarizer
@@ -1027,3 +1027,23 @@ def test_where_and_after_what_can_go_where_their_phrase_visibly_ends(fars_articl
 def test_a_venue_or_a_purpose_goes_whole_or_not_at_all(fars_articles, varzesh3_articles, article_id, never):
     texts = _candidate_texts(fars_articles + varzesh3_articles, article_id)
     assert texts and not any(never in text for text in texts), texts
+
+
+@pytest.mark.parametrize(("article_id", "headline"), [
+    # «علی پناهی … با بیان اینکه موضوع خروج محصولات پتروشیمی از تالار نقره‌ای برای همیشه منتفی است، عنوان کرد: …»
+    ("fars-news-1-038", "پناهی: موضوع خروج محصولات پتروشیمی از تالار نقره‌ای برای همیشه منتفی است"),
+    ("fars-news-2-119", "لازمی: ۷۰۰ بیمار خاص در استان زنجان شناسایی شده‌اند"),  # «… با بیان اینکه هم‌اکنون …،»
+])
+def test_what_the_leads_frame_states_is_a_statement_of_its_speaker(fars_articles, article_id, headline):
+    assert headline in _candidate_texts(fars_articles, article_id)
+
+
+def test_a_frames_comma_inside_its_clause_ends_no_statement():
+    """«وی با بیان اینکه اقدامات خوبی توسط خیرین، هیئت‌امنا و مردم … انجام می‌شود گفت: …»: no comma closes the clause
+    before the speech verb."""
+    frame = "وی با بیان اینکه اقدامات خوبی توسط خیرین، هیئت‌امنا و مردم درزمینه ساخت‌وساز، کارهای فرهنگی و مذهبی " \
+            "در بقاع متبرکه انجام می‌شود گفت: "
+    assert stated_in_the_frame(frame) is None
+    frame = "علی پناهی با بیان اینکه موضوع خروج محصولات پتروشیمی منتفی است، عنوان کرد: "
+    start, end = stated_in_the_frame(frame)
+    assert frame[start:end] == "موضوع خروج محصولات پتروشیمی منتفی است"

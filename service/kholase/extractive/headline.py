@@ -37,6 +37,7 @@ from kholase.extractive.attribution import (
     attribute,
     clean_speaker,
     is_courtesy,
+    stated_in_the_frame,
     trailing_speech,
 )
 from kholase.extractive.speakers import SpeakerBook
@@ -1599,6 +1600,9 @@ def candidates(sentences: list[Sentence], max_words: int, text: str = "") -> lis
                 lead_speaker = speaker
             if speaker:
                 add_quotes(speaker, tokens, number)
+                if number == 0 and (stated := stated_in_the_frame(sentence.text[: attribution.statement_start])):
+                    add_quotes(speaker, [token for token in every if stated[0] <= token.start < stated[1]], number)
+                    # (the lead's own frame: where a newsroom puts the news)
             continue
         if running is not None and running[0] == sentence.paragraph:  # «او … می‌گوید: …» and then more of it: the
             if running[1]:  # same speaker's words, never the newsroom's
