@@ -1083,3 +1083,13 @@ def test_an_office_in_a_list_of_offices_names_no_one(fars_articles):
 ])
 def test_a_speakers_name_ends_where_the_clause_goes_on(sentence, speaker):
     assert attribute(sentence, long_frames=True).speaker == speaker
+
+
+def test_what_the_leads_frame_states_is_its_speakers_claim(fars_articles):
+    """«علی پناهی … با بیان اینکه موضوع خروج محصولات پتروشیمی از تالار نقره‌ای برای همیشه منتفی است، عنوان کرد: …»:
+    the news is in the frame."""
+    article = next(a for a in fars_articles if a["id"] == "fars-news-1-038")
+    claims = Summarizer().summarize(article["body"]).key_claims
+    claim = next(claim for claim in claims if claim.text.startswith("موضوع خروج محصولات پتروشیمی"))
+    assert claim.speaker == "علی پناهی" and claim.text.endswith("برای همیشه منتفی است")
+    assert article["body"][claim.start : claim.end] == claim.text

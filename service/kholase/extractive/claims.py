@@ -13,10 +13,10 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from kholase.extractive.attribution import LIST_ANNOUNCEMENT, VERB_ENDING, is_courtesy
+from kholase.extractive.attribution import LIST_ANNOUNCEMENT, VERB_ENDING, is_courtesy, stated_in_the_frame
 from kholase.extractive.headline import MONTHS, SURNAME_PARTICIPLE, known_verb, verb_like
 from kholase.extractive.speakers import Voice, voices
-from kholase.text.sentences import WORD, Document, Sentence
+from kholase.text.sentences import WORD, Document, Sentence, content_terms
 from kholase.text.tagger import tagged
 
 # A figure: a number that counts or measures («۴۰۲ هزار و ۳۸۰ قطعه», «۲ بازیکن»), not a date's day («۱۰ اسفند») or year
@@ -134,6 +134,12 @@ def extract_claims(document: Document, scores: np.ndarray, max_claims: int) -> l
         weight = float(score) * _claim_weight(sentence, voice.speaker)
         span = ClaimSpan(sentence.start + voice.start, sentence.start + voice.end, voice.speaker or voice.source, 0.0)
         candidates.append((weight, frozenset(sentence.terms), _compact(statement), span, statement))
+        if sentence.index == 0 and voice.speaker and (stated := stated_in_the_frame(sentence.text[: voice.start])):
+            said = sentence.text[stated[0] : stated[1]]  # «X با بیان اینکه S، گفت: …» in the lead: S is X's claim,
+            # and often the news
+            if ENOUGH_WORDS.search(said):
+                span = ClaimSpan(sentence.start + stated[0], sentence.start + stated[1], voice.speaker, 0.0)
+                candidates.append((weight, frozenset(content_terms(WORD.findall(said))), _compact(said), span, said))
 
     chosen: list[tuple[float, frozenset[str], str, ClaimSpan, str]] = []
     for candidate in sorted(candidates, key=lambda item: -item[0]):
