@@ -973,6 +973,7 @@ def test_an_epithet_for_a_person_never_names_the_outlet_that_relayed_the_news(fa
     ("fars-news-2-116", "وی افزایش توان رزمی", "غلامرضا شرفی"),  # «وی … را از جمله اهداف … برشمرد»
     ("fars-news-2-136", "چلبی تشکیل کمیته", "چلبی"),  # «چلبی … را ضروری توصیف کرد», after «به ادعای چلبی»
     ("fars-news-3-064", "زرینه افزایش بصیرت", "زرینه"),  # «زرینه، … را جزو وظایف روحانیون … دانست»
+    ("fars-news-1-299", "دبير شورايعالي امنيتي ملي", "حسن روحانی"),  # by the office he was named with
 ])
 def test_a_stance_told_of_the_last_person_named_is_theirs(fars_articles, article_id, opening, speaker):
     article = next(a for a in fars_articles if a["id"] == article_id)

@@ -467,10 +467,8 @@ def _voices(article: _Article) -> tuple[Voice, ...]:
         if attribution.speaker is None and (ending := _speaker_ending_the_frame(sentence.text, attribution, document)):
             attribution = replace(attribution, speaker=ending, quoted=True, runs_on=True)
         elif attribution.speaker is None and attribution.quoted and not attribution.unnamed_frame and \
-                (frame := sentence.text[attribution.body_start : attribution.statement_start].strip()) and \
-                (known := book.known(frame)) and known.split()[-1] == frame.split()[0]:
-            attribution = replace(attribution, speaker=known)  # «همتی روابط عمومی را … دانست و … بیان داشت: …»:
-            # a frame that ran on from the surname of someone named before into its clause
+                (known := _named_before(book, sentence.text[attribution.body_start : attribution.statement_start])):
+            attribution = replace(attribution, speaker=known)  # «همتی روابط عمومی را … دانست و … بیان داشت: …»
         others_named |= gave  # the sentences before this one
         gave = book.last is None and (BELIEF_OR_SPEECH.search(sentence.text) is not None or (
             sentence.index > 0 and (_opens_on_a_name(sentence.text[attribution.body_start :]) or
@@ -572,8 +570,8 @@ def _voices(article: _Article) -> tuple[Voice, ...]:
             speaker = book.resolve(also["who"], False)
             found, unnamed = _named(found, speaker), False
         elif (stance := NAMED_STANCE.match(sentence.text, attribution.body_start)) and \
-                (named := book.known(stance["who"])):
-            speaker = named
+                (named := book.known(stance["who"]) or _named_before(book, sentence.text[attribution.body_start :])):
+            speaker = named  # («مسئول شبکه دامپزشکی شهرستان انار هاری، … را از جمله … برشمرد»: by office)
         elif (told := TOLD_BY.search(sentence.text, attribution.body_start)) and \
                 (named := book.known(told["who"]) or book.lead_by_office(told["who"])):
             speaker = named  # «به گفته پسندیده آمارها نشان می‌دهد …»: someone named before, with no comma after
@@ -688,6 +686,18 @@ def _lead_subject(lead: str) -> str | None:
                 token.text.endswith(("ها", "های")) for token in run):
         return None
     return clean_speaker(body[run[0].start : run[-1].start + len(run[-1].text)])
+
+
+def _named_before(book: SpeakerBook, phrase: str) -> str | None:
+    """The person named before whom a frame or a told stance opens on, where it ran on into its clause: by their
+    surname («همتی روابط عمومی را … دانست …») or by an office the article gives them («مسئول شبکه دامپزشکی شهرستان
+    انار هاری، … را … برشمرد» after «احمد رضایی مسئول شبکه دامپزشکی …»)."""
+    words = phrase.split()
+    known = book.known(phrase.strip()) if words else None
+    if known is None:
+        return None
+    return known if known.split()[-1] == words[0] or (words[0] in TITLE_WORDS and
+                                                      known.split()[0] not in TITLE_WORDS) else None
 
 
 def _believer(sentence: str) -> str | None:
