@@ -48,6 +48,8 @@ def test_labels_with_their_values_and_captions_are_furniture():
     ("یک تیم جوان هم شکل دادیم", "یک تیم جوان هم شکل دادیم"),  # «هم» "also", not «هم‌شکل» "alike"
     ("به این هدف هم دست یافت", "به این هدف هم دست یافت"),
     ("ما هم سطح آنها نیستیم", "ما هم‌سطح آنها نیستیم"),  # a compound where no verb follows
+    ("شیفت بدنش به سمت تری پیش رفته است", "شیفت بدنش به سمت تری پیش رفته است"),  # «تری», wetness, after a noun
+    ("هوای گرم تری دارد", "هوای گرم‌تری دارد"),  # the comparative, after an adjective
 ])
 def test_half_space_repair_takes_the_longest_suffix_and_keeps_words_apart(scraped, repaired):
     assert normalize(scraped) == repaired

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import combinations, pairwise
 
-from hazm.utils import verbs_list, words_list
+from hazm.utils import verbs_list
 
 from kholase.extractive.attribution import (
     AGENCY,
@@ -41,7 +41,7 @@ from kholase.extractive.attribution import (
     trailing_speech,
 )
 from kholase.extractive.speakers import SpeakerBook
-from kholase.text.lexicon import vocabulary
+from kholase.text.lexicon import adjectives, vocabulary
 from kholase.text.sentences import DOUBLED_WORD, Sentence, stop_words, word_form
 from kholase.text.tagger import VERB_TAGS, ZWNJ, Token, tagged
 
@@ -883,7 +883,7 @@ def _media(tokens: list[Token], preverb: int) -> list[tuple[int, int]]:
             end += 1
         after = tokens[end : end + 2]
         if tokens[end - 1].text != "و" and after[0].tag not in ("ADP", "SCONJ", "CCONJ", "ADJ", "NUM") and \
-                after[0].text not in ("که", "خطاب", "،", ",") and after[0].text not in _adjectives() and \
+                after[0].text not in ("که", "خطاب", "،", ",") and after[0].text not in adjectives() and \
                 after[-1].text != "از":
             spans.append((start, end))
     return spans
@@ -1753,7 +1753,7 @@ def _only_a_relative_clause(statement: str) -> bool:
 
 def _predicate_adjective(word: str) -> bool:
     """An adjective with a personal ending: «خوشحالم», «امیدواریم»."""
-    return any(word.endswith(ending) and word[: -len(ending)] in _adjectives() for ending in PERSONAL_ENDINGS)
+    return any(word.endswith(ending) and word[: -len(ending)] in adjectives() for ending in PERSONAL_ENDINGS)
 
 
 def _only_a_subordinate_clause(tokens: list[Token]) -> bool:
@@ -1798,12 +1798,6 @@ def _subjunctives() -> frozenset[str]:
     """Subjunctive forms of hazm's verbs («بگیرد», «نکنند», «بیاورد», «باشم», a light verb's bare «شود»), less those
     that are also past forms («برد», «بود»); «داشتن» has none of its own («ندارد» is indicative)."""
     return _verb_forms()[0]
-
-
-@cache
-def _adjectives() -> frozenset[str]:
-    """The words hazm's lexicon knows as adjectives, among other parts of speech («حساس», «خبر»)."""
-    return frozenset(word for word, _, tags in words_list() if "AJ" in tags)
 
 
 @cache

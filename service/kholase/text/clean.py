@@ -219,6 +219,9 @@ KEPT_APART = re.compile(  # the spaces between, which stay one space
     r"(?<=(?<![آ-ی‌])به)[  ]+(?=روز(?![آ-ی]))"
     r"|(?<=(?<![آ-ی‌])هم)[  ]+(?=(?:صحبت|دست|فکر|شکل)\s+ن?(?:می[\s‌]?)?(?:کرد|کن|داد|ده|یافت|یاب))"
 )
+# «جان تری» (John Terry), «به سمت تری» (toward wetness): hazm joins «تری» as the comparative's, which it is only after
+# an adjective («گرم تری»).
+BEFORE_TERRY = re.compile(r"(?<![آ-ی\u200c])(?P<word>[آ-ی]+)[  ]+(?=تری(?![آ-ی\u200c]))")
 APART = ""  # a private-use mark hazm leaves alone, standing for the space while it normalizes
 # A whole word (a run of letters, not a part of a half-spaced compound such as «کاراته‌کاهای») that ends in one of
 # those suffixes after at least two letters: the only words the repair can change, so the others never reach Python.
@@ -244,7 +247,11 @@ def normalize(text: str) -> str:
     """hazm normalization plus the invisible-mark and half-space repairs hazm leaves undone."""
     text = CONTROLS.sub("", INVISIBLES.sub("", MISTYPED_HALF_SPACE.sub(ZWNJ, text))).replace(APART, "")
     text = NEEDLESS_HALF_SPACE.sub("", text)
-    text = lexicon.normalizer().normalize(KEPT_APART.sub(APART, text)).replace(APART, " ")
+    text = KEPT_APART.sub(APART, text)
+    if "تری" in text:
+        text = BEFORE_TERRY.sub(lambda match: match.group() if match["word"] in lexicon.adjectives() else
+                                match["word"] + APART, text)
+    text = lexicon.normalizer().normalize(text).replace(APART, " ")
     return GLUED_WORD.sub(lambda match: restore_half_space(match.group()), text)
 
 

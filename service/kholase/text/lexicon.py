@@ -49,6 +49,12 @@ def vocabulary() -> dict[str, int]:
 
 
 @built_once
+def adjectives() -> frozenset[str]:
+    """The words hazm's lexicon knows as adjectives, among other parts of speech («حساس», «خبر»)."""
+    return frozenset(word for word, _, tags in hazm.words_list() if "AJ" in tags)
+
+
+@built_once
 def stopwords() -> frozenset[str]:
     return frozenset(hazm.stopwords_list())
 
