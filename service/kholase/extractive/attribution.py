@@ -222,13 +222,13 @@ SPEAKER_END = re.compile(
     r"|(?:او|وی|آن|آنها|آن‌ها|ایشان)\s+را)(?:\s|$)|[،,(؛]"  # «سامر او را رهبر آینده … دانست»: the object
 )
 # «مدیر روابط عمومی باشگاه», «سرپرست روابط عمومی فدراسیون»: a person, not the body's press office.
-PERSON_BEFORE_OFFICE = "".join(rf"(?<!{title}\s)" for title in
+PERSON_BEFORE_OFFICE = "".join(rf"(?<!{title}\sروابط)" for title in
                                "مدیر مدیرکل مسئول مسؤول رئیس رییس معاون سرپرست دبیر کارشناس".split())
 # Frame text and news agencies: the report's own source, never a speaker.
 AGENCY = re.compile(
     r"خبرگزاری|به\s*\u200c?\s*گزارش(?![\u200c\w])|(?:بنا\s?بر|بر\s?اساس)\s*(?:این\s*)?(?:گزارش|روایت)"
     r"|به\s+نقل\s+از|ورزش\s*\u200c?\s*سه"
-    rf"|خبرنگار\s+(?:فارس|ما|مهر|ایرنا|ایسنا|تسنیم)|{PERSON_BEFORE_OFFICE}روابط\s+عمومی"
+    rf"|خبرنگار\s+(?:فارس|ما|مهر|ایرنا|ایسنا|تسنیم)|روابط{PERSON_BEFORE_OFFICE}\s+عمومی"
     r"|پایگاه\s+خبری"  # «مدیر روابط عمومی باشگاه» is a person
 )
 # The source a news frame relays («به گزارش خبرگزاری فارس به نقل از مرکز اطلاع‌رسانی پلیس استان،», «به نوشته روزنامه
