@@ -502,11 +502,11 @@ def _voices(article: _Article) -> tuple[Voice, ...]:
                 book.resolve(person, False)  # «علی دایی … کنایه تندی نثار … کرد» and then «سرمربی سایپا گفت:»
             titled = attribution.speaker.split()[0] in TITLE_WORDS
             opens = titled and not book.names
-            new_name = book.known(attribution.speaker) is None
-            speaker = book.resolve(attribution.speaker, attribution.is_pronoun)
             introduced, office_before = office_before, None
-            if introduced is not None and introduced[1] == sentence.index - 1 and new_name and speaker is not None \
-                    and len(speaker.split()) >= 2 and not _is_an_office(speaker) and \
+            new_name = introduced is not None and introduced[1] == sentence.index - 1 and \
+                book.known(attribution.speaker) is None  # only right after an office that spoke unnamed
+            speaker = book.resolve(attribution.speaker, attribution.is_pronoun)
+            if new_name and speaker is not None and len(speaker.split()) >= 2 and not _is_an_office(speaker) and \
                     GOES_ON.search(sentence.text[: start + 1]):
                 found = _named(found, speaker, introduced[0])
                 book.introduces(introduced[0], speaker)
