@@ -1029,6 +1029,13 @@ def test_a_list_of_what_someone_passed_with_its_verb_is_a_claim(varzesh3_article
     assert any(claim.text.startswith("استقلال برای رسیدن به فینال") for claim in claims)  # «… از سد … گذشت»
 
 
+def _speaker_of(articles: list[dict], article_id: str, opening: str) -> str | None:
+    """The speaker of the article's claim that opens so."""
+    article = next(a for a in articles if a["id"] == article_id)
+    claims = Summarizer().summarize(article["body"]).key_claims
+    return next(claim for claim in claims if normalize(claim.text).startswith(opening)).speaker
+
+
 @pytest.mark.parametrize(("article_id", "opening", "speaker"), [
     # an office longer than a name's words: «مدیرکل آموزش متوسطه دوره کار و دانش وزارت آموزش و پرورش گفت: …»
     ("fars-news-1-067", "برخلاف مسابقات فنی", "سید مصطفی آذرکش"),
@@ -1037,10 +1044,7 @@ def test_a_list_of_what_someone_passed_with_its_verb_is_a_claim(varzesh3_article
     ("fars-news-1-109", "این خبر از اساس", "حسین شریفی سرپرست روابط عمومی فدراسیون فوتبال"),  # a person
 ])
 def test_a_long_office_is_a_speaker(fars_articles, article_id, opening, speaker):
-    article = next(a for a in fars_articles if a["id"] == article_id)
-    claims = Summarizer().summarize(article["body"]).key_claims
-    claim = next(claim for claim in claims if normalize(claim.text).startswith(opening))
-    assert claim.speaker == speaker
+    assert _speaker_of(fars_articles, article_id, opening) == speaker
 
 
 @pytest.mark.parametrize(("article_id", "opening", "speaker"), [
@@ -1049,10 +1053,7 @@ def test_a_long_office_is_a_speaker(fars_articles, article_id, opening, speaker)
 ])
 def test_an_office_that_speaks_mid_article_is_the_name_that_goes_on_after_it(fars_articles, article_id, opening,
                                                                             speaker):
-    article = next(a for a in fars_articles if a["id"] == article_id)
-    claims = Summarizer().summarize(article["body"]).key_claims
-    claim = next(claim for claim in claims if normalize(claim.text).startswith(opening))
-    assert claim.speaker == speaker
+    assert _speaker_of(fars_articles, article_id, opening) == speaker
 
 
 @pytest.mark.parametrize(("article_id", "opening", "speaker"), [
@@ -1062,10 +1063,7 @@ def test_an_office_that_speaks_mid_article_is_the_name_that_goes_on_after_it(far
 def test_who_holds_or_asks_something_just_before_is_whom_a_pronoun_stands_for(varzesh3_articles, article_id, opening,
                                                                               speaker):
     """… and then «او به خبرنگاران گفت: …», with nobody speaking before."""
-    article = next(a for a in varzesh3_articles if a["id"] == article_id)
-    claims = Summarizer().summarize(article["body"]).key_claims
-    claim = next(claim for claim in claims if normalize(claim.text).startswith(opening))
-    assert claim.speaker == speaker
+    assert _speaker_of(varzesh3_articles, article_id, opening) == speaker
 
 
 def test_an_office_in_a_list_of_offices_names_no_one(fars_articles):
