@@ -510,10 +510,10 @@ def _voices(article: _Article) -> tuple[Voice, ...]:
                     GOES_ON.search(sentence.text[: start + 1]):
                 found = _named(found, speaker, introduced[0])
                 book.introduces(introduced[0], speaker)
+            if titled and not opens and speaker == attribution.speaker:
+                office_before = (speaker, sentence.index)  # an office with no name yet, after someone named
             if opens and speaker == attribution.speaker:
                 office_first = speaker  # an office speaks first, and no name is known for it yet
-            elif titled and speaker == attribution.speaker:
-                office_before = (speaker, sentence.index)
             elif office_first is not None and speaker not in (None, office_first):
                 words = speaker.split()
                 # «رئیس شرکت نفت آرامکو … افزود:» then «عبدالله جمعه خاطرنشان کرد:»: the name the office goes on
