@@ -88,11 +88,23 @@ def _compact(text: str) -> str:
     return " ".join(WORD.findall(text.replace("\u200c", "")))
 
 
-def _repeats(claim: tuple[frozenset[str], str], other: tuple[frozenset[str], str]) -> bool:
-    """Whether two claims (content terms, words) say the same: most terms shared, or one's words inside the other's."""
-    (terms, words), (other_terms, other_words) = claim, other
+@dataclass(frozen=True)
+class _Candidate:
+    """A statement that may be a claim: how much it weighs, its content terms and words (to tell a repeat), where it
+    lies and its text."""
+
+    weight: float
+    terms: frozenset[str]
+    words: str
+    span: ClaimSpan
+    statement: str
+
+
+def _repeats(claim: _Candidate, other: _Candidate) -> bool:
+    """Whether two claims say the same: most content terms shared, or one's words inside the other's."""
+    terms, other_terms = claim.terms, other.terms
     shared = len(terms & other_terms) / len(terms | other_terms) if terms and other_terms else 0.0
-    return shared >= REDUNDANCY or words in other_words or other_words in words
+    return shared >= REDUNDANCY or claim.words in other.words or other.words in claim.words
 
 
 def _not_a_claim(sentence: Sentence, voice: Voice, paragraph: str, alone: bool) -> bool:
@@ -122,7 +134,7 @@ def extract_claims(document: Document, scores: np.ndarray, max_claims: int) -> l
     """The `max_claims` best claims, none repeating another, in document order."""
     paragraphs = document.text.split("\n")
     sentences_in = Counter(sentence.paragraph for sentence in document.sentences)
-    candidates: list[tuple[float, frozenset[str], str, ClaimSpan, str]] = []
+    candidates: list[_Candidate] = []
     for sentence, voice, score in zip(document.sentences, voices(document), scores):
         link = LEADING_LINK.match(sentence.text, voice.start, voice.end)
         voice = replace(voice, start=link.end()) if link else voice
@@ -133,22 +145,23 @@ def extract_claims(document: Document, scores: np.ndarray, max_claims: int) -> l
             continue
         weight = float(score) * _claim_weight(sentence, voice.speaker)
         span = ClaimSpan(sentence.start + voice.start, sentence.start + voice.end, voice.speaker or voice.source, 0.0)
-        candidates.append((weight, frozenset(sentence.terms), _compact(statement), span, statement))
+        candidates.append(_Candidate(weight, frozenset(sentence.terms), _compact(statement), span, statement))
         if sentence.index == 0 and voice.speaker and (stated := stated_in_the_frame(sentence.text[: voice.start])):
             said = sentence.text[stated[0] : stated[1]]  # «X با بیان اینکه S، گفت: …» in the lead: S is X's claim,
             # and often the news
             if ENOUGH_WORDS.search(said):
                 span = ClaimSpan(sentence.start + stated[0], sentence.start + stated[1], voice.speaker, 0.0)
-                candidates.append((weight, frozenset(content_terms(WORD.findall(said))), _compact(said), span, said))
+                terms = frozenset(content_terms(WORD.findall(said)))
+                candidates.append(_Candidate(weight, terms, _compact(said), span, said))
 
-    chosen: list[tuple[float, frozenset[str], str, ClaimSpan, str]] = []
-    for candidate in sorted(candidates, key=lambda item: -item[0]):
+    chosen: list[_Candidate] = []
+    for candidate in sorted(candidates, key=lambda candidate: -candidate.weight):
         if len(chosen) == max_claims:
             break
-        if not any(_repeats(candidate[1:3], other[1:3]) for other in chosen) and not _a_list(candidate[4]):
+        if not any(_repeats(candidate, other) for other in chosen) and not _a_list(candidate.statement):
             chosen.append(candidate)  # `_a_list` may tag: only a candidate that would be chosen is checked
-    top = max((weight for weight, *_ in chosen), default=1.0) or 1.0
+    top = max((candidate.weight for candidate in chosen), default=1.0) or 1.0
     return sorted(
-        (ClaimSpan(span.start, span.end, span.speaker, round(weight / top, 4)) for weight, _, _, span, _ in chosen),
+        (replace(candidate.span, score=round(candidate.weight / top, 4)) for candidate in chosen),
         key=lambda claim: claim.start,
     )
