@@ -368,7 +368,7 @@ def clean_speaker(phrase: str) -> str | None:
             phrase, words = " ".join(first), first
     if len(words) > MAX_SPEAKER_WORDS:
         title = next((at for at, word in enumerate(words[: OFFICE_WITHIN + 1]) if word in TITLE_WORDS), None)
-        words = [] if title is None else _long_office(words, title, objected or OBJECT_MARK.search(whole) is not None)
+        words = [] if title is None else _long_office(words, title, OBJECT_MARK.search(whole) is not None)
         phrase = " ".join(words)
     if not words or AGENCY.search(phrase) or NOT_A_SPEAKER.search(phrase) or \
             SENTENCE_ADVERB.match(words[0]) or words[-1] == "مبنی":  # «ایران پیشنهادی مبنی بر … ارائه داد»: an

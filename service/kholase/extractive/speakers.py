@@ -177,15 +177,19 @@ class SpeakerBook:
     def holds(self, office: str, name: str) -> None:
         """The office that spoke first, unnamed, is the person the article names next with a frame that says they go
         on: it stands for them each time it is used after."""
-        self.names = list(dict.fromkeys(name if known == office else known for known in self.names))
+        self._renamed(office, name)
         self._name_holders.add(name)
         self._lead_office, self.last = office, name
 
     def introduces(self, office: str, name: str) -> None:
         """An office that spoke mid-article with no name for it is the person named in the very next frame, who goes
         on («استاندار خراسان رضوی هم … گفت: …», then «علیرضا رزم حسینی افزود: …»): it stands for them after."""
-        self.names = list(dict.fromkeys(name if known == office else known for known in self.names))
+        self._renamed(office, name)
         self._introduced[_compact(office)] = self.last = name
+
+    def _renamed(self, office: str, name: str) -> None:
+        """The office met as a speaker is that name, wherever the book has it."""
+        self.names = list(dict.fromkeys(name if known == office else known for known in self.names))
 
     def _names_the_lead(self, speaker: str) -> bool:
         """Whether the office just met, which resolved to no one, stands for the lead's one person."""

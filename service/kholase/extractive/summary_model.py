@@ -141,12 +141,11 @@ CARRIES_ON = re.compile(
     r"|(?:بخش\s+دیگری|بخشی\s+دیگر|قسمت\s+دیگری)\s+از\s+(?:سخنان|صحبت|اظهارات))[^:]{0,120}:"
     rf"|(?:همچنین|نیز)\s+(?:\S+\s+){{0,6}}?{FRAME_VERB}{VERB_ENDING}\s*:)"  # «X … نیز گفت:»: X also said
 )
-# Words a lead never opens on: each needs the sentence before it.
 # «وی افزود: …», «X در ادامه افزود: …»: a frame that carries on from the sentence before, which a lead lacks.
-CARRIED_ON_BY = re.compile(r"^(?P<who>وی|او|ایشان)(?=\s)")
+CARRIED_ON_BY = re.compile(r"^(?:وی|او|ایشان)(?=\s)")
 CARRYING_VERB = re.compile(r"(?:\s+در\s+ادامه)?\s+(?:افزود|اضافه\s?(?:کرد|نمود)|ادامه\s?داد)\s*$")
 POINTER_BEFORE = re.compile(r"^(?:این|همین)\s+")  # «این منبع آگاه عراقی»: the source, out of its context
-
+# Words a lead never opens on: each needs the sentence before it.
 NEEDS_BEFORE = frozenset("وی او ایشان آنها آن‌ها آنان افزود همچنین البته نیز ضمناً ضمنا سپس بنابراین اما ولی و که"
                          .split())
 

@@ -219,8 +219,8 @@ KEPT_APART = re.compile(  # the spaces between, which stay one space
     r"(?<=(?<![آ-ی‌])به)[  ]+(?=روز(?![آ-ی]))"
     r"|(?<=(?<![آ-ی‌])هم)[  ]+(?=(?:صحبت|دست|فکر|شکل)\s+ن?(?:می[\s‌]?)?(?:کرد|کن|داد|ده|یافت|یاب))"
 )
-# «جان تری» (John Terry), «به سمت تری» (toward wetness): hazm joins «تری» as the comparative's, which it is only after
-# an adjective («گرم تری»).
+# «به سمت تری» (toward wetness): hazm joins «تری» as the comparative's, which it is only after an adjective («گرم
+# تری»); after a word hazm knows only as a noun the space stays.
 BEFORE_TERRY = re.compile(r"(?<![آ-ی\u200c])(?P<word>[آ-ی]+)[  ]+(?=تری(?![آ-ی\u200c]))")
 APART = ""  # a private-use mark hazm leaves alone, standing for the space while it normalizes
 # A whole word (a run of letters, not a part of a half-spaced compound such as «کاراته‌کاهای») that ends in one of
