@@ -22,6 +22,9 @@ MAX_WORDS = 14
 # «این جشنواره», «آن کشور», «شرکت مذکور»: a reference the headline cannot resolve on its own; the ranker's last
 # resort in a tier
 DEMONSTRATIVE = re.compile(r"(?:^|\s)(?:این|آن)\s+\S|\S\s+مذکور(?:\s|$)")
+# «اخبار و عکس‌های این جشنواره …», «ریاست این حزب …»: a reference among a statement's first words points back past
+# the headline, with no name before it that could resolve it
+OPENING_REFERENCE_WORDS = 4
 LONGEST = 60  # words of the longest candidate kept, for articles whose every clause is long
 FEATURES = (
     *(f"form_{form}" for form in FORMS), *(f"sentence_{i}" for i in range(OPENING_SENTENCES)), "sentence_later",
@@ -121,7 +124,9 @@ class HeadlineRanker(LearnedRanker):
         first, and a later sentence's side fact is the editors' most common complaint. Within a sentence, candidates
         within `max_words` come first, then those within half as many again, then (for the lead sentence only) twice
         as many: a long headline is never cut to fit, and a long lead clause reads better than a side fact. Past
-        that, the shortest well-formed clause of any opening sentence. A statement of the lead's voice gives way to
+        that, the shortest well-formed clause of any opening sentence. Within a tier, a candidate that opens on a
+        reference («اخبار و عکس‌های این جشنواره …») comes after those of every opening sentence that do not: what it
+        points to was named before the headline. A statement of the lead's voice gives way to
         a later one of theirs that the model scores higher: an interview's title is its most telling statement. So
         does a narrated lead clause, to a statement of the first person the opening quotes: «کروس و تراشتگن …
         هم‌تیمی بودند» sets the scene for what Kroos said, and after a match the result is the setting of the
@@ -133,11 +138,18 @@ class HeadlineRanker(LearnedRanker):
                            [0, 1, 2], 3)
         tier = np.where((sentence == 0) | (longer < 2), 0, np.where(longer < 3, 1, 2))  # see the docstring
         refers = np.array([bool(DEMONSTRATIVE.search(item.text)) for item in built.items])
+        points_back = np.array([_opens_on_a_reference(item.text) for item in built.items])
         later = sentence >= OPENING_SENTENCES
-        best = int(np.lexsort((-scores, refers, length * (longer == 3), longer, sentence, tier, later))[0])
+        best = int(np.lexsort((-scores, refers, length * (longer == 3), longer, sentence, points_back, tier, later))[0])
         lead = built.items[best]
         if (lead.lead_voice and lead.form == "quote") or (sentence[best] == 0 and lead.form != "quote"):
             telling = [index for index, item in enumerate(built.items) if item.lead_voice and item.form == "quote" and
                        sentence[index] > 0 and longer[index] < 2 and not refers[index] and scores[index] > scores[best]]
             best = max(telling, key=scores.__getitem__, default=best)
         return best
+
+
+def _opens_on_a_reference(headline: str) -> bool:
+    """A demonstrative among the statement's first words: «تمامی این کشور‌ها …» names nothing it could mean."""
+    opening = headline.split(": ", 1)[-1].split()[: OPENING_REFERENCE_WORDS + 1]
+    return bool(DEMONSTRATIVE.search(" ".join(opening)))
