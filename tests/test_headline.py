@@ -937,6 +937,29 @@ def test_a_result_lead_gives_way_to_what_the_coach_said(fars_articles, varzesh3_
     assert Summarizer().summarize(article["body"]).headline == headline
 
 
+@pytest.mark.parametrize(("article_id", "headline"), [
+    ("varzesh3-2-130", "تیم ملی والیبال آمریکا سه بر صفر مغلوب کانادا شد"),  # the lead: the teams met
+    ("varzesh3-2-238", "رئال متحمل شکستی سنگین شد"),  # the lead: Real and Atlético met in New Jersey
+])
+def test_a_match_told_without_its_end_gives_way_to_its_result(fars_articles, varzesh3_articles, article_id, headline):
+    article = next(a for a in fars_articles + varzesh3_articles if a["id"] == article_id)
+    assert Summarizer().summarize(article["body"]).headline == headline
+
+
+def test_a_quarters_score_is_never_told_as_the_matchs(fars_articles):
+    """«در کوارتر نخست این دیدار، تیم ملی کشورمان با نتیجه ۲۵ بر سه پیروز شد»: the quarter stays with its score."""
+    article = next(a for a in fars_articles if a["id"] == "fars-news-1-004")
+    document = Summarizer().prepare(article["body"])
+    texts = [candidate.text for candidate in candidates(list(document.sentences), LONGEST)]
+    assert "تیم ملی کشورمان با نتیجه ۲۵ بر سه پیروز شد" not in texts
+
+
+def test_a_headline_never_opens_on_a_reference_an_opening_sentence_can_do_without(fars_articles):
+    """«اخبار و عکس‌های این جشنواره …» names nothing; the festival's own sentence does."""
+    article = next(a for a in fars_articles if a["id"] == "fars-news-1-049")
+    assert Summarizer().summarize(article["body"]).headline.startswith("هشتمین جشنواره بین‌المللی")
+
+
 @pytest.mark.parametrize(("headline", "publishable"), [
     ("کلوپ: همین الان دارم", False),  # the words say nothing without the question
     ("احمدی: اصلا این‌طور نیست", False),  # nor does a denial of what was asked

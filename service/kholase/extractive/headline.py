@@ -371,6 +371,16 @@ PLAN_UNDONE = re.compile(r"قرار\s?بود(?:\s|$)")
 SOURCE_PHRASE = re.compile(r"(?:^|\s)به\s+(?:گفته|اعتقاد|عقیده)\s")
 # What a second clause must report to stand for the news: a result, not on a condition («در صورت پیروزی …»)
 RESULT = re.compile(r"نتیجه|شکست|پیروز|صعود|بازماند|قهرمان|مدال|حذف|مغلوب|تساوی|متوقف")
+PERIODS_OF_PLAY = frozenset("کوارتر نیمه ست راند".split())
+# «تیم‌های … به مصاف یکدیگر رفتند»: a match that was played, told without how it ended
+MATCH_PLAYED = re.compile(
+    r"(?:به\s+مصاف|مقابل|برابر)\s.*(?<!خواهد\s)(?<!خواهند\s)(?:رفت|رفتند|قرار\s?گرفت|قرار\s?گرفتند)$"
+)
+# «… سه بر صفر مغلوب کانادا شد», «… به پیروزی رسید»: how a match ended; not one before it («… دست یافته بود»)
+OUTCOME = re.compile(
+    r"(?:^|\s)(?:[\d۰-۹]+|صفر|یک|دو|سه|چهار|پنج)\s+بر\s+(?:[\d۰-۹]+|صفر|یک|دو|سه|چهار|پنج)(?:\s|$)"
+    r"|شکست\s?خورد|پیروز\s?شد|به\s+(?:پیروزی|برتری|تساوی)\s+رسید|مغلوب|متحمل\s+شکست"
+)
 CONDITION = re.compile(rf"{CONDITIONAL.pattern}|(?:^|\s)در\s+صورت(?:ی)?\s")
 ANNOUNCED_EVENT = re.compile(r"(?:^|\s)از\s+(?P<event>.+?)\s+خبر\s?داد")
 ANNOUNCED_AND = re.compile(r"\sخبر\s?داد\s+و\s")  # «… از … خبر داد و اظهار کرد: …»
@@ -609,17 +619,24 @@ def _strip_leading(tokens: list[Token]) -> list[Token]:
                 not any(token.text in ("را", "که") or token.tag in VERB_TAGS for token in tokens[:comma]) and \
                 not _continues_a_list(tokens, comma) and \
                 not (comma + 1 < len(tokens) and tokens[comma + 1].text in TITLE_WORDS | EPITHET_WORDS) and \
-                not (tokens[0].text == "از" and tokens[1].text.endswith("ترین")):
+                not (tokens[0].text == "از" and tokens[1].text.endswith("ترین")) and \
+                not _in_a_period_of_play(tokens, 0):
             # «در این جلسه، …», «براساس این گزارش، …»; not «در پیکار‌های … تیم‌های والنسین، آژاکسیو و رمس …», where
             # the comma goes on with a list, nor «به عقیده من تیمی که النصر، …», where it closes a name in a clause,
             # nor «در پی مقصر قلمداد شدن علیرضا فغانی، داور بین‌المللی …», where it opens the name's apposition,
-            # nor «از مهم‌ترین معضلات تهران، فقدان … است», the predicate put first
+            # nor «از مهم‌ترین معضلات تهران، فقدان … است», the predicate put first, nor «در کوارتر نخست …، …»
             tokens, changed = tokens[comma + 1 :], True
             continue
         time_words = _deictic_length(tokens)
         if time_words and time_words < len(tokens) and tokens[time_words].tag not in VERB_TAGS | {"ADP"}:
             tokens, changed = tokens[time_words:], True
     return tokens
+
+
+def _in_a_period_of_play(tokens: list[Token], start: int) -> bool:
+    """Whether a part opens on the period of play it speaks of («در کوارتر نخست این دیدار، … ۲۵ بر سه پیروز شد»): left
+    out, a quarter's score would read as the match's."""
+    return start + 1 < len(tokens) and tokens[start].text == "در" and tokens[start + 1].text in PERIODS_OF_PLAY
 
 
 def _only_a_phrase(tokens: list[Token]) -> bool:
@@ -812,7 +829,8 @@ def _adjunct_spans(tokens: list[Token]) -> list[tuple[int, int]]:
         spans.append(company)
     inner = _inner_adjunct(tokens, preverb, spans)
     return sorted(span for span in ({*spans, inner} if inner else set(spans))
-                  if not any(token.text in SCOPE_WORDS for token in tokens[span[0] : span[1]]))
+                  if not any(token.text in SCOPE_WORDS for token in tokens[span[0] : span[1]])
+                  and not _in_a_period_of_play(tokens, span[0]))
 
 
 def _own_comma(tokens: list[Token], start: int, preverb: int) -> int | None:

@@ -14,7 +14,7 @@ from itertools import chain
 
 import numpy as np
 
-from kholase.extractive.headline import FORMS, OPENING_SENTENCES, Candidate, candidates
+from kholase.extractive.headline import FORMS, MATCH_PLAYED, OPENING_SENTENCES, OUTCOME, RESULT, Candidate, candidates
 from kholase.extractive.learned import RESOURCES, LearnedRanker, feature_rows
 from kholase.text.sentences import Document, stop_words, word_form
 
@@ -25,6 +25,7 @@ DEMONSTRATIVE = re.compile(r"(?:^|\s)(?:این|آن)\s+\S|\S\s+مذکور(?:\s|$
 # «اخبار و عکس‌های این جشنواره …», «ریاست این حزب …»: a reference among a statement's first words points back past
 # the headline, with no name before it that could resolve it
 OPENING_REFERENCE_WORDS = 4
+PAST_PERFECT = frozenset(("بود", "بودند"))  # «… به پیروزی رسیده بودند»: a match before the one just played
 LONGEST = 60  # words of the longest candidate kept, for articles whose every clause is long
 FEATURES = (
     *(f"form_{form}" for form in FORMS), *(f"sentence_{i}" for i in range(OPENING_SENTENCES)), "sentence_later",
@@ -126,11 +127,12 @@ class HeadlineRanker(LearnedRanker):
         as many: a long headline is never cut to fit, and a long lead clause reads better than a side fact. Past
         that, the shortest well-formed clause of any opening sentence. Within a tier, a candidate that opens on a
         reference («اخبار و عکس‌های این جشنواره …») comes after those of every opening sentence that do not: what it
-        points to was named before the headline. A statement of the lead's voice gives way to
-        a later one of theirs that the model scores higher: an interview's title is its most telling statement. So
-        does a narrated lead clause, to a statement of the first person the opening quotes: «کروس و تراشتگن …
-        هم‌تیمی بودند» sets the scene for what Kroos said, and after a match the result is the setting of the
-        coach's words."""
+        points to was named before the headline. A clause that tells only that a match was played («… به مصاف
+        یکدیگر رفتند») gives way to a later opening sentence's clause that tells how it ended: that is the news. A
+        statement of the lead's voice gives way to a later one of theirs that the model scores higher: an
+        interview's title is its most telling statement. So does a narrated lead clause, to a statement of the first
+        person the opening quotes: «کروس و تراشتگن … هم‌تیمی بودند» sets the scene for what Kroos said, and after a
+        match the result is the setting of the coach's words."""
         scores = self.model.score(built.matrix)
         length = np.array([len(item.words) for item in built.items])
         sentence = np.array([item.sentence for item in built.items])
@@ -142,6 +144,12 @@ class HeadlineRanker(LearnedRanker):
         later = sentence >= OPENING_SENTENCES
         best = int(np.lexsort((-scores, refers, length * (longer == 3), longer, sentence, points_back, tier, later))[0])
         lead = built.items[best]
+        if lead.form == "clause" and MATCH_PLAYED.search(lead.text) and not RESULT.search(lead.text):
+            outcomes = [index for index, item in enumerate(built.items) if item.form == "clause" and
+                        sentence[best] < sentence[index] < OPENING_SENTENCES and longer[index] < 2 and
+                        not points_back[index] and OUTCOME.search(item.text) and item.words[-1] not in PAST_PERFECT]
+            best = max(outcomes, key=scores.__getitem__, default=best)
+            lead = built.items[best]
         if (lead.lead_voice and lead.form == "quote") or (sentence[best] == 0 and lead.form != "quote"):
             telling = [index for index, item in enumerate(built.items) if item.lead_voice and item.form == "quote" and
                        sentence[index] > 0 and longer[index] < 2 and not refers[index] and scores[index] > scores[best]]
