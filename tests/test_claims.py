@@ -480,6 +480,22 @@ def test_claims_of_a_relayed_report_are_its_source(fars_articles):
     assert all(claim.speaker != "فارس" for claim in claims)
 
 
+def test_a_papers_abstract_is_its_authors_and_the_line_after_the_list_is_not(fars_articles):
+    """«چکیده: …» then «نویسندگان:» and «حسن خسروی: دانشیار …» lines: what the abstract states, its authors state;
+    the journal line and «برای مشاهده کامل مقاله روی فایل مقابل کلیک کنید» after the list are nobody's claims."""
+    articles = {a["id"]: a for a in fars_articles}
+    _, claims = claims_of(articles["fars-news-1-013"]["body"])
+    assert claims and all(claim.speaker == "حسن خسروی، محمود فلاح و وحید دهنوی" for claim in claims)
+    _, claims = claims_of(articles["fars-news-2-185"]["body"])
+    assert claims and all(claim.speaker and "مهری طاهر" in claim.speaker for claim in claims)
+
+
+def test_words_to_the_reader_are_no_claim(fars_articles):
+    articles = {a["id"]: a for a in fars_articles}
+    document, claims = claims_of(articles["fars-news-2-203"]["body"])
+    assert claims and not any("کلیک" in document.text[claim.start : claim.end] for claim in claims)
+
+
 def test_narration_an_outlet_relays_has_no_speaker_and_its_quoted_source_speaks(fars_articles):
     """fars-news-2-292: «به گزارش … فارس به نقل از پاکستان تودی، علی ماجدی … خواست …» and the background after it
     are the newsroom's narration, not the newspaper's claims; fars-news-1-255: «روزنامه الحیات به نقل از یک مقام نزدیک

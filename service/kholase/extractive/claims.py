@@ -43,7 +43,7 @@ MAX_LINE_WORDS = 15  # a line this short with no sentence ending is a subheading
 ANNOUNCES = re.compile(r"[:：][\s»\"')\]]*$")  # «ایمیل بخش کنسولی سفارت:», «متن کامل حرف‌های دایی را بخوانید:»
 TITLE_SEPARATOR = re.compile(r"\S\s*/\s+\S|\S\s+/\s*\S|\*\s*\S.*\S\s*\*")  # «… کرده/ نشست …», verse's «*»
 # The newsroom talking to its reader: that no more is known yet, or what to read or hear next.
-TO_THE_READER = re.compile(r"^جزئیات\s+(?:بیشتر|بیشتری|دیگری)\s|\s(?:(?:مطالعه|مشاهده)\s?کنید|بخوانید|بشنوید)$")
+TO_THE_READER = re.compile(r"^جزئیات\s+(?:بیشتر|بیشتری|دیگری)\s|\s(?:(?:مطالعه|مشاهده|کلیک)\s?کنید|بخوانید|بشنوید)$")
 # Scene-setting: someone met, visited, travelled or attended; the news is what was said there.
 SCENE = re.compile(
     r"(?:دیدار|گفت‌وگو|گفتگو|گفت\s+و\s+گو|ملاقات|بازدید|سفر|رایزنی|دیدن)(?:\s+و\s+(?:گفت‌وگو|گفتگو|رایزنی|تبادل\s+نظر))?"

@@ -124,6 +124,11 @@ RELAYED_QUOTED_NAME = re.compile(r"به\s+نقل\s+از\s+«(?P<name>[^»]{3,40}
 
 # «به گفته X …», «بنا به گفته X …» with no comma to end the name: only a name the article gave before, whose surname
 # begins what follows, is read.
+# A paper's abstract reposted with its authors listed under a label, one «نام: سمت» line each: the abstract's
+# statements are theirs.
+AUTHORS_LABEL = re.compile(r"^\s*(?:نویسندگان|نویسنده)\s*:\s*$")
+AUTHOR_LINE = re.compile(r"^\s*(?P<name>[^:،,]{3,40}?)\s*:\s*\S")
+AUTHORS_LINE_WORDS = 10  # or all their names on one line
 TOLD_BY = re.compile(r"(?:^|\s)(?:به|بنا\s+(?:به|بر))\s+گفته\s+(?P<who>[^،,:]{3,80})")
 
 
@@ -454,6 +459,7 @@ def _voices(article: _Article) -> tuple[Voice, ...]:
     depth = 0  # «» left open so far
     found: list[Voice] = []
     relayed: str | None = None  # the body the whole report is relayed from, as its lead says
+    authors, listed_at = _authors(document.text) or (None, 0)  # a paper's, for its abstract before their list
     unnamed = False  # whether a pronoun spoke with no name before it: its voices are UNNAMED until it has one
     lead = document.sentences[0].text if document.sentences else ""  # who a pronoun before any name stands for
     previous_paragraph = -1
@@ -591,8 +597,28 @@ def _voices(article: _Article) -> tuple[Voice, ...]:
         own = relayed_source(frame) if frame else None  # «به گزارش … به نقل از X،», «به نوشته X،»
         if own is not None and sentence.index == 0:
             relayed = own
-        found.append(Voice(speaker, start, end, source=None if speaker and speaker != UNNAMED else own or relayed))
+        source = own or relayed or (authors if sentence.start < listed_at else None)
+        found.append(Voice(speaker, start, end, source=None if speaker and speaker != UNNAMED else source))
     return tuple(_one_persons_office(_named(found, None), document.text))
+
+
+def _authors(text: str) -> tuple[str, int] | None:
+    """The authors a paper's abstract lists under «نویسندگان:», as one source («حسن خسروی، محمود فلاح و وحید دهنوی»),
+    from their «نام: سمت» lines or the one line that names them all; and where the list begins."""
+    lines = text.split("\n")
+    label = next((at for at, line in enumerate(lines) if AUTHORS_LABEL.match(line)), None)
+    if label is None:
+        return None
+    listed_at = sum(len(line) + 1 for line in lines[:label])
+    listed = [line.strip() for line in lines[label + 1 :] if line.strip()]
+    names = []
+    for line in listed:
+        if not (author := AUTHOR_LINE.match(line)):
+            break
+        names.append(author["name"])
+    if not names and listed and len(listed[0].split()) <= AUTHORS_LINE_WORDS and ":" not in listed[0]:
+        return listed[0], listed_at  # «دل‌آرا نعمتی پیرعلی، مهری طاهر»: the names on one line
+    return (" و ".join(filter(None, ("، ".join(names[:-1]), names[-1]))), listed_at) if names else None
 
 
 def _one_persons_office(found: list[Voice], text: str) -> list[Voice]:
