@@ -371,7 +371,7 @@ PLAN_UNDONE = re.compile(r"قرار\s?بود(?:\s|$)")
 SOURCE_PHRASE = re.compile(r"(?:^|\s)به\s+(?:گفته|اعتقاد|عقیده)\s")
 # What a second clause must report to stand for the news: a result, not on a condition («در صورت پیروزی …»)
 RESULT = re.compile(r"نتیجه|شکست|پیروز|صعود|بازماند|قهرمان|مدال|حذف|مغلوب|تساوی|متوقف")
-PERIODS_OF_PLAY = frozenset("کوارتر نیمه ست راند".split())
+PERIODS_OF_PLAY = frozenset("کوارتر نیمه ست راند".split())  # «در کوارتر نخست، …»: what follows is that period's
 # «تیم‌های … به مصاف یکدیگر رفتند»: a match that was played, told without how it ended
 MATCH_PLAYED = re.compile(
     r"(?:به\s+مصاف|مقابل|برابر)\s.*(?<!خواهد\s)(?<!خواهند\s)(?:رفت|رفتند|قرار\s?گرفت|قرار\s?گرفتند)$"

@@ -122,13 +122,13 @@ MAX_QUESTION_WORDS = 80
 RELAYED_QUOTED_NAME = re.compile(r"به\s+نقل\s+از\s+«(?P<name>[^»]{3,40})»[^«»]*$")
 
 
-# «به گفته X …», «بنا به گفته X …» with no comma to end the name: only a name the article gave before, whose surname
-# begins what follows, is read.
 # A paper's abstract reposted with its authors listed under a label, one «نام: سمت» line each: the abstract's
 # statements are theirs.
 AUTHORS_LABEL = re.compile(r"^\s*(?:نویسندگان|نویسنده)\s*:\s*$")
 AUTHOR_LINE = re.compile(r"^\s*(?P<name>[^:،,]{3,40}?)\s*:\s*\S")
 AUTHORS_LINE_WORDS = 10  # or all their names on one line
+# «به گفته X …», «بنا به گفته X …» with no comma to end the name: only a name the article gave before, whose surname
+# begins what follows, is read.
 TOLD_BY = re.compile(r"(?:^|\s)(?:به|بنا\s+(?:به|بر))\s+گفته\s+(?P<who>[^،,:]{3,80})")
 
 
