@@ -490,6 +490,15 @@ def test_a_papers_abstract_is_its_authors_and_the_line_after_the_list_is_not(far
     assert claims and all(claim.speaker and "مهری طاهر" in claim.speaker for claim in claims)
 
 
+def test_an_office_no_one_was_named_with_takes_a_stance_for_the_person_who_just_spoke(fars_articles):
+    """«احمد رضایی … اظهار داشت: …», «وی … ابراز داشت: …», then «مسئول شبکه دامپزشکی شهرستان انار هاری، … را از جمله
+    … برشمرد»: the office is his, though the article never pairs them."""
+    articles = {a["id"]: a for a in fars_articles}
+    document, claims = claims_of(articles["fars-news-1-077"]["body"], 8)
+    stance = [claim for claim in claims if document.text[claim.start : claim.end].startswith("مسئول شبکه دامپزشکی")]
+    assert stance and all(claim.speaker == "احمد رضایی" for claim in stance)
+
+
 def test_words_to_the_reader_are_no_claim(fars_articles):
     articles = {a["id"]: a for a in fars_articles}
     document, claims = claims_of(articles["fars-news-2-203"]["body"])

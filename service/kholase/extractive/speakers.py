@@ -580,8 +580,11 @@ def _voices(article: _Article) -> tuple[Voice, ...]:
             speaker = book.resolve(also["who"], False)
             found, unnamed = _named(found, speaker), False
         elif (stance := NAMED_STANCE.match(sentence.text, attribution.body_start)) and \
-                (named := book.known(stance["who"]) or _named_before(book, sentence.text[attribution.body_start :])):
-            speaker = named  # («مسئول شبکه دامپزشکی شهرستان انار هاری، … را از جمله … برشمرد»: by office)
+                (named := book.known(stance["who"]) or _named_before(book, sentence.text[attribution.body_start :])
+                 or (stance["who"] in TITLE_WORDS and _a_persons(found[-1:]))):
+            speaker = named  # («مسئول شبکه دامپزشکی شهرستان انار هاری، … را از جمله … برشمرد»: by office; an office
+            # no one was named with, right after a person spoke, is that person: «رئیس تشکیلات خودگردان … را … دانست»
+            # after «محمود عباس … گفت»)
         elif (told := TOLD_BY.search(sentence.text, attribution.body_start)) and \
                 (named := book.known(told["who"]) or book.lead_by_office(told["who"])):
             speaker = named  # «به گفته پسندیده آمارها نشان می‌دهد …»: someone named before, with no comma after
@@ -600,6 +603,12 @@ def _voices(article: _Article) -> tuple[Voice, ...]:
         source = own or relayed or (authors if sentence.start < listed_at else None)
         found.append(Voice(speaker, start, end, source=None if speaker and speaker != UNNAMED else source))
     return tuple(_one_persons_office(_named(found, None), document.text))
+
+
+def _a_persons(voices: list[Voice]) -> str | None:
+    """The name of the person whose voice the last of `voices` is; None for no one, an office or a pronoun's."""
+    speaker = voices[-1].speaker if voices else None
+    return None if speaker is None or speaker == UNNAMED or _is_an_office(speaker) else speaker
 
 
 def _authors(text: str) -> tuple[str, int] | None:
