@@ -124,7 +124,7 @@ RELAYED_QUOTED_NAME = re.compile(r"به\s+نقل\s+از\s+«(?P<name>[^»]{3,40}
 
 # A paper's abstract reposted with its authors listed under a label, one «نام: سمت» line each: the abstract's
 # statements are theirs.
-AUTHORS_LABEL = re.compile(r"^\s*(?:نویسندگان|نویسنده)\s*:\s*$")
+AUTHORS_LABEL = re.compile(r"^[^\S\n]*(?:نویسندگان|نویسنده)[^\S\n]*:[^\S\n]*$", re.MULTILINE)
 AUTHOR_LINE = re.compile(r"^\s*(?P<name>[^:،,]{3,40}?)\s*:\s*\S")
 AUTHORS_LINE_WORDS = 10  # or all their names on one line
 # «به گفته X …», «بنا به گفته X …» with no comma to end the name: only a name the article gave before, whose surname
@@ -614,12 +614,11 @@ def _a_persons(voices: list[Voice]) -> str | None:
 def _authors(text: str) -> tuple[str, int] | None:
     """The authors a paper's abstract lists under «نویسندگان:», as one source («حسن خسروی، محمود فلاح و وحید دهنوی»),
     from their «نام: سمت» lines or the one line that names them all; and where the list begins."""
-    lines = text.split("\n")
-    label = next((at for at, line in enumerate(lines) if AUTHORS_LABEL.match(line)), None)
+    label = AUTHORS_LABEL.search(text)
     if label is None:
         return None
-    listed_at = sum(len(line) + 1 for line in lines[:label])
-    listed = [line.strip() for line in lines[label + 1 :] if line.strip()]
+    listed_at = label.start()
+    listed = [line.strip() for line in text[label.end() :].split("\n") if line.strip()]
     names = []
     for line in listed:
         if not (author := AUTHOR_LINE.match(line)):
