@@ -251,7 +251,7 @@ RELAYED_SPEAKER = re.compile(r"\sبه\s+نقل\s+از\s+(?P<speaker>[^،,]+?)[\s
 # خبرنگار را … تبریک بگویم»): a courtesy, not a claim nor news.
 COURTESY = re.compile(
     r"(?:(?:تشکر|قدردانی|سپاسگزاری)\s?(?:و\s+(?:تشکر|قدردانی)\s?)?(?:ن?می[\s\u200c]?)?(?:کنم|کنیم|نمایم|نماییم)"
-    r"|سپاسگزارم|ممنونم|متشکرم|تبریک\s?(?:ن?می[\s\u200c]?|ب)?(?:گویم|گوییم))$"
+    r"|سپاسگزارم|ممنونم|متشکرم|(?:تبریک|تسلیت)\s?(?:عرض\s+)?(?:ن?می[\s\u200c]?|ب)?(?:گویم|گوییم|کنم|کنیم|گوید|گویند))$"
 )
 COURTESY_WORDS = 12  # a longer statement says more than its thanks
 # «احتمالا پس از …، فاتی را باید … دانست»: an adverb about the whole sentence, never who speaks.
@@ -640,7 +640,7 @@ def _bare_speaker(phrase: str, speaker: str) -> bool:
 
 
 def is_courtesy(statement: str) -> bool:
-    """Whether a statement is only thanks or congratulations: short, and ending on them."""
+    """Whether a statement is only thanks, congratulations or condolences: short, and ending on them."""
     statement = statement.strip(" .!»«")
     return len(statement.split()) <= COURTESY_WORDS and COURTESY.search(statement) is not None
 

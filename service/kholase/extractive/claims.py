@@ -2,9 +2,9 @@
 
 What is never a claim is decided by form before any ranking: a question, a bullet, a line with no sentence ending
 (a subheading, a table row, a related-news title, a line of verse), a list's announcement, a line that ends on
-the colon before what it announces, the newsroom's word to its reader, a narrated meeting or visit, the topic someone
-spoke of, thanks or congratulations, a repeat, a list of items with no verb. Among the rest, attributed statements and
-the news's figures weigh more.
+the colon before what it announces, the newsroom's word to its reader, a narrated meeting or visit, who attended,
+the topic someone spoke of, thanks, congratulations or condolences, a repeat, a list of items with no verb. Among the
+rest, attributed statements and the news's figures weigh more.
 """
 
 import re
@@ -44,21 +44,32 @@ ANNOUNCES = re.compile(r"[:：][\s»\"')\]]*$")  # «ایمیل بخش کنسو�
 TITLE_SEPARATOR = re.compile(r"\S\s*/\s+\S|\S\s+/\s*\S|\*\s*\S.*\S\s*\*")  # «… کرده/ نشست …», verse's «*»
 # The newsroom talking to its reader: that no more is known yet, or what to read or hear next.
 TO_THE_READER = re.compile(r"^جزئیات\s+(?:بیشتر|بیشتری|دیگری)\s|\s(?:(?:مطالعه|مشاهده|کلیک)\s?کنید|بخوانید|بشنوید)$")
-# Scene-setting: someone met, visited, travelled or attended; the news is what was said there.
+# Scene-setting: someone met, visited, travelled or attended («در این مراسم … حضور داشتند»); the news is what was said
+# there.
 SCENE = re.compile(
     r"(?:دیدار|گفت‌وگو|گفتگو|گفت\s+و\s+گو|ملاقات|بازدید|سفر|رایزنی|دیدن)(?:\s+و\s+(?:گفت‌وگو|گفتگو|رایزنی|تبادل\s+نظر))?"
     rf"\s?(?:کرد|کردند|نمود|نمودند|به\s?عمل\s?آمد){VERB_ENDING}\s*[.!]?$"
     rf"|حضور\s?(?:یافت|یافتند|پیدا\s?کرد|پیدا\s?کردند){VERB_ENDING}\s*[.!]?$"
+    r"|(?:^|\s)در\s+(?:این\s+)?(?:مراسم|نشست|جلسه|همایش|آیین|گردهمایی|تشییع|جشن|اجلاس)\s.*حضور\s?(?:داشت|داشتند)\s*[.!]?$"
+)
+# Or what a meeting was: held before those who attended («… با حضور … برگزار شد») or what it discussed («… مورد بحث
+# قرار گرفت»), unless it counts something («با حضور ۱۱ تیم», «هشت درصد از نامه‌ها … مورد بررسی قرار گرفت»).
+AT_A_MEETING = re.compile(
+    r"(?:(?:^|\s)با\s+حضور\s.*(?:برگزار|تشکیل)\s?(?:شد|گردید)|مورد\s+(?:بحث|بررسی|بحث\s+و\s+بررسی)\s+قرار\s?(?:گرفت|گرفتند)"
+    r"|به\s+بحث\s+گذاشته\s+شد)\s*[.!]?$"
 )
 # Or spoke of something, whoever it was: the newsroom names the topic («… به … اشاره کرد», «… را مطرح کرد», «به
 # بررسی … پرداخت»), not what was said of it, which «اینکه …» would give; «از مزایای آن می‌توان به … اشاره کرد» lists
-# what was said. Or what someone did («به تمرین پرداختند», «به تمجید از … پرداخت»), but not what was paid («تاوان
-# آن را پرداخت») nor what the speaker will do («به مبارزه خواهم پرداخت»): the scene again.
+# what was said, nor does «نکاتی را … گوشزد کرد» or «به سوالات … پاسخ داد». Or what someone did («به تمرین
+# پرداختند», «به تمجید از … پرداخت»), but not what was paid («تاوان آن را پرداخت») nor what the speaker will do («به
+# مبارزه خواهم پرداخت»): the scene again.
 TOPIC_ONLY = re.compile(
     r"^(?!.*(?:اینکه|این‌که|توان)\s).*(?:اشاره\s?(?:کرد|کردند|نمود|نمودند)"
     r"|\sبه\s(?:(?!\sرا\s).)*(?<!خواهم)(?<!خواهیم)\sپرداخت(?:ند)?"
     r"|را\s+(?:مطرح|تحلیل|تشریح)\s?(?:کرد|کردند|نمود|نمودند)|مورد\s+اشاره\s+قرار\s+(?:داد|دادند)"
-    r"|(?:سخن|صحبت)\s+(?:گفت|گفتند|کرد|کردند)|سخنرانی\s?(?:کرد|کردند))\s*[.!]?$"
+    r"|(?:سخن|صحبت)\s+(?:گفت|گفتند|کرد|کردند)|سخنرانی\s?(?:کرد|کردند)"
+    r"|نکاتی\s+(?:را\s+)?(?:\S+\s+){0,4}?(?:گوشزد|یادآور|متذکر)\s?(?:کرد|کردند|شد|شدند)"
+    r"|به\s+(?:سوالات|سؤالات|سئوالات|پرسش‌های)\s?(?:\S+\s+){0,3}?پاسخ\s?(?:داد|دادند))\s*[.!]?$"
 )
 
 
@@ -118,7 +129,8 @@ def _not_a_claim(sentence: Sentence, voice: Voice, paragraph: str, alone: bool) 
         return True
     if alone and not SENTENCE_ENDING.search(text):
         return len(text.split()) <= MAX_LINE_WORDS or TITLE_SEPARATOR.search(text) is not None
-    return (voice.speaker is None and SCENE.search(text) is not None) or TOPIC_ONLY.match(text) is not None or \
+    scene = SCENE.search(text) is not None or (AT_A_MEETING.search(text) is not None and not FIGURE.search(text))
+    return (voice.speaker is None and scene) or TOPIC_ONLY.match(text) is not None or \
         is_courtesy(text[voice.start : voice.end])
 
 
