@@ -52,23 +52,26 @@ SCENE = re.compile(
     rf"|حضور\s?(?:یافت|یافتند|پیدا\s?کرد|پیدا\s?کردند){VERB_ENDING}\s*[.!]?$"
     r"|(?:^|\s)در\s+(?:این\s+)?(?:مراسم|نشست|جلسه|همایش|آیین|گردهمایی|تشییع|جشن|اجلاس)\s.*حضور\s?(?:داشت|داشتند)\s*[.!]?$"
 )
-# Or what a meeting was: held before those who attended («… با حضور … برگزار شد») or what it discussed («… مورد بحث
-# قرار گرفت»), unless it counts something («با حضور ۱۱ تیم», «هشت درصد از نامه‌ها … مورد بررسی قرار گرفت»).
-AT_A_MEETING = re.compile(
-    r"(?:(?:^|\s)با\s+حضور\s.*(?:برگزار|تشکیل)\s?(?:شد|گردید)|مورد\s+(?:بحث|بررسی|بحث\s+و\s+بررسی)\s+قرار\s?(?:گرفت|گرفتند)"
-    r"|به\s+بحث\s+گذاشته\s+شد)\s*[.!]?$"
+# Or a meeting held before those who attended («… با حضور … برگزار شد»), unless they are counted («با حضور ۱۱ تیم»),
+HELD_BEFORE_GUESTS = re.compile(
+    r"(?:^|\s)با\s+حضور\s+(?!(?:\S+\s+)?[\d۰-۹])(?:.*\s)?(?:برگزار|تشکیل)\s?(?:شد|گردید|کرد|کردند)\s*[.!]?$"
+)
+# or what it discussed («… مورد بحث قرار گرفت»), unless with figures («هشت درصد از نامه‌ها … مورد بررسی قرار گرفت»).
+DISCUSSED = re.compile(
+    r"(?:مورد\s+(?:بحث|بررسی|بحث\s+و\s+بررسی)\s+قرار\s?(?:گرفت|گرفتند)|به\s+بحث\s+گذاشته\s+شد)\s*[.!]?$"
 )
 # Or spoke of something, whoever it was: the newsroom names the topic («… به … اشاره کرد», «… را مطرح کرد», «به
 # بررسی … پرداخت»), not what was said of it, which «اینکه …» would give; «از مزایای آن می‌توان به … اشاره کرد» lists
-# what was said, nor does «نکاتی را … گوشزد کرد» or «به سوالات … پاسخ داد». Or what someone did («به تمرین
-# پرداختند», «به تمجید از … پرداخت»), but not what was paid («تاوان آن را پرداخت») nor what the speaker will do («به
-# مبارزه خواهم پرداخت»): the scene again.
+# what was said, nor does «نکاتی را … گوشزد کرد», «توضیحاتی را … ارائه کرد» or «به سوالات … پاسخ داد». Or what
+# someone did («به تمرین پرداختند», «به تمجید از … پرداخت»), but not what was paid («تاوان آن را پرداخت») nor what the
+# speaker will do («به مبارزه خواهم پرداخت»): the scene again.
 TOPIC_ONLY = re.compile(
     r"^(?!.*(?:اینکه|این‌که|توان)\s).*(?:اشاره\s?(?:کرد|کردند|نمود|نمودند)"
     r"|\sبه\s(?:(?!\sرا\s).)*(?<!خواهم)(?<!خواهیم)\sپرداخت(?:ند)?"
     r"|را\s+(?:مطرح|تحلیل|تشریح)\s?(?:کرد|کردند|نمود|نمودند)|مورد\s+اشاره\s+قرار\s+(?:داد|دادند)"
     r"|(?:سخن|صحبت)\s+(?:گفت|گفتند|کرد|کردند)|سخنرانی\s?(?:کرد|کردند)"
-    r"|نکاتی\s+(?:را\s+)?(?:\S+\s+){0,4}?(?:گوشزد|یادآور|متذکر)\s?(?:کرد|کردند|شد|شدند)"
+    r"|(?:نکاتی|مطالبی|توضیحاتی|سخنانی)\s+(?:را\s+)?(?:\S+\s+){0,12}?(?:گوشزد|یادآور|متذکر|بیان|ایراد|ارائه)\s?"
+    r"(?:کرد|کردند|نمود|شد|شدند)"
     r"|به\s+(?:سوالات|سؤالات|سئوالات|پرسش‌های)\s?(?:\S+\s+){0,3}?پاسخ\s?(?:داد|دادند))\s*[.!]?$"
 )
 
@@ -129,7 +132,8 @@ def _not_a_claim(sentence: Sentence, voice: Voice, paragraph: str, alone: bool) 
         return True
     if alone and not SENTENCE_ENDING.search(text):
         return len(text.split()) <= MAX_LINE_WORDS or TITLE_SEPARATOR.search(text) is not None
-    scene = SCENE.search(text) is not None or (AT_A_MEETING.search(text) is not None and not FIGURE.search(text))
+    scene = SCENE.search(text) is not None or HELD_BEFORE_GUESTS.search(text) is not None or \
+        (DISCUSSED.search(text) is not None and not FIGURE.search(text))
     return (voice.speaker is None and scene) or TOPIC_ONLY.match(text) is not None or \
         is_courtesy(text[voice.start : voice.end])
 
