@@ -25,7 +25,8 @@ DEMONSTRATIVE = re.compile(r"(?:^|\s)(?:این|آن)\s+\S|\S\s+مذکور(?:\s|$
 # «اخبار و عکس‌های این جشنواره …», «ریاست این حزب …»: a reference among a statement's first words points back past
 # the headline, with no name before it that could resolve it
 OPENING_REFERENCE_WORDS = 4
-PAST_PERFECT = frozenset(("بود", "بودند"))  # «… به پیروزی رسیده بودند»: a match before the one just played
+PAST_PERFECT = frozenset(("بود", "بودند"))
+HAD_BEEN = re.compile(r"\sبود\s+که\s")  # «… به پیروزی رسیده بودند»: a match before the one just played
 LONGEST = 60  # words of the longest candidate kept, for articles whose every clause is long
 FEATURES = (
     *(f"form_{form}" for form in FORMS), *(f"sentence_{i}" for i in range(OPENING_SENTENCES)), "sentence_later",
@@ -140,7 +141,7 @@ class HeadlineRanker(LearnedRanker):
                            [0, 1, 2], 3)
         tier = np.where((sentence == 0) | (longer < 2), 0, np.where(longer < 3, 1, 2))  # see the docstring
         refers = np.array([bool(DEMONSTRATIVE.search(item.text)) for item in built.items])
-        points_back = np.array([_opens_on_a_reference(item.text) for item in built.items])
+        points_back = np.array([_opens_on_a_reference(item.text) or _background(item) for item in built.items])
         later = sentence >= OPENING_SENTENCES
         best = int(np.lexsort((-scores, refers, length * (longer == 3), longer, sentence, points_back, tier, later))[0])
         lead = built.items[best]
@@ -155,6 +156,15 @@ class HeadlineRanker(LearnedRanker):
                        sentence[index] > 0 and longer[index] < 2 and not refers[index] and scores[index] > scores[best]]
             best = max(telling, key=scores.__getitem__, default=best)
         return best
+
+
+def _background(item: Candidate) -> bool:
+    """What was the case before the news, told by the newsroom: a clause on «بود», «… کرده بودند», or «… بود که …».
+    Someone's words on «بود» («بازی هیجانی و زیبایی بود») are their judgment of it, often the news."""
+    if item.form == "quote":
+        return False
+    future = len(item.words) > 1 and item.words[-2] in ("خواهد", "خواهند")  # «… میزبان السد خواهد بود»: news
+    return (item.words[-1] in PAST_PERFECT and not future) or bool(HAD_BEEN.search(item.text))
 
 
 def _opens_on_a_reference(headline: str) -> bool:
