@@ -127,11 +127,12 @@ class HeadlineRanker(LearnedRanker):
         within `max_words` come first, then those within half as many again, then (for the lead sentence only) twice
         as many: a long headline is never cut to fit, and a long lead clause reads better than a side fact. Past
         that, the shortest well-formed clause of any opening sentence. Within a tier, a candidate that opens on a
-        reference («اخبار و عکس‌های این جشنواره …») comes after those of every opening sentence that do not: what it
-        points to was named before the headline. A clause that tells only that a match was played («… به مصاف
-        یکدیگر رفتند») gives way to a later opening sentence's clause that tells how it ended: that is the news. A
-        statement of the lead's voice gives way to a later one of theirs that the model scores higher: an
-        interview's title is its most telling statement. So does a narrated lead clause, to a statement of the first
+        reference («اخبار و عکس‌های این جشنواره …») or tells what was the case before the news (`_background`) comes
+        after those of every opening sentence that do neither: what it points to was named before the headline, and
+        the news is what came after. A clause that tells only that a match was played («… به مصاف یکدیگر رفتند»)
+        gives way to a later opening sentence's clause that tells how it ended: that is the news. A statement of the
+        lead's voice gives way to a later one of theirs that the model scores higher: an interview's title is its
+        most telling statement. So does a narrated lead clause, to a statement of the first
         person the opening quotes: «کروس و تراشتگن … هم‌تیمی بودند» sets the scene for what Kroos said, and after a
         match the result is the setting of the coach's words."""
         scores = self.model.score(built.matrix)
@@ -141,14 +142,14 @@ class HeadlineRanker(LearnedRanker):
                            [0, 1, 2], 3)
         tier = np.where((sentence == 0) | (longer < 2), 0, np.where(longer < 3, 1, 2))  # see the docstring
         refers = np.array([bool(DEMONSTRATIVE.search(item.text)) for item in built.items])
-        points_back = np.array([_opens_on_a_reference(item.text) or _background(item) for item in built.items])
+        set_back = np.array([_opens_on_a_reference(item.text) or _background(item) for item in built.items])
         later = sentence >= OPENING_SENTENCES
-        best = int(np.lexsort((-scores, refers, length * (longer == 3), longer, sentence, points_back, tier, later))[0])
+        best = int(np.lexsort((-scores, refers, length * (longer == 3), longer, sentence, set_back, tier, later))[0])
         lead = built.items[best]
         if lead.form == "clause" and MATCH_PLAYED.search(lead.text) and not RESULT.search(lead.text):
             outcomes = [index for index, item in enumerate(built.items) if item.form == "clause" and
                         sentence[best] < sentence[index] < OPENING_SENTENCES and longer[index] < 2 and
-                        not points_back[index] and OUTCOME.search(item.text) and item.words[-1] not in PAST_PERFECT]
+                        not set_back[index] and OUTCOME.search(item.text)]
             best = max(outcomes, key=scores.__getitem__, default=best)
             lead = built.items[best]
         if (lead.lead_voice and lead.form == "quote") or (sentence[best] == 0 and lead.form != "quote"):
