@@ -26,6 +26,7 @@ DEMONSTRATIVE = re.compile(r"(?:^|\s)(?:این|آن)\s+\S|\S\s+مذکور(?:\s|$
 # the headline, with no name before it that could resolve it
 OPENING_REFERENCE_WORDS = 4
 PAST_PERFECT = frozenset(("بود", "بودند"))
+RELATIVE_THAT = re.compile(r"(?:^|\s)که(?:\s|$)")  # «… که …» in the statement: a relative or complement clause
 HAD_BEEN = re.compile(r"\sبود\s+که\s")  # «… به پیروزی رسیده بودند»: a match before the one just played
 LONGEST = 60  # words of the longest candidate kept, for articles whose every clause is long
 FEATURES = (
@@ -129,12 +130,13 @@ class HeadlineRanker(LearnedRanker):
         that, the shortest well-formed clause of any opening sentence. Within a tier, a candidate that opens on a
         reference («اخبار و عکس‌های این جشنواره …») or tells what was the case before the news (`_background`) comes
         after those of every opening sentence that do neither: what it points to was named before the headline, and
-        the news is what came after. A clause that tells only that a match was played («… به مصاف یکدیگر رفتند»)
-        gives way to a later opening sentence's clause that tells how it ended: that is the news. A statement of the
-        lead's voice gives way to a later one of theirs that the model scores higher: an interview's title is its
-        most telling statement. So does a narrated lead clause, to a statement of the first
-        person the opening quotes: «کروس و تراشتگن … هم‌تیمی بودند» sets the scene for what Kroos said, and after a
-        match the result is the setting of the coach's words."""
+        the news is what came after. Within a sentence, a candidate without a «که …» clause comes first («بعد از رفتن
+        باکاستاس که مهاجم توانمندی بود …»): readers found those long and off the news. A clause that tells only
+        that a match was played («… به مصاف یکدیگر رفتند») gives way to a later opening sentence's clause that tells
+        how it ended: that is the news. A statement of the lead's voice gives way to a later one of theirs that the
+        model scores higher: an interview's title is its most telling statement. So does a narrated lead clause, to
+        a statement of the first person the opening quotes: «کروس و تراشتگن … هم‌تیمی بودند» sets the scene for
+        what Kroos said, and after a match the result is the setting of the coach's words."""
         scores = self.model.score(built.matrix)
         length = np.array([len(item.words) for item in built.items])
         sentence = np.array([item.sentence for item in built.items])
@@ -144,7 +146,9 @@ class HeadlineRanker(LearnedRanker):
         refers = np.array([bool(DEMONSTRATIVE.search(item.text)) for item in built.items])
         set_back = np.array([_opens_on_a_reference(item.text) or _background(item) for item in built.items])
         later = sentence >= OPENING_SENTENCES
-        best = int(np.lexsort((-scores, refers, length * (longer == 3), longer, sentence, set_back, tier, later))[0])
+        relative = np.array([bool(RELATIVE_THAT.search(item.text.split(": ", 1)[-1])) for item in built.items])
+        best = int(np.lexsort((-scores, refers, length * (longer == 3), longer, relative, sentence, set_back, tier,
+                               later))[0])
         lead = built.items[best]
         if lead.form == "clause" and MATCH_PLAYED.search(lead.text) and not RESULT.search(lead.text):
             outcomes = [index for index, item in enumerate(built.items) if item.form == "clause" and
