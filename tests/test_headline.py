@@ -1070,3 +1070,21 @@ def test_a_frames_comma_inside_its_clause_ends_no_statement():
     frame = "علی پناهی با بیان اینکه موضوع خروج محصولات پتروشیمی منتفی است، عنوان کرد: "
     start, end = stated_in_the_frame(frame)
     assert frame[start:end] == "موضوع خروج محصولات پتروشیمی منتفی است"
+
+
+@pytest.mark.parametrize(("article_id", "headline"), [
+    # «تیم کلیولند کاوالیرز … میزبان اورلاندو مجیک بود»: the setting, before the result
+    ("varzesh3-1-211", "تیم کلیولند کاوالیرز در پایان دیداری مهیج برابر این تیم ۱۱۷ بر ۱۰۳ پیروز شد"),
+    ("varzesh3-1-281", "نویر پس از ماه‌ها دوری از میادین در بازی دوستانه آلمان و اتریش به میدان رفت"),  # «… به دور بود»
+    ("varzesh3-2-122", "پرسپولیس در چارچوب هفته ششم رقابت‌های لیگ برتر میزبان السد قطر خواهد بود"),  # a match to come
+])
+def test_what_was_the_case_before_the_news_gives_way_to_the_news(varzesh3_articles, article_id, headline):
+    article = next(a for a in varzesh3_articles if a["id"] == article_id)
+    assert Summarizer().summarize(article["body"]).headline == headline
+
+
+def test_a_clause_without_its_relative_clause_goes_first(varzesh3_articles):
+    """«بعد از رفتن باکاستاس که مهاجم توانمندی بود تیم پانیونیوس …»: the same sentence without the «که …» clause."""
+    article = next(a for a in varzesh3_articles if a["id"] == "varzesh3-1-360")
+    assert Summarizer().summarize(article["body"]).headline == \
+        "بعد از رفتن باکاستاس تیم پانیونیوس تلاش خود را برای جذب مهاجم جدید آغاز کرده است"
