@@ -25,9 +25,10 @@ DEMONSTRATIVE = re.compile(r"(?:^|\s)(?:این|آن)\s+\S|\S\s+مذکور(?:\s|$
 # «اخبار و عکس‌های این جشنواره …», «ریاست این حزب …»: a reference among a statement's first words points back past
 # the headline, with no name before it that could resolve it
 OPENING_REFERENCE_WORDS = 4
+# «… میزبان اورلاندو مجیک بود», «… به پیروزی رسیده بودند», «تابستان ۲۰۱۴ بود که …»: what was the case before the news
 PAST_PERFECT = frozenset(("بود", "بودند"))
+HAD_BEEN = re.compile(r"\sبود\s+که\s")
 RELATIVE_THAT = re.compile(r"(?:^|\s)که(?:\s|$)")  # «… که …» in the statement: a relative or complement clause
-HAD_BEEN = re.compile(r"\sبود\s+که\s")  # «… به پیروزی رسیده بودند»: a match before the one just played
 LONGEST = 60  # words of the longest candidate kept, for articles whose every clause is long
 FEATURES = (
     *(f"form_{form}" for form in FORMS), *(f"sentence_{i}" for i in range(OPENING_SENTENCES)), "sentence_later",
