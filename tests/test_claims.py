@@ -1125,10 +1125,11 @@ def test_what_the_leads_frame_states_is_its_speakers_claim(fars_articles):
     ("fars-news-1-247", "حضور داشتند"),  # «در این نشست … معاونان … نیز حضور داشتند»
     ("fars-news-3-145", "مورد بحث قرار گرفت"),  # what the meeting discussed, with no figure
     ("varzesh3-2-058", "به سوالات خبرنگار ما پاسخ داد"),  # a narrated interview, not what was answered
+    ("varzesh3-3-184", "از کنار دروازه تراشتگن به بیرون رفت"),  # a chance that came to nothing: the score is the news
 ])
-def test_what_a_meeting_was_is_no_claim(fars_articles, varzesh3_articles, article_id, never):
-    """Readers judged all 24 dev lists these rules change better without the meeting's setting: the news is what
-    was said or decided there."""
+def test_the_scene_of_the_news_is_no_claim(fars_articles, varzesh3_articles, article_id, never):
+    """Readers judged all 24 dev lists the meeting rules change better without the meeting's setting (the news is
+    what was said or decided there), and match reports better without a chance that came to nothing."""
     article = next(a for a in fars_articles + varzesh3_articles if a["id"] == article_id)
     claims = Summarizer().summarize(article["body"]).key_claims
     assert claims and not any(never in normalize(claim.text) for claim in claims), [c.text for c in claims]

@@ -60,6 +60,12 @@ HELD_BEFORE_GUESTS = re.compile(
 DISCUSSED = re.compile(
     r"(?:مورد\s+(?:بحث|بررسی|بحث\s+و\s+بررسی)\s+قرار\s?(?:گرفت|گرفتند)|به\s+بحث\s+گذاشته\s+شد)\s*[.!]?$"
 )
+# Or a chance in a match that came to nothing: a shot wide, off the post, saved or cleared («… از کنار دروازه به بیرون
+# رفت», «… توپ را دفع کرد»); the news is the score.
+NEAR_MISS = re.compile(
+    r"(?=.*(?:توپ|شوت|ضربه))(?:.*(?:کنار|بالای)\s+(?:تیر\S*\s+)?دروازه\s.*بیرون\s?(?:رفت|رفتند)"
+    r"|.*(?:تیر|تیرک)\S*\s.*(?:خورد|برخورد\s?کرد)|.*(?:مهار|دفع)\s?(?:کرد|شد))\s*[.!]?$"
+)
 # Or spoke of something, whoever it was: the newsroom names the topic («… به … اشاره کرد», «… را مطرح کرد», «به
 # بررسی … پرداخت»), not what was said of it, which «اینکه …» would give; «از مزایای آن می‌توان به … اشاره کرد» lists
 # what was said, nor does «نکاتی را … گوشزد کرد», «توضیحاتی را … ارائه کرد» or «به سوالات … پاسخ داد». Or what
@@ -133,7 +139,7 @@ def _not_a_claim(sentence: Sentence, voice: Voice, paragraph: str, alone: bool) 
     if alone and not SENTENCE_ENDING.search(text):
         return len(text.split()) <= MAX_LINE_WORDS or TITLE_SEPARATOR.search(text) is not None
     scene = SCENE.search(text) is not None or HELD_BEFORE_GUESTS.search(text) is not None or \
-        (DISCUSSED.search(text) is not None and not FIGURE.search(text))
+        (DISCUSSED.search(text) is not None and not FIGURE.search(text)) or NEAR_MISS.match(text) is not None
     return (voice.speaker is None and scene) or TOPIC_ONLY.match(text) is not None or \
         is_courtesy(text[voice.start : voice.end])
 
