@@ -135,9 +135,10 @@ class HeadlineRanker(LearnedRanker):
         باکاستاس که مهاجم توانمندی بود …»): readers found those long and off the news. A clause that tells only
         that a match was played («… به مصاف یکدیگر رفتند») gives way to a later opening sentence's clause that tells
         how it ended: that is the news. A statement of the lead's voice gives way to a later one of theirs that the
-        model scores higher: an interview's title is its most telling statement. So does a narrated lead clause, to
-        a statement of the first person the opening quotes: «کروس و تراشتگن … هم‌تیمی بودند» sets the scene for
-        what Kroos said, and after a match the result is the setting of the coach's words."""
+        model scores higher: an interview's title is its most telling statement. So does a narrated lead clause (or
+        the clause in its place where the lead's were background), to a statement of the first person the opening
+        quotes: «کروس و تراشتگن … هم‌تیمی بودند» sets the scene for what Kroos said, and after a match the result is
+        the setting of the coach's words."""
         scores = self.model.score(built.matrix)
         length = np.array([len(item.words) for item in built.items])
         sentence = np.array([item.sentence for item in built.items])
@@ -157,7 +158,8 @@ class HeadlineRanker(LearnedRanker):
                         not set_back[index] and OUTCOME.search(item.text)]
             best = max(outcomes, key=scores.__getitem__, default=best)
             lead = built.items[best]
-        if (lead.lead_voice and lead.form == "quote") or (sentence[best] == 0 and lead.form != "quote"):
+        in_the_leads_place = sentence[best] == 0 or bool(set_back[sentence == 0].all())
+        if (lead.lead_voice and lead.form == "quote") or (in_the_leads_place and lead.form != "quote"):
             telling = [index for index, item in enumerate(built.items) if item.lead_voice and item.form == "quote" and
                        sentence[index] > 0 and longer[index] < 2 and not refers[index] and scores[index] > scores[best]]
             best = max(telling, key=scores.__getitem__, default=best)
