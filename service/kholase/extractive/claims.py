@@ -138,10 +138,15 @@ def _not_a_claim(sentence: Sentence, voice: Voice, paragraph: str, alone: bool) 
         return True
     if alone and not SENTENCE_ENDING.search(text):
         return len(text.split()) <= MAX_LINE_WORDS or TITLE_SEPARATOR.search(text) is not None
-    scene = SCENE.search(text) is not None or HELD_BEFORE_GUESTS.search(text) is not None or \
-        (DISCUSSED.search(text) is not None and not FIGURE.search(text)) or NEAR_MISS.match(text) is not None
-    return (voice.speaker is None and scene) or TOPIC_ONLY.match(text) is not None or \
+    return (voice.speaker is None and _sets_the_scene(text)) or TOPIC_ONLY.match(text) is not None or \
         is_courtesy(text[voice.start : voice.end])
+
+
+def _sets_the_scene(text: str) -> bool:
+    """Whether the newsroom's sentence only sets the scene of the news (`SCENE`, `HELD_BEFORE_GUESTS`, `DISCUSSED`
+    without a figure, `NEAR_MISS`); read only for the newsroom's own voice."""
+    return SCENE.search(text) is not None or HELD_BEFORE_GUESTS.search(text) is not None or \
+        (DISCUSSED.search(text) is not None and not FIGURE.search(text)) or NEAR_MISS.match(text) is not None
 
 
 def _a_list(statement: str) -> bool:
