@@ -136,9 +136,9 @@ class HeadlineRanker(LearnedRanker):
         that a match was played («… به مصاف یکدیگر رفتند») gives way to a later opening sentence's clause that tells
         how it ended: that is the news. A statement of the lead's voice gives way to a later one of theirs that the
         model scores higher: an interview's title is its most telling statement. So does a narrated lead clause (or
-        the clause in its place where the lead gave none but background), to a statement of the first person the opening
-        quotes: «کروس و تراشتگن … هم‌تیمی بودند» sets the scene for what Kroos said, and after a match the result is
-        the setting of the coach's words."""
+        the clause in its place where the lead gave none but background), to a statement of the first person the
+        opening quotes: «کروس و تراشتگن … هم‌تیمی بودند» sets the scene for what Kroos said, and after a match the
+        result is the setting of the coach's words."""
         scores = self.model.score(built.matrix)
         length = np.array([len(item.words) for item in built.items])
         sentence = np.array([item.sentence for item in built.items])
